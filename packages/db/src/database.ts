@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { SnakeNamingStrategy } from './naming-strategy.js';
+import { StatementCountingLogger } from './statement-counter.js';
+
+/** Where the data lives: a PostgreSQL server, or the embedded PGlite (in a directory, or in memory when null). */
+export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string | null };
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityTarget = Function | EntitySchema;
+type MigrationClass = new () => MigrationInterface;
+
+export interface OpenDatabaseOptions {
+  location: DatabaseLocation;
+  entities: EntityTarget[];
+  migrations: MigrationClass[];
+  /** Pool size for PostgreSQL (the embedded database always uses one connection). */
+  poolSize?: number;
+  /** How long a request waits for a connection before failing, in milliseconds. */
+  connectionTimeoutMs?: number;
+  logSql?: boolean;
+}
+
+export interface Database {
+  dataSource: DataSource;
+  location: DatabaseLocation;
+  close(): Promise<void>;
+}
+
+// Dates without a time (OID 1082) stay 'YYYY-MM-DD' strings: no time-zone shifts between server and client.
+pg.types.setTypeParser(1082, (value: string) => value);
+// Counts and sums (bigint, OID 20) fit comfortably in a JavaScript number for this registry.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  let embedded: EmbeddedPostgres | null = null;
+  const connection =
+    options.location.kind === 'postgres'
+      ? { url: options.location.url }
+      : await (async () => {
+          embedded = await startEmbeddedPostgres(options.location.kind === 'embedded' ? options.location.dataDir : null);
+          return { host: embedded.socketDirectory, port: embedded.port, username: 'postgres', database: 'postgres' };
+        })();
+
+  const dataSource = new DataSource({
+    type: 'postgres',
+    ...connection,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'schema_migration',
+    namingStrategy: new SnakeNamingStrategy(),
+    logger: new StatementCountingLogger(options.logSql ?? false),
+    maxQueryExecutionTime: 1_000,
+    synchronize: false,
+    extra: {
+      max: embedded ? 1 : (options.poolSize ?? 10),
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+    },
+  });
+
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    await (embedded as EmbeddedPostgres | null)?.stop();
+    throw error;
+  }
+
+  return {
+    dataSource,
+    location: options.location,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await (embedded as EmbeddedPostgres | null)?.stop();
+    },
+  };
+}
+
+/** Applies every pending migration, each in its own transaction. Returns the names of those applied. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}
