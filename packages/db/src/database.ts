@@ -54,6 +54,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     logger: new StatementCountingLogger(options.logSql ?? false),
     maxQueryExecutionTime: 1_000,
     synchronize: false,
+    installExtensions: false,
     extra: {
       max: embedded ? 1 : (options.poolSize ?? 10),
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseLocation, DataSetName } from '@peksos/db';
+import { isDataSetName } from '@peksos/db';
+
+/** Everything the server reads from its environment, read once at start and validated. */
+export interface ApiConfig {
+  host: string;
+  port: number;
+  database: DatabaseLocation;
+  /** The data set loaded into an empty database on first start. */
+  dataSet: DataSetName;
+  /** The registry's time zone: what "today" means for `asOf` defaults. */
+  timeZone: string;
+  /** The built console to serve at `/`, if any. */
+  consoleDir: string | null;
+  production: boolean;
+  /** Adds `extensions.sqlStatements` to each GraphQL response (tests and benchmarks). */
+  exposeStatementCount: boolean;
+  databasePoolSize: number;
+  logSql: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** apps/console/dist, seen from apps/api/src or apps/api/dist. */
+const DEFAULT_CONSOLE_DIR = resolve(here, '../../console/dist');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+
+  const port = integer(env.PORT, 4000, 0, 65_535, 'PORT', problems);
+  const databasePoolSize = integer(env.PEKSOS_DB_POOL_SIZE, 10, 1, 200, 'PEKSOS_DB_POOL_SIZE', problems);
+
+  let database: DatabaseLocation;
+  if (env.DATABASE_URL) {
+    if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+      problems.push('DATABASE_URL must be a PostgreSQL URL such as postgres://user@host:5432/peksos');
+    }
+    if (env.PEKSOS_DATA_DIR) problems.push('Set either DATABASE_URL (PostgreSQL) or PEKSOS_DATA_DIR (embedded), not both');
+    database = { kind: 'postgres', url: env.DATABASE_URL };
+  } else {
+    const dataDir = env.PEKSOS_DATA_DIR ?? '.data/pglite';
+    database = { kind: 'embedded', dataDir: dataDir === 'memory' ? null : resolve(dataDir) };
+  }
+
+  const dataSetDefault = database.kind === 'embedded' ? 'cimahi' : 'none';
+  const dataSet = env.PEKSOS_DATA_SET ?? dataSetDefault;
+  if (!isDataSetName(dataSet)) problems.push(`PEKSOS_DATA_SET must be cimahi or none, not ${JSON.stringify(dataSet)}`);
+
+  const timeZone = env.PEKSOS_TIME_ZONE ?? 'Asia/Jakarta';
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+  } catch {
+    problems.push(`PEKSOS_TIME_ZONE must be an IANA time zone such as Asia/Jakarta, not ${JSON.stringify(timeZone)}`);
+  }
+
+  let consoleDir: string | null = null;
+  if (env.PEKSOS_CONSOLE_DIR) {
+    consoleDir = resolve(env.PEKSOS_CONSOLE_DIR);
+    if (!existsSync(resolve(consoleDir, 'index.html'))) problems.push(`PEKSOS_CONSOLE_DIR has no index.html: ${consoleDir}`);
+  } else if (existsSync(resolve(DEFAULT_CONSOLE_DIR, 'index.html'))) {
+    consoleDir = DEFAULT_CONSOLE_DIR;
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    database,
+    dataSet: dataSet as DataSetName,
+    timeZone,
+    consoleDir,
+    production,
+    exposeStatementCount: flag(env.PEKSOS_EXPOSE_SQL_COUNT, !production),
+    databasePoolSize,
+    logSql: flag(env.PEKSOS_LOG_SQL, false),
+  };
+}
+
+function integer(raw: string | undefined, fallback: number, min: number, max: number, name: string, problems: string[]): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
+    return fallback;
+  }
+  return value;
+}
+
+function flag(raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  return raw === '1' || raw.toLowerCase() === 'true';
+}

@@ -1,0 +1,54 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { DomainError, ErrorCode, translateDatabaseError, type ConstraintMeanings } from '@peksos/schema-kit';
+
+/** The first failing property of a class-validator error tree, as a dotted path, with its message. */
+function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const message = error.constraints ? Object.values(error.constraints)[0] : undefined;
+    if (message) return { field: path, message };
+    const nested = firstViolation(error.children ?? [], path);
+    if (nested) return nested;
+  }
+  return null;
+}
+
+/**
+ * Maps every error to the codes clients act on, in one place: domain errors keep their code and field; input
+ * validation becomes BAD_USER_INPUT naming the field; a violated database constraint gets the meaning its module
+ * declared; anything else is an INTERNAL_SERVER_ERROR whose details are logged, and hidden in production.
+ */
+export function createErrorFormatter(meanings: ConstraintMeanings, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+
+    if (original instanceof ArgumentValidationError) {
+      const violation = firstViolation(original.extensions.validationErrors);
+      return {
+        message: violation?.message ?? 'The input is not valid',
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, ...(violation ? { field: violation.field } : {}) },
+      };
+    }
+
+    const translated = translateDatabaseError(original, meanings);
+    if (translated instanceof DomainError) {
+      return {
+        message: translated.message,
+        path: formatted.path,
+        extensions: { code: translated.code, ...(translated.field ? { field: translated.field } : {}) },
+      };
+    }
+
+    const code = formatted.extensions?.code;
+    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+
+    console.error('[graphql] unexpected error', original);
+    return production
+      ? { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }
+      : { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

@@ -1,0 +1,150 @@
+import 'reflect-metadata';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { coreMigrations, loadDataSetIfEmpty, migrate, openDatabase, withStatementCount, type Database, type StatementCount } from '@peksos/db';
+import { LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
+import { todayIn } from '@peksos/types';
+import type { ApiConfig } from './config.js';
+import { createErrorFormatter } from './graphql/error-formatting.js';
+import { schemaModules } from './graphql/modules.js';
+import { buildApiSchema } from './graphql/schema.js';
+
+export interface ApiContext extends RequestContext {
+  statementCount: StatementCount;
+}
+
+export interface RunningServer {
+  url: string;
+  graphqlUrl: string;
+  database: Database;
+  /** Stops accepting requests, finishes those in flight, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Reports how many SQL statements a request sent, when the configuration asks for it. */
+function statementCountPlugin(): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              sqlStatements: contextValue.statementCount.statements,
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Opens the database, applies migrations, loads the configured data set into an empty database, and serves
+ * GraphQL at /graphql, health at /healthz and /readyz, and the built console at /.
+ */
+export async function startServer(config: ApiConfig): Promise<RunningServer> {
+  const modules = schemaModules;
+  const database = await openDatabase({
+    location: config.database,
+    entities: modules.flatMap((module) => module.entities),
+    migrations: coreMigrations,
+    poolSize: config.databasePoolSize,
+    logSql: config.logSql,
+  });
+  let httpServer: Server | undefined;
+  try {
+    await migrate(database.dataSource);
+    await loadDataSetIfEmpty(database.dataSource.manager, config.dataSet);
+
+    const schema = await buildApiSchema(modules);
+    const constraintMeanings = Object.assign({}, ...modules.map((module) => module.constraintMeanings));
+    const app = express();
+    app.disable('x-powered-by');
+    httpServer = createHttpServer(app);
+
+    const apollo = new ApolloServer<ApiContext>({
+      schema,
+      formatError: createErrorFormatter(constraintMeanings, config.production),
+      includeStacktraceInErrorResponses: !config.production,
+      introspection: true,
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginLandingPageDisabled(),
+        ...(config.exposeStatementCount ? [statementCountPlugin()] : []),
+      ],
+    });
+    await apollo.start();
+
+    app.get('/healthz', (_request, response) => {
+      response.json({ status: 'ok' });
+    });
+    app.get('/readyz', async (_request, response) => {
+      try {
+        await database.dataSource.query('SELECT 1');
+        response.json({ status: 'ready', database: 'up' });
+      } catch {
+        response.status(503).json({ status: 'not ready', database: 'down' });
+      }
+    });
+
+    app.use(
+      '/graphql',
+      (request, response, next) => {
+        const statementCount: StatementCount = { statements: 0 };
+        response.locals.statementCount = statementCount;
+        withStatementCount(statementCount, () => next());
+      },
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ res }): Promise<ApiContext> => ({
+          dataSource: database.dataSource,
+          loaders: new LoaderRegistry(),
+          today: todayIn(config.timeZone),
+          statementCount: res.locals.statementCount as StatementCount,
+        }),
+      }),
+    );
+
+    if (config.consoleDir) {
+      const consoleDir = config.consoleDir;
+      app.use(express.static(consoleDir, { index: 'index.html', maxAge: '1h' }));
+      // The console routes in the browser: any other page address gets its index.html.
+      app.get(/^\/(?!graphql|healthz|readyz).*/, (_request, response) => {
+        response.sendFile(resolve(consoleDir, 'index.html'));
+      });
+    }
+
+    await new Promise<void>((resolveListen, rejectListen) => {
+      httpServer!.once('error', rejectListen);
+      httpServer!.listen(config.port, config.host, () => resolveListen());
+    });
+    const address = httpServer.address() as AddressInfo;
+    const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      graphqlUrl: `${url}/graphql`,
+      database,
+      close() {
+        closing ??= (async () => {
+          await apollo.stop();
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    httpServer?.close();
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import { ErrorCode, type SchemaModule } from '@peksos/schema-kit';
+import { SocialCase } from './cases/case.entity.js';
+import { CaseResolver, OrganisationCasesResolver, WorkerCasesResolver } from './cases/case.resolver.js';
+import { CaseInvolvement } from './involvements/case-involvement.entity.js';
+import {
+  CaseInvolvementResolver,
+  CaseInvolvementsResolver,
+  WorkerInvolvementsResolver,
+} from './involvements/case-involvement.resolver.js';
+import { PmksCategory } from './pmks-categories/pmks-category.entity.js';
+import { PmksCategoryResolver } from './pmks-categories/pmks-category.resolver.js';
+
+/** Cases, their PMKS category, and the workers involved in them in which role. */
+export const casesModule: SchemaModule = {
+  name: 'cases',
+  entities: [PmksCategory, SocialCase, CaseInvolvement],
+  resolvers: [
+    PmksCategoryResolver,
+    CaseResolver,
+    OrganisationCasesResolver,
+    WorkerCasesResolver,
+    CaseInvolvementResolver,
+    CaseInvolvementsResolver,
+    WorkerInvolvementsResolver,
+  ],
+  constraintMeanings: {
+    social_case_reference_unique: { code: ErrorCode.CONFLICT, field: 'reference', message: 'A case with this reference already exists' },
+    case_involvement_no_overlap: { code: ErrorCode.CONFLICT, field: 'roleCode', message: 'The worker already holds this role in the case' },
+    case_involvement_one_lead_at_a_time: { code: ErrorCode.CONFLICT, field: 'isLead', message: 'The case already has a lead worker' },
+  },
+};

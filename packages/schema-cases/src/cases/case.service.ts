@@ -1,0 +1,187 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { CaseStatus } from '@peksos/types';
+import {
+  assertUuid,
+  badInput,
+  conflict,
+  likeContains,
+  notFound,
+  pageWindow,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '@peksos/schema-kit';
+import { areaParams, inAreaSql, OrganisationService } from '@peksos/schema-workforce';
+import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
+import { SocialCase } from './case.entity.js';
+import { CaseSortField, type CaseFilter, type CaseOrder, type OpenCaseInput, type UpdateCaseInput } from './case.input.js';
+
+const SORT_COLUMNS: Record<CaseSortField, string> = {
+  [CaseSortField.OPENED_ON]: 'c.opened_on',
+  [CaseSortField.REFERENCE]: 'c.reference',
+};
+const CLOSING_NOTE_MAX = 2000;
+
+export class CaseService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: string,
+  ) {}
+
+  async get(id: string, field = 'id'): Promise<SocialCase> {
+    assertUuid(id, 'Case', field);
+    const found = await this.dataSource.getRepository(SocialCase).findOneBy({ id });
+    if (!found) throw notFound('Case', id, field);
+    return found;
+  }
+
+  async byIds(ids: readonly string[]): Promise<SocialCase[]> {
+    return this.dataSource.getRepository(SocialCase).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany();
+  }
+
+  async byOrganisationIds(organisationIds: readonly string[], status: CaseStatus | null): Promise<SocialCase[]> {
+    const query = this.dataSource
+      .getRepository(SocialCase)
+      .createQueryBuilder('c')
+      .where('c.organisation_id IN (:...organisationIds)', { organisationIds });
+    if (status) query.andWhere('c.status = :status', { status });
+    return query.orderBy('c.opened_on', 'DESC').addOrderBy('c.id', 'ASC').getMany();
+  }
+
+  /** Cases each worker is or was involved in, newest first, with the worker's id beside each case. */
+  async byWorkerIds(workerIds: readonly string[], status: CaseStatus | null): Promise<(SocialCase & { workerId: string })[]> {
+    const pairs = (await this.dataSource.query(
+      `SELECT DISTINCT i.worker_id, i.case_id FROM case_involvement i JOIN social_case c ON c.id = i.case_id
+       WHERE i.worker_id = ANY($1) AND ($2::text IS NULL OR c.status = $2)`,
+      [workerIds, status],
+    )) as { worker_id: string; case_id: string }[];
+    if (pairs.length === 0) return [];
+    const cases = new Map((await this.byIds([...new Set(pairs.map((pair) => pair.case_id))])).map((row) => [row.id, row]));
+    return pairs
+      .map((pair) => ({ ...cases.get(pair.case_id)!, workerId: pair.worker_id }))
+      .sort((a, b) => b.openedOn.localeCompare(a.openedOn) || a.id.localeCompare(b.id));
+  }
+
+  async list(filter: CaseFilter | undefined, order: CaseOrder | undefined, page: PageArgs): Promise<Connection<SocialCase>> {
+    const window = pageWindow(page);
+    const query = this.dataSource.getRepository(SocialCase).createQueryBuilder('c');
+    if (filter?.search) {
+      query.andWhere('(c.reference ILIKE :search OR c.summary ILIKE :search)', { search: likeContains(filter.search.trim()) });
+    }
+    if (filter?.organisationId) {
+      assertUuid(filter.organisationId, 'Organisation', 'organisationId');
+      query.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
+    }
+    if (filter?.workerId) {
+      assertUuid(filter.workerId, 'Worker', 'workerId');
+      query.andWhere('EXISTS (SELECT 1 FROM case_involvement i WHERE i.case_id = c.id AND i.worker_id = :workerId)', {
+        workerId: filter.workerId,
+      });
+    }
+    if (filter?.areaCode) {
+      query.andWhere(`EXISTS (SELECT 1 FROM organisation o WHERE o.id = c.organisation_id AND ${inAreaSql('o.area_code')})`, areaParams(filter.areaCode));
+    }
+    if (filter?.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter?.pmksCategoryCode) query.andWhere('c.pmks_category_code = :category', { category: filter.pmksCategoryCode });
+    const direction = order?.direction ?? 'DESC';
+    const [rows, total] = await query
+      .orderBy(SORT_COLUMNS[order?.field ?? CaseSortField.OPENED_ON], direction)
+      .addOrderBy('c.id', direction)
+      .offset(window.offset)
+      .limit(window.limit)
+      .getManyAndCount();
+    return toConnection(rows, total, window);
+  }
+
+  async open(input: OpenCaseInput): Promise<SocialCase> {
+    const openedOn = input.openedOn ?? this.today;
+    if (openedOn > this.today) throw badInput('openedOn', 'A case cannot be opened in the future');
+    return this.dataSource.transaction(async (manager) => {
+      await this.checkCategory(manager, input.pmksCategoryCode);
+      await this.checkOrganisation(manager, input.organisationId);
+      const repository = manager.getRepository(SocialCase);
+      if (await repository.findOneBy({ reference: input.reference })) {
+        throw conflict(`A case with reference ${input.reference} already exists`, 'reference');
+      }
+      return repository.save(
+        repository.create({
+          reference: input.reference,
+          pmksCategoryCode: input.pmksCategoryCode,
+          organisationId: input.organisationId,
+          status: CaseStatus.OPEN,
+          openedOn,
+          closedOn: null,
+          summary: input.summary?.trim() || null,
+          closingNote: null,
+        }),
+      );
+    });
+  }
+
+  async update(id: string, input: UpdateCaseInput): Promise<SocialCase> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.lockForUpdate(manager, id, input.expectedVersion);
+      if (current.status === CaseStatus.CLOSED) throw conflict('The case is closed');
+      if (input.pmksCategoryCode !== undefined && input.pmksCategoryCode !== null) {
+        await this.checkCategory(manager, input.pmksCategoryCode);
+        current.pmksCategoryCode = input.pmksCategoryCode;
+      }
+      if (input.organisationId !== undefined && input.organisationId !== null) {
+        await this.checkOrganisation(manager, input.organisationId);
+        current.organisationId = input.organisationId;
+      }
+      if (input.summary !== undefined) current.summary = input.summary?.trim() || null;
+      return manager.getRepository(SocialCase).save(current);
+    });
+  }
+
+  /** Closes a case and ends the involvements still running on the closing date. */
+  async close(id: string, closedOn: string, closingNote: string | null | undefined): Promise<SocialCase> {
+    const note = closingNote?.trim() || null;
+    if (note && note.length > CLOSING_NOTE_MAX) throw badInput('closingNote', `At most ${CLOSING_NOTE_MAX} characters`);
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.lockForUpdate(manager, id);
+      if (current.status === CaseStatus.CLOSED) throw conflict(`The case was already closed on ${current.closedOn}`);
+      if (closedOn < current.openedOn) throw badInput('closedOn', `The case cannot close before it opened (${current.openedOn})`);
+      const [{ later }] = (await manager.query(
+        `SELECT count(*) AS later FROM case_involvement WHERE case_id = $1 AND starts_on >= $2 AND ends_on IS NULL`,
+        [id, closedOn],
+      )) as [{ later: number }];
+      if (later > 0) throw badInput('closedOn', 'Someone’s involvement starts on or after that date: end it first');
+      await manager.query(
+        `UPDATE case_involvement SET ends_on = $2, updated_at = now() WHERE case_id = $1 AND (ends_on IS NULL OR ends_on > $2)`,
+        [id, closedOn],
+      );
+      current.status = CaseStatus.CLOSED;
+      current.closedOn = closedOn;
+      current.closingNote = note;
+      return manager.getRepository(SocialCase).save(current);
+    });
+  }
+
+  async lockForUpdate(manager: EntityManager, id: string, expectedVersion?: number, field = 'id'): Promise<SocialCase> {
+    assertUuid(id, 'Case', field);
+    const found = await manager
+      .getRepository(SocialCase)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOne();
+    if (!found) throw notFound('Case', id, field);
+    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== found.version) {
+      throw conflict(`The case was changed by someone else (version ${found.version}, you edited ${expectedVersion})`, 'expectedVersion');
+    }
+    return found;
+  }
+
+  private async checkCategory(manager: EntityManager, code: string): Promise<void> {
+    if (!(await manager.getRepository(PmksCategory).findOneBy({ code }))) {
+      throw notFound('PMKS category', code, 'pmksCategoryCode');
+    }
+  }
+
+  private async checkOrganisation(manager: EntityManager, organisationId: string): Promise<void> {
+    const organisation = await new OrganisationService(this.dataSource, this.today).get(organisationId, 'organisationId', manager);
+    if (organisation.archivedAt) throw conflict('The organisation is archived', 'organisationId');
+  }
+}

@@ -1,0 +1,93 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, LocalDateScalar, manyByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { loadProfessionalRole, loadWorker, ProfessionalRole, Worker } from '@peksos/schema-workforce';
+import { SocialCase } from '../cases/case.entity.js';
+import { loadCase } from '../cases/case.resolver.js';
+import { CaseInvolvement } from './case-involvement.entity.js';
+import { CaseInvolvementFilter, InvolveWorkerInput } from './case-involvement.input.js';
+import { CaseInvolvementService } from './case-involvement.service.js';
+
+@ObjectType()
+export class CaseInvolvementConnection extends ConnectionType(CaseInvolvement, 'CaseInvolvement') {}
+
+function involvementService(context: RequestContext): CaseInvolvementService {
+  return new CaseInvolvementService(context.dataSource, context.today);
+}
+
+@Resolver(() => CaseInvolvement)
+export class CaseInvolvementResolver {
+  @Query(() => CaseInvolvement)
+  caseInvolvement(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<CaseInvolvement> {
+    return involvementService(context).get(id);
+  }
+
+  @Query(() => CaseInvolvementConnection)
+  caseInvolvements(
+    @Arg('filter', () => CaseInvolvementFilter, { nullable: true }) filter: CaseInvolvementFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() context: RequestContext,
+  ) {
+    return involvementService(context).list(filter, page);
+  }
+
+  @Mutation(() => CaseInvolvement, { description: 'Involves a worker in an open case in a professional role.' })
+  involveWorker(@Arg('input') input: InvolveWorkerInput, @Ctx() context: RequestContext): Promise<CaseInvolvement> {
+    return involvementService(context).involve(input);
+  }
+
+  @Mutation(() => CaseInvolvement, { description: 'Ends an involvement; endsOn is the first day no longer involved.' })
+  endInvolvement(
+    @Arg('id', () => ID) id: string,
+    @Arg('endsOn', () => LocalDateScalar) endsOn: string,
+    @Ctx() context: RequestContext,
+  ): Promise<CaseInvolvement> {
+    return involvementService(context).end(id, endsOn);
+  }
+
+  @FieldResolver(() => SocialCase)
+  async case(@Root() involvement: CaseInvolvement, @Ctx() context: RequestContext): Promise<SocialCase> {
+    return (await loadCase(context, involvement.caseId))!;
+  }
+
+  @FieldResolver(() => Worker)
+  async worker(@Root() involvement: CaseInvolvement, @Ctx() context: RequestContext): Promise<Worker> {
+    return (await loadWorker(context, involvement.workerId))!;
+  }
+
+  @FieldResolver(() => ProfessionalRole)
+  async role(@Root() involvement: CaseInvolvement, @Ctx() context: RequestContext): Promise<ProfessionalRole> {
+    return (await loadProfessionalRole(context, involvement.roleCode))!;
+  }
+}
+
+@Resolver(() => SocialCase)
+export class CaseInvolvementsResolver {
+  @FieldResolver(() => [CaseInvolvement], { description: 'Who is (or was) involved, lead first.' })
+  involvements(
+    @Root() socialCase: SocialCase,
+    @Arg('activeOnly', { defaultValue: false }) activeOnly: boolean,
+    @Ctx() context: RequestContext,
+  ): Promise<CaseInvolvement[]> {
+    return context.loaders
+      .get<string, CaseInvolvement[]>(`case.involvements:${activeOnly}`, async (ids) =>
+        manyByKey(ids, await involvementService(context).byCaseIds(ids, activeOnly), (row) => row.caseId),
+      )
+      .load(socialCase.id);
+  }
+}
+
+@Resolver(() => Worker)
+export class WorkerInvolvementsResolver {
+  @FieldResolver(() => [CaseInvolvement], { description: "The worker's involvements in cases, with the role held." })
+  caseInvolvements(
+    @Root() worker: Worker,
+    @Arg('activeOnly', { defaultValue: false }) activeOnly: boolean,
+    @Ctx() context: RequestContext,
+  ): Promise<CaseInvolvement[]> {
+    return context.loaders
+      .get<string, CaseInvolvement[]>(`worker.caseInvolvements:${activeOnly}`, async (ids) =>
+        manyByKey(ids, await involvementService(context).byWorkerIds(ids, activeOnly), (row) => row.workerId),
+      )
+      .load(worker.id);
+  }
+}

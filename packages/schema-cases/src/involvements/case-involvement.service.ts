@@ -1,0 +1,108 @@
+import type { DataSource } from 'typeorm';
+import { CaseStatus } from '@peksos/types';
+import { assertUuid, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
+import { CaseService } from '../cases/case.service.js';
+import { CaseInvolvement } from './case-involvement.entity.js';
+import type { CaseInvolvementFilter, InvolveWorkerInput } from './case-involvement.input.js';
+
+const ACTIVE = 'i.starts_on <= :today AND (i.ends_on IS NULL OR i.ends_on > :today)';
+
+export class CaseInvolvementService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: string,
+  ) {}
+
+  async get(id: string): Promise<CaseInvolvement> {
+    assertUuid(id, 'Case involvement', 'id');
+    const found = await this.dataSource.getRepository(CaseInvolvement).findOneBy({ id });
+    if (!found) throw notFound('Case involvement', id, 'id');
+    return found;
+  }
+
+  async list(filter: CaseInvolvementFilter | undefined, page: PageArgs) {
+    const window = pageWindow(page);
+    const query = this.dataSource.getRepository(CaseInvolvement).createQueryBuilder('i');
+    if (filter?.caseId) {
+      assertUuid(filter.caseId, 'Case', 'caseId');
+      query.andWhere('i.case_id = :caseId', { caseId: filter.caseId });
+    }
+    if (filter?.workerId) {
+      assertUuid(filter.workerId, 'Worker', 'workerId');
+      query.andWhere('i.worker_id = :workerId', { workerId: filter.workerId });
+    }
+    if (filter?.roleCode) query.andWhere('i.role_code = :roleCode', { roleCode: filter.roleCode });
+    if (filter?.activeOnly) query.andWhere(ACTIVE, { today: this.today });
+    const [rows, total] = await query
+      .orderBy('i.starts_on', 'DESC')
+      .addOrderBy('i.id', 'ASC')
+      .offset(window.offset)
+      .limit(window.limit)
+      .getManyAndCount();
+    return toConnection(rows, total, window);
+  }
+
+  async byCaseIds(caseIds: readonly string[], activeOnly: boolean): Promise<CaseInvolvement[]> {
+    const query = this.dataSource.getRepository(CaseInvolvement).createQueryBuilder('i').where('i.case_id IN (:...caseIds)', { caseIds });
+    if (activeOnly) query.andWhere(ACTIVE, { today: this.today });
+    return query.orderBy('i.is_lead', 'DESC').addOrderBy('i.starts_on', 'ASC').addOrderBy('i.id', 'ASC').getMany();
+  }
+
+  async byWorkerIds(workerIds: readonly string[], activeOnly: boolean): Promise<CaseInvolvement[]> {
+    const query = this.dataSource
+      .getRepository(CaseInvolvement)
+      .createQueryBuilder('i')
+      .where('i.worker_id IN (:...workerIds)', { workerIds });
+    if (activeOnly) query.andWhere(ACTIVE, { today: this.today });
+    return query.orderBy('i.starts_on', 'DESC').addOrderBy('i.id', 'ASC').getMany();
+  }
+
+  /** Involves a worker in an open case in a role. The case row is locked, so concurrent requests queue. */
+  async involve(input: InvolveWorkerInput): Promise<CaseInvolvement> {
+    const startsOn = input.startsOn ?? this.today;
+    const isLead = input.isLead ?? false;
+    return this.dataSource.transaction(async (manager) => {
+      const socialCase = await new CaseService(this.dataSource, this.today).lockForUpdate(manager, input.caseId, undefined, 'caseId');
+      if (socialCase.status === CaseStatus.CLOSED) throw conflict('The case is closed', 'caseId');
+      if (startsOn < socialCase.openedOn) {
+        throw badInput('startsOn', `The involvement cannot start before the case opened (${socialCase.openedOn})`);
+      }
+      const worker = await new WorkerService(this.dataSource, this.today).get(input.workerId, 'workerId', manager);
+      if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
+      await new ProfessionalRoleService(this.dataSource).get(input.roleCode, 'roleCode', manager);
+      const overlapping = (await manager.query(
+        `SELECT worker_id, role_code, is_lead FROM case_involvement
+         WHERE case_id = $1 AND daterange(starts_on, ends_on, '[)') && daterange($2::date, NULL, '[)')`,
+        [socialCase.id, startsOn],
+      )) as { worker_id: string; role_code: string; is_lead: boolean }[];
+      if (overlapping.some((row) => row.worker_id === worker.id && row.role_code === input.roleCode)) {
+        throw conflict('The worker already holds this role in the case', 'roleCode');
+      }
+      if (isLead && overlapping.some((row) => row.is_lead)) {
+        throw conflict('The case already has a lead worker for that period', 'isLead');
+      }
+      const repository = manager.getRepository(CaseInvolvement);
+      return repository.save(
+        repository.create({ caseId: socialCase.id, workerId: worker.id, roleCode: input.roleCode, startsOn, endsOn: null, isLead }),
+      );
+    });
+  }
+
+  async end(id: string, endsOn: string): Promise<CaseInvolvement> {
+    return this.dataSource.transaction(async (manager) => {
+      assertUuid(id, 'Case involvement', 'id');
+      const involvement = await manager
+        .getRepository(CaseInvolvement)
+        .createQueryBuilder('i')
+        .setLock('pessimistic_write')
+        .where('i.id = :id', { id })
+        .getOne();
+      if (!involvement) throw notFound('Case involvement', id, 'id');
+      if (involvement.endsOn !== null) throw conflict(`The involvement already ended on ${involvement.endsOn}`);
+      if (endsOn <= involvement.startsOn) throw badInput('endsOn', `The end must come after the start (${involvement.startsOn})`);
+      involvement.endsOn = endsOn;
+      return manager.getRepository(CaseInvolvement).save(involvement);
+    });
+  }
+}

@@ -1,0 +1,10 @@
+import type { DataSource } from 'typeorm';
+import type { LoaderRegistry } from './loaders.js';
+
+/** What every resolver receives for one GraphQL request. */
+export interface RequestContext {
+  dataSource: DataSource;
+  loaders: LoaderRegistry;
+  /** Today's date in the registry's time zone, fixed for the whole request. */
+  today: string;
+}

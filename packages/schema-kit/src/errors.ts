@@ -1,0 +1,80 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error codes a client can act on. Every error the API returns carries one in `extensions.code`, and, where one
+ * input field is at fault, its name in `extensions.field` (the property of the input object, such as `fullName`, or
+ * the argument, such as `endsOn`).
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** A broken rule or bad input, raised by services; the API turns it into a GraphQL error with its code and field. */
+export class DomainError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message, { extensions: { code, ...(field ? { field } : {}) } });
+    this.name = 'DomainError';
+  }
+}
+
+export function badInput(field: string, message: string): DomainError {
+  return new DomainError(ErrorCode.BAD_USER_INPUT, message, field);
+}
+
+export function notFound(what: string, id: string, field?: string): DomainError {
+  return new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, field);
+}
+
+export function conflict(message: string, field?: string): DomainError {
+  return new DomainError(ErrorCode.CONFLICT, message, field);
+}
+
+/** What a violated database constraint means to a client. Each schema module declares its constraints' meanings. */
+export interface ConstraintMeaning {
+  code: ErrorCode.BAD_USER_INPUT | ErrorCode.CONFLICT | ErrorCode.NOT_FOUND;
+  field?: string;
+  message: string;
+}
+
+export type ConstraintMeanings = Record<string, ConstraintMeaning>;
+
+const POSTGRES_CONSTRAINT_ERRORS = new Set(['23505', '23P01', '23514', '23503', '23502']);
+const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+
+interface PostgresErrorLike {
+  code?: string;
+  constraint?: string;
+  driverError?: { code?: string; constraint?: string };
+}
+
+/**
+ * Turns a database error into a DomainError when it is one a client caused (a constraint the service did not check
+ * first, typically because of a concurrent request). The database is the last line: services check the rules they
+ * can explain better, and this catches what slipped past, such as two identical assignments sent at once.
+ */
+export function translateDatabaseError(error: unknown, meanings: ConstraintMeanings): unknown {
+  if (error instanceof DomainError) return error;
+  const pgError = error as PostgresErrorLike;
+  const code = pgError?.driverError?.code ?? pgError?.code;
+  const constraint = pgError?.driverError?.constraint ?? pgError?.constraint;
+  if (code && POSTGRES_UNAVAILABLE.has(code)) {
+    return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is not available; try again shortly');
+  }
+  if (!code || !POSTGRES_CONSTRAINT_ERRORS.has(code)) return error;
+  const meaning = constraint ? meanings[constraint] : undefined;
+  if (meaning) return new DomainError(meaning.code, meaning.message, meaning.field);
+  if (code === '23505' || code === '23P01') {
+    return new DomainError(ErrorCode.CONFLICT, 'The change conflicts with an existing record');
+  }
+  return new DomainError(ErrorCode.BAD_USER_INPUT, 'The change breaks a rule of the registry');
+}

@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, oneByKey, manyByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { Area } from './area.entity.js';
+import { AreaService } from './area.service.js';
+import { AreaFilter } from './areas.args.js';
+
+@ObjectType()
+export class AreaConnection extends ConnectionType(Area, 'Area') {}
+
+/** Loads areas by code, batched per request. */
+export function loadArea(context: RequestContext, code: string): Promise<Area | null> {
+  return context.loaders
+    .get<string, Area | null>('area.byCode', async (codes) =>
+      oneByKey(codes, await new AreaService(context.dataSource).byCodes(codes), (area) => area.code),
+    )
+    .load(code);
+}
+
+@Resolver(() => Area)
+export class AreaResolver {
+  @Query(() => Area, { description: 'One area by its Kemendagri code.' })
+  area(@Arg('code', () => ID) code: string, @Ctx() context: RequestContext): Promise<Area> {
+    return new AreaService(context.dataSource).get(code);
+  }
+
+  @Query(() => AreaConnection)
+  areas(
+    @Arg('filter', () => AreaFilter, { nullable: true }) filter: AreaFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() context: RequestContext,
+  ) {
+    return new AreaService(context.dataSource).list(filter, page);
+  }
+
+  @FieldResolver(() => Area, { nullable: true })
+  parent(@Root() area: Area, @Ctx() context: RequestContext): Promise<Area | null> | null {
+    return area.parentCode ? loadArea(context, area.parentCode) : null;
+  }
+
+  @FieldResolver(() => [Area])
+  children(@Root() area: Area, @Ctx() context: RequestContext): Promise<Area[]> {
+    return context.loaders
+      .get<string, Area[]>('area.children', async (codes) =>
+        manyByKey(codes, await new AreaService(context.dataSource).childrenOf(codes), (child) => child.parentCode!),
+      )
+      .load(area.code);
+  }
+}

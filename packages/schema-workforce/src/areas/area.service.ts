@@ -1,0 +1,42 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AREA_CODE_PATTERN } from '@peksos/types';
+import { badInput, likeContains, notFound, pageWindow, toConnection, type Connection, type PageArgs } from '@peksos/schema-kit';
+import { Area } from './area.entity.js';
+import type { AreaFilter } from './areas.args.js';
+
+export class AreaService {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /** The area with this code; a malformed code is BAD_USER_INPUT, an unknown one NOT_FOUND, both naming `field`. */
+  async get(code: string, field = 'code'): Promise<Area> {
+    if (!AREA_CODE_PATTERN.test(code)) {
+      throw badInput(field, 'An area code is a Kemendagri code such as 32.77 or 32.77.01.1001');
+    }
+    const area = await this.db.getRepository(Area).findOneBy({ code });
+    if (!area) throw notFound('Area', code, field);
+    return area;
+  }
+
+  async list(filter: AreaFilter | undefined, page: PageArgs): Promise<Connection<Area>> {
+    const window = pageWindow(page);
+    const query = this.db.getRepository(Area).createQueryBuilder('area');
+    if (filter?.level) query.andWhere('area.level = :level', { level: filter.level });
+    if (filter?.parentCode) query.andWhere('area.parent_code = :parentCode', { parentCode: filter.parentCode });
+    if (filter?.search) query.andWhere('area.name ILIKE :search', { search: likeContains(filter.search) });
+    const [rows, total] = await query.orderBy('area.code', 'ASC').skip(window.offset).take(window.limit).getManyAndCount();
+    return toConnection(rows, total, window);
+  }
+
+  async byCodes(codes: readonly string[]): Promise<Area[]> {
+    return this.db.getRepository(Area).createQueryBuilder('area').where('area.code IN (:...codes)', { codes }).getMany();
+  }
+
+  async childrenOf(codes: readonly string[]): Promise<Area[]> {
+    return this.db
+      .getRepository(Area)
+      .createQueryBuilder('area')
+      .where('area.parent_code IN (:...codes)', { codes })
+      .orderBy('area.code', 'ASC')
+      .getMany();
+  }
+}

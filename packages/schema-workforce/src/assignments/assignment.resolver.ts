@@ -1,0 +1,127 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, LocalDateScalar, manyByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { Organisation } from '../organisations/organisation.entity.js';
+import { loadOrganisation } from '../organisations/organisation.resolver.js';
+import { Worker } from '../workers/worker.entity.js';
+import { loadWorker } from '../workers/worker.resolver.js';
+import { Assignment, isActiveOn } from './assignment.entity.js';
+import { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
+import { AssignmentService } from './assignment.service.js';
+
+@ObjectType()
+export class AssignmentConnection extends ConnectionType(Assignment, 'Assignment') {}
+
+function assignmentService(context: RequestContext): AssignmentService {
+  return new AssignmentService(context.dataSource, context.today);
+}
+
+function assignmentsOfOrganisation(context: RequestContext, organisationId: string, activeOn: string | null) {
+  return context.loaders
+    .get<string, Assignment[]>(`organisation.assignments:${activeOn ?? 'all'}`, async (ids) =>
+      manyByKey(ids, await assignmentService(context).byOrganisationIds(ids, activeOn), (row) => row.organisationId),
+    )
+    .load(organisationId);
+}
+
+function assignmentsOfWorker(context: RequestContext, workerId: string, activeOn: string | null) {
+  return context.loaders
+    .get<string, Assignment[]>(`worker.assignments:${activeOn ?? 'all'}`, async (ids) =>
+      manyByKey(ids, await assignmentService(context).byWorkerIds(ids, activeOn), (row) => row.workerId),
+    )
+    .load(workerId);
+}
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  @Query(() => Assignment)
+  assignment(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Assignment> {
+    return assignmentService(context).get(id);
+  }
+
+  @Query(() => AssignmentConnection)
+  assignments(
+    @Arg('filter', () => AssignmentFilter, { nullable: true }) filter: AssignmentFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() context: RequestContext,
+  ) {
+    return assignmentService(context).list(filter, page);
+  }
+
+  @Mutation(() => Assignment, { description: 'Places a worker at an organisation from a date (today by default).' })
+  assignWorker(@Arg('input') input: AssignWorkerInput, @Ctx() context: RequestContext): Promise<Assignment> {
+    return assignmentService(context).assign(input);
+  }
+
+  @Mutation(() => Assignment, { description: 'Ends an assignment; endsOn is the first day no longer served.' })
+  endAssignment(
+    @Arg('id', () => ID) id: string,
+    @Arg('endsOn', () => LocalDateScalar) endsOn: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Ctx() context: RequestContext,
+  ): Promise<Assignment> {
+    return assignmentService(context).end(id, endsOn, reason);
+  }
+
+  @FieldResolver(() => Worker)
+  async worker(@Root() assignment: Assignment, @Ctx() context: RequestContext): Promise<Worker> {
+    return (await loadWorker(context, assignment.workerId))!;
+  }
+
+  @FieldResolver(() => Organisation)
+  async organisation(@Root() assignment: Assignment, @Ctx() context: RequestContext): Promise<Organisation> {
+    return (await loadOrganisation(context, assignment.organisationId))!;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the assignment is active on asOf (today by default).' })
+  isActive(
+    @Root() assignment: Assignment,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | undefined,
+    @Ctx() context: RequestContext,
+  ): boolean {
+    return isActiveOn(assignment, asOf ?? context.today);
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationAssignmentsResolver {
+  @FieldResolver(() => [Worker], { description: 'Workers with an assignment there active on asOf (today by default).' })
+  async activeWorkers(
+    @Root() organisation: Organisation,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | undefined,
+    @Ctx() context: RequestContext,
+  ): Promise<Worker[]> {
+    const assignments = await assignmentsOfOrganisation(context, organisation.id, asOf ?? context.today);
+    const workers = await Promise.all([...new Set(assignments.map((a) => a.workerId))].map((id) => loadWorker(context, id)));
+    return workers.filter((worker): worker is Worker => worker !== null);
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'Current assignments, or all of them with includeEnded.' })
+  assignments(
+    @Root() organisation: Organisation,
+    @Arg('includeEnded', { defaultValue: false }) includeEnded: boolean,
+    @Ctx() context: RequestContext,
+  ): Promise<Assignment[]> {
+    return assignmentsOfOrganisation(context, organisation.id, includeEnded ? null : context.today);
+  }
+}
+
+@Resolver(() => Worker)
+export class WorkerAssignmentsResolver {
+  @FieldResolver(() => [Assignment], { description: 'All assignments, past and present, newest first.' })
+  assignments(
+    @Root() worker: Worker,
+    @Arg('includeEnded', { defaultValue: true }) includeEnded: boolean,
+    @Ctx() context: RequestContext,
+  ): Promise<Assignment[]> {
+    return assignmentsOfWorker(context, worker.id, includeEnded ? null : context.today);
+  }
+
+  @FieldResolver(() => [Assignment], { description: 'Assignments active on asOf (today by default).' })
+  activeAssignments(
+    @Root() worker: Worker,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | undefined,
+    @Ctx() context: RequestContext,
+  ): Promise<Assignment[]> {
+    return assignmentsOfWorker(context, worker.id, asOf ?? context.today);
+  }
+}

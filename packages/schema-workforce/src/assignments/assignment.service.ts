@@ -1,0 +1,130 @@
+import type { DataSource } from 'typeorm';
+import { assertUuid, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { OrganisationService } from '../organisations/organisation.service.js';
+import { WorkerService } from '../workers/worker.service.js';
+import { Assignment } from './assignment.entity.js';
+import type { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
+
+const END_REASON_MAX = 500;
+
+export class AssignmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: string,
+  ) {}
+
+  async get(id: string): Promise<Assignment> {
+    assertUuid(id, 'Assignment', 'id');
+    const assignment = await this.dataSource.getRepository(Assignment).findOneBy({ id });
+    if (!assignment) throw notFound('Assignment', id, 'id');
+    return assignment;
+  }
+
+  async list(filter: AssignmentFilter | undefined, page: PageArgs) {
+    const window = pageWindow(page);
+    const query = this.dataSource.getRepository(Assignment).createQueryBuilder('a');
+    if (filter?.workerId) {
+      assertUuid(filter.workerId, 'Worker', 'workerId');
+      query.andWhere('a.worker_id = :workerId', { workerId: filter.workerId });
+    }
+    if (filter?.organisationId) {
+      assertUuid(filter.organisationId, 'Organisation', 'organisationId');
+      query.andWhere('a.organisation_id = :organisationId', { organisationId: filter.organisationId });
+    }
+    if (filter?.activeOn) {
+      query.andWhere('a.starts_on <= :activeOn AND (a.ends_on IS NULL OR a.ends_on > :activeOn)', { activeOn: filter.activeOn });
+    } else if (filter?.includeEnded === false) {
+      query.andWhere('(a.ends_on IS NULL OR a.ends_on > :today)', { today: this.today });
+    }
+    const [rows, total] = await query
+      .orderBy('a.starts_on', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .offset(window.offset)
+      .limit(window.limit)
+      .getManyAndCount();
+    return toConnection(rows, total, window);
+  }
+
+  /** Assignments of the organisations: those active on `activeOn`, or all of them (newest first) when null. */
+  async byOrganisationIds(organisationIds: readonly string[], activeOn: string | null): Promise<Assignment[]> {
+    const query = this.dataSource
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .where('a.organisation_id IN (:...organisationIds)', { organisationIds });
+    if (activeOn) query.andWhere('a.starts_on <= :activeOn AND (a.ends_on IS NULL OR a.ends_on > :activeOn)', { activeOn });
+    return query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC').getMany();
+  }
+
+  async byWorkerIds(workerIds: readonly string[], activeOn: string | null): Promise<Assignment[]> {
+    const query = this.dataSource
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .where('a.worker_id IN (:...workerIds)', { workerIds });
+    if (activeOn) query.andWhere('a.starts_on <= :activeOn AND (a.ends_on IS NULL OR a.ends_on > :activeOn)', { activeOn });
+    return query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC').getMany();
+  }
+
+  /**
+   * Places a worker at an organisation. The worker's row is locked for the transaction, so two requests assigning
+   * the same worker run one after the other and the second sees the first; the database's exclusion constraints
+   * (`assignment_no_overlap`, `assignment_one_primary_at_a_time`) refuse an overlap whatever path a write takes.
+   */
+  async assign(input: AssignWorkerInput): Promise<Assignment> {
+    const startsOn = input.startsOn ?? this.today;
+    const isPrimary = input.isPrimary ?? true;
+    return this.dataSource.transaction(async (manager) => {
+      const worker = await new WorkerService(this.dataSource, this.today).lockForUpdate(manager, input.workerId, undefined, 'workerId');
+      if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
+      const organisation = await new OrganisationService(this.dataSource, this.today).get(
+        input.organisationId,
+        'organisationId',
+        manager,
+      );
+      if (organisation.archivedAt) throw conflict('The organisation is archived', 'organisationId');
+
+      const overlapping = (await manager.query(
+        `SELECT a.organisation_id, a.is_primary FROM assignment a
+         WHERE a.worker_id = $1 AND daterange(a.starts_on, a.ends_on, '[)') && daterange($2::date, NULL, '[)')`,
+        [worker.id, startsOn],
+      )) as { organisation_id: string; is_primary: boolean }[];
+      if (overlapping.some((row) => row.organisation_id === organisation.id)) {
+        throw conflict('The worker is already assigned to this organisation for that period', 'organisationId');
+      }
+      if (isPrimary && overlapping.some((row) => row.is_primary)) {
+        throw conflict(
+          'The worker already has a primary placement for that period: end it first, or make this one not primary',
+          'isPrimary',
+        );
+      }
+      const repository = manager.getRepository(Assignment);
+      return repository.save(
+        repository.create({ workerId: worker.id, organisationId: organisation.id, startsOn, isPrimary, endsOn: null, endReason: null }),
+      );
+    });
+  }
+
+  /** Ends an assignment: `endsOn` is the first day the worker no longer serves there. The row stays as history. */
+  async end(id: string, endsOn: string, reason: string | null | undefined): Promise<Assignment> {
+    const trimmedReason = reason?.trim() || null;
+    if (trimmedReason && trimmedReason.length > END_REASON_MAX) {
+      throw badInput('reason', `The reason may be at most ${END_REASON_MAX} characters`);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      assertUuid(id, 'Assignment', 'id');
+      const assignment = await manager
+        .getRepository(Assignment)
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.id = :id', { id })
+        .getOne();
+      if (!assignment) throw notFound('Assignment', id, 'id');
+      if (assignment.endsOn !== null) throw conflict(`The assignment already ended on ${assignment.endsOn}`);
+      if (endsOn <= assignment.startsOn) {
+        throw badInput('endsOn', `The end must come after the start (${assignment.startsOn})`);
+      }
+      assignment.endsOn = endsOn;
+      assignment.endReason = trimmedReason;
+      return manager.getRepository(Assignment).save(assignment);
+    });
+  }
+}

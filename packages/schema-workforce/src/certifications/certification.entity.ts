@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { CertificationLevel, CertificationRecordKind } from '@peksos/types';
+import { LocalDateScalar } from '@peksos/schema-kit';
+import '../enums.js';
+
+@ObjectType({ description: 'A competency certificate a worker holds, or a competency test scheduled for them.' })
+@Entity('certification')
+export class Certification {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  workerId!: string;
+
+  @Field(() => CertificationRecordKind)
+  @Column({ type: 'text' })
+  kind!: CertificationRecordKind;
+
+  @Field(() => CertificationLevel)
+  @Column({ type: 'text' })
+  level!: CertificationLevel;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Date of the scheduled competency test.' })
+  @Column({ type: 'date', nullable: true })
+  testDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  certificateNumber!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  issuer!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  issuedOn!: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day the certificate is valid; none if it does not expire.' })
+  @Column({ type: 'date', nullable: true })
+  expiresOn!: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,61 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, manyByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { Worker } from '../workers/worker.entity.js';
+import { loadWorker } from '../workers/worker.resolver.js';
+import { Certification } from './certification.entity.js';
+import { CertificationFilter, RecordCertificationInput, ScheduleCompetencyTestInput } from './certification.input.js';
+import { CertificationService } from './certification.service.js';
+
+@ObjectType()
+export class CertificationConnection extends ConnectionType(Certification, 'Certification') {}
+
+function certificationService(context: RequestContext): CertificationService {
+  return new CertificationService(context.dataSource, context.today);
+}
+
+@Resolver(() => Certification)
+export class CertificationResolver {
+  @Query(() => Certification)
+  certification(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Certification> {
+    return certificationService(context).get(id);
+  }
+
+  @Query(() => CertificationConnection)
+  certifications(
+    @Arg('filter', () => CertificationFilter, { nullable: true }) filter: CertificationFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() context: RequestContext,
+  ) {
+    return certificationService(context).list(filter, page);
+  }
+
+  @Mutation(() => Certification, { description: 'Records a competency certificate a worker obtained.' })
+  recordCertification(@Arg('input') input: RecordCertificationInput, @Ctx() context: RequestContext): Promise<Certification> {
+    return certificationService(context).record(input);
+  }
+
+  @Mutation(() => Certification, { description: 'Records that a worker is scheduled for the competency test.' })
+  scheduleCompetencyTest(
+    @Arg('input') input: ScheduleCompetencyTestInput,
+    @Ctx() context: RequestContext,
+  ): Promise<Certification> {
+    return certificationService(context).scheduleTest(input);
+  }
+
+  @FieldResolver(() => Worker)
+  async worker(@Root() certification: Certification, @Ctx() context: RequestContext): Promise<Worker> {
+    return (await loadWorker(context, certification.workerId))!;
+  }
+}
+
+@Resolver(() => Worker)
+export class WorkerCertificationsResolver {
+  @FieldResolver(() => [Certification], { description: 'Certificates and scheduled tests, newest first.' })
+  certifications(@Root() worker: Worker, @Ctx() context: RequestContext): Promise<Certification[]> {
+    return context.loaders
+      .get<string, Certification[]>('worker.certifications', async (ids) =>
+        manyByKey(ids, await certificationService(context).byWorkerIds(ids), (row) => row.workerId),
+      )
+      .load(worker.id);
+  }
+}

@@ -1,0 +1,96 @@
+import type { DataSource } from 'typeorm';
+import { CertificationRecordKind } from '@peksos/types';
+import { assertUuid, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { WorkerService } from '../workers/worker.service.js';
+import { Certification } from './certification.entity.js';
+import type { CertificationFilter, RecordCertificationInput, ScheduleCompetencyTestInput } from './certification.input.js';
+
+export class CertificationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: string,
+  ) {}
+
+  async get(id: string): Promise<Certification> {
+    assertUuid(id, 'Certification', 'id');
+    const certification = await this.dataSource.getRepository(Certification).findOneBy({ id });
+    if (!certification) throw notFound('Certification', id, 'id');
+    return certification;
+  }
+
+  async list(filter: CertificationFilter | undefined, page: PageArgs) {
+    const window = pageWindow(page);
+    const query = this.dataSource.getRepository(Certification).createQueryBuilder('c');
+    if (filter?.workerId) {
+      assertUuid(filter.workerId, 'Worker', 'workerId');
+      query.andWhere('c.worker_id = :workerId', { workerId: filter.workerId });
+    }
+    if (filter?.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter?.level) query.andWhere('c.level = :level', { level: filter.level });
+    const [rows, total] = await query
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .offset(window.offset)
+      .limit(window.limit)
+      .getManyAndCount();
+    return toConnection(rows, total, window);
+  }
+
+  /** Every record of each worker, newest first. */
+  async byWorkerIds(workerIds: readonly string[]): Promise<Certification[]> {
+    return this.dataSource
+      .getRepository(Certification)
+      .createQueryBuilder('c')
+      .where('c.worker_id IN (:...workerIds)', { workerIds })
+      .orderBy('coalesce(c.issued_on, c.test_date)', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+  }
+
+  async record(input: RecordCertificationInput): Promise<Certification> {
+    if (input.issuedOn > this.today) throw badInput('issuedOn', 'A certificate cannot be issued in the future');
+    if (input.expiresOn && input.expiresOn <= input.issuedOn) {
+      throw badInput('expiresOn', 'The certificate must expire after the day it was issued');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const worker = await new WorkerService(this.dataSource, this.today).lockForUpdate(manager, input.workerId, undefined, 'workerId');
+      if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
+      const number = input.certificateNumber.trim();
+      const taken = await manager.getRepository(Certification).findOneBy({ certificateNumber: number });
+      if (taken) throw conflict(`Certificate number ${number} is already recorded`, 'certificateNumber');
+      const repository = manager.getRepository(Certification);
+      return repository.save(
+        repository.create({
+          workerId: worker.id,
+          kind: CertificationRecordKind.CERTIFICATE,
+          level: input.level,
+          certificateNumber: number,
+          issuer: input.issuer.trim(),
+          issuedOn: input.issuedOn,
+          expiresOn: input.expiresOn ?? null,
+          testDate: null,
+        }),
+      );
+    });
+  }
+
+  async scheduleTest(input: ScheduleCompetencyTestInput): Promise<Certification> {
+    return this.dataSource.transaction(async (manager) => {
+      const worker = await new WorkerService(this.dataSource, this.today).lockForUpdate(manager, input.workerId, undefined, 'workerId');
+      if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
+      const repository = manager.getRepository(Certification);
+      return repository.save(
+        repository.create({
+          workerId: worker.id,
+          kind: CertificationRecordKind.SCHEDULED_TEST,
+          level: input.level,
+          testDate: input.testDate,
+          certificateNumber: null,
+          issuer: null,
+          issuedOn: null,
+          expiresOn: null,
+        }),
+      );
+    });
+  }
+}

@@ -1,0 +1,15 @@
+export { workforceModule } from './workforce.module.js';
+export { Area } from './areas/area.entity.js';
+export { Organisation } from './organisations/organisation.entity.js';
+export { Worker } from './workers/worker.entity.js';
+export { Certification } from './certifications/certification.entity.js';
+export { ProfessionalRole } from './roles/professional-role.entity.js';
+export { Assignment } from './assignments/assignment.entity.js';
+export { loadArea } from './areas/area.resolver.js';
+export { loadOrganisation, OrganisationConnection } from './organisations/organisation.resolver.js';
+export { loadWorker } from './workers/worker.resolver.js';
+export { loadProfessionalRole } from './roles/professional-role.resolver.js';
+export { WorkerService } from './workers/worker.service.js';
+export { OrganisationService } from './organisations/organisation.service.js';
+export { ProfessionalRoleService } from './roles/professional-role.service.js';
+export { areaParams, inAreaSql, assignmentActiveSql, certifiedOnSql } from './sql.js';

@@ -1,0 +1,207 @@
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AccreditationGrade, OrganisationKind } from '@peksos/types';
+import {
+  assertUuid,
+  badInput,
+  conflict,
+  likeContains,
+  notFound,
+  pageWindow,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '@peksos/schema-kit';
+import { AreaService } from '../areas/area.service.js';
+import { areaParams, inAreaSql } from '../sql.js';
+import { Organisation } from './organisation.entity.js';
+import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
+import { ORGANISATION_SORT_COLUMNS, OrganisationSortField, type OrganisationFilter, type OrganisationOrder } from './organisations.args.js';
+
+const ARCHIVE_REASON_MAX = 500;
+
+export class OrganisationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: string,
+  ) {}
+
+  async get(id: string, field = 'id', db: DataSource | EntityManager = this.dataSource): Promise<Organisation> {
+    assertUuid(id, 'Organisation', field);
+    const organisation = await db.getRepository(Organisation).findOneBy({ id });
+    if (!organisation) throw notFound('Organisation', id, field);
+    return organisation;
+  }
+
+  async byIds(ids: readonly string[]): Promise<Organisation[]> {
+    return this.dataSource.getRepository(Organisation).createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany();
+  }
+
+  async list(filter: OrganisationFilter | undefined, order: OrganisationOrder | undefined, page: PageArgs) {
+    const query = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
+    if (!filter?.includeArchived) query.andWhere('o.archived_at IS NULL');
+    if (filter?.search) {
+      query.andWhere('(o.name ILIKE :search OR o.code ILIKE :search)', { search: likeContains(filter.search.trim()) });
+    }
+    if (filter?.areaCode) {
+      await new AreaService(this.dataSource).get(filter.areaCode, 'areaCode');
+      query.andWhere(inAreaSql('o.area_code'), areaParams(filter.areaCode));
+    }
+    if (filter?.kinds?.length) query.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter?.shouldHaveWorker !== undefined && filter.shouldHaveWorker !== null) {
+      query.andWhere('o.should_have_worker = :shouldHaveWorker', { shouldHaveWorker: filter.shouldHaveWorker });
+    }
+    return paginateOrganisations(query, order, page);
+  }
+
+  async create(input: CreateOrganisationInput): Promise<Organisation> {
+    return this.dataSource.transaction(async (manager) => {
+      const values = await this.checked(manager, {
+        code: input.code ?? null,
+        name: input.name.trim(),
+        kind: input.kind,
+        areaCode: input.areaCode,
+        parentId: input.parentId ?? null,
+        shouldHaveWorker: input.shouldHaveWorker ?? true,
+        accreditationGrade: input.accreditationGrade ?? null,
+        accreditationExpiresOn: input.accreditationExpiresOn ?? null,
+        address: input.address?.trim() || null,
+      });
+      const repository = manager.getRepository(Organisation);
+      return repository.save(repository.create(values));
+    });
+  }
+
+  async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.lockForUpdate(manager, id, input.expectedVersion);
+      const values = await this.checked(
+        manager,
+        {
+          code: input.code === undefined ? current.code : input.code,
+          name: input.name === undefined ? current.name : input.name.trim(),
+          kind: input.kind ?? current.kind,
+          areaCode: input.areaCode ?? current.areaCode,
+          parentId: input.parentId === undefined ? current.parentId : input.parentId,
+          shouldHaveWorker: input.shouldHaveWorker ?? current.shouldHaveWorker,
+          accreditationGrade: input.accreditationGrade === undefined ? current.accreditationGrade : input.accreditationGrade,
+          accreditationExpiresOn:
+            input.accreditationExpiresOn === undefined ? current.accreditationExpiresOn : input.accreditationExpiresOn,
+          address: input.address === undefined ? current.address : input.address?.trim() || null,
+        },
+        current,
+      );
+      return manager.getRepository(Organisation).save(Object.assign(current, values));
+    });
+  }
+
+  async archive(id: string, reason: string): Promise<Organisation> {
+    const trimmed = reason.trim();
+    if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
+    if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await this.lockForUpdate(manager, id);
+      if (organisation.archivedAt) throw conflict('The organisation is already archived');
+      const [{ count }] = (await manager.query(
+        `SELECT count(*) AS count FROM assignment a WHERE a.organisation_id = $1 AND (a.ends_on IS NULL OR a.ends_on > $2)`,
+        [id, this.today],
+      )) as [{ count: number }];
+      if (count > 0) {
+        throw conflict(`The organisation still has ${count} current or future assignment(s): end them before archiving`);
+      }
+      organisation.archivedAt = new Date();
+      organisation.archiveReason = trimmed;
+      return manager.getRepository(Organisation).save(organisation);
+    });
+  }
+
+  private async lockForUpdate(manager: EntityManager, id: string, expectedVersion?: number): Promise<Organisation> {
+    assertUuid(id, 'Organisation', 'id');
+    const organisation = await manager
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .setLock('pessimistic_write')
+      .where('o.id = :id', { id })
+      .getOne();
+    if (!organisation) throw notFound('Organisation', id, 'id');
+    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== organisation.version) {
+      throw conflict(
+        `The organisation was changed by someone else (version ${organisation.version}, you edited ${expectedVersion}): reload it`,
+        'expectedVersion',
+      );
+    }
+    return organisation;
+  }
+
+  /** Checks the rules that span rows or fields, and returns the values to store. */
+  private async checked(
+    manager: EntityManager,
+    values: Pick<
+      Organisation,
+      | 'code'
+      | 'name'
+      | 'kind'
+      | 'areaCode'
+      | 'parentId'
+      | 'shouldHaveWorker'
+      | 'accreditationGrade'
+      | 'accreditationExpiresOn'
+      | 'address'
+    >,
+    current?: Organisation,
+  ) {
+    await new AreaService(manager).get(values.areaCode, 'areaCode');
+    if (values.parentId) {
+      if (current && values.parentId === current.id) throw badInput('parentId', 'An organisation cannot be its own parent');
+      const parent = await this.get(values.parentId, 'parentId', manager);
+      if (parent.archivedAt) throw badInput('parentId', 'The parent organisation is archived');
+      if (current && (await this.isDescendant(manager, parent.id, current.id))) {
+        throw badInput('parentId', 'The parent would be one of the organisation’s own sub-organisations');
+      }
+    }
+    if (values.code !== null && values.code !== (current?.code ?? null)) {
+      const taken = await manager.getRepository(Organisation).findOneBy({ code: values.code });
+      if (taken) throw conflict(`Another organisation already has the code ${values.code}`, 'code');
+    }
+    if ((values.accreditationGrade === null) !== (values.accreditationExpiresOn === null)) {
+      throw badInput(
+        values.accreditationGrade === null ? 'accreditationGrade' : 'accreditationExpiresOn',
+        'An accreditation needs both a grade and an expiry date',
+      );
+    }
+    if (values.accreditationGrade && !Object.values(AccreditationGrade).includes(values.accreditationGrade)) {
+      throw badInput('accreditationGrade', 'Accreditation grade is A, B or C');
+    }
+    if (!Object.values(OrganisationKind).includes(values.kind)) throw badInput('kind', 'Unknown organisation kind');
+    return values;
+  }
+
+  private async isDescendant(manager: EntityManager, candidateId: string, ancestorId: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `WITH RECURSIVE chain AS (
+         SELECT id, parent_id FROM organisation WHERE id = $1
+         UNION SELECT o.id, o.parent_id FROM organisation o JOIN chain ON o.id = chain.parent_id)
+       SELECT 1 FROM chain WHERE id = $2 LIMIT 1`,
+      [candidateId, ancestorId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+}
+
+/** Orders, pages and counts an organisation query (alias `o`); the order always ends with the id. */
+export async function paginateOrganisations(
+  query: SelectQueryBuilder<Organisation>,
+  order: OrganisationOrder | undefined,
+  page: PageArgs,
+): Promise<Connection<Organisation>> {
+  const window = pageWindow(page);
+  const column = ORGANISATION_SORT_COLUMNS[order?.field ?? OrganisationSortField.NAME];
+  const direction = order?.direction ?? 'ASC';
+  const [rows, total] = await query
+    .orderBy(column, direction)
+    .addOrderBy('o.id', direction)
+    .offset(window.offset)
+    .limit(window.limit)
+    .getManyAndCount();
+  return toConnection(rows, total, window);
+}
+

@@ -1,0 +1,35 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { Matches, MaxLength, Max, Min } from 'class-validator';
+import { ROLE_CODE_PATTERN } from '@peksos/types';
+
+const NOT_BLANK = /\S/;
+
+@InputType()
+export class CreateProfessionalRoleInput {
+  @Field({ description: 'Upper-case identifier, e.g. ADVOCATE.' })
+  @Matches(ROLE_CODE_PATTERN, { message: 'code is 2 to 40 upper-case letters, digits or _, starting with a letter' })
+  code!: string;
+
+  @Field()
+  @Matches(NOT_BLANK, { message: 'labelId must not be empty' })
+  @MaxLength(100)
+  labelId!: string;
+
+  @Field()
+  @Matches(NOT_BLANK, { message: 'labelEn must not be empty' })
+  @MaxLength(100)
+  labelEn!: string;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(1000)
+  descriptionId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(1000)
+  descriptionEn?: string | null;
+
+  @Field(() => Int, { defaultValue: 100 })
+  @Min(0)
+  @Max(10_000)
+  sortOrder: number = 100;
+}

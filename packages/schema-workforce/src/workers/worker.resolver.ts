@@ -1,0 +1,90 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { CertificationStatus } from '@peksos/types';
+import { ConnectionType, LocalDateScalar, oneByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { Area } from '../areas/area.entity.js';
+import { loadArea } from '../areas/area.resolver.js';
+import { certificationStatusSql } from '../sql.js';
+import { Worker } from './worker.entity.js';
+import { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
+import { maskNationalIdNumber, WorkerService } from './worker.service.js';
+import { WorkerFilter, WorkerOrder } from './workers.args.js';
+
+@ObjectType()
+export class WorkerConnection extends ConnectionType(Worker, 'Worker') {}
+
+export function workerService(context: RequestContext): WorkerService {
+  return new WorkerService(context.dataSource, context.today);
+}
+
+export function loadWorker(context: RequestContext, id: string): Promise<Worker | null> {
+  return context.loaders
+    .get<string, Worker | null>('worker.byId', async (ids) =>
+      oneByKey(ids, await workerService(context).byIds(ids), (worker) => worker.id),
+    )
+    .load(id);
+}
+
+@Resolver(() => Worker)
+export class WorkerResolver {
+  @Query(() => Worker)
+  worker(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Worker> {
+    return workerService(context).get(id);
+  }
+
+  @Query(() => WorkerConnection, { description: 'Social workers, active ones unless includeArchived.' })
+  workers(
+    @Arg('filter', () => WorkerFilter, { nullable: true }) filter: WorkerFilter | undefined,
+    @Arg('orderBy', () => WorkerOrder, { nullable: true }) orderBy: WorkerOrder | undefined,
+    @Args() page: PageArgs,
+    @Ctx() context: RequestContext,
+  ) {
+    return workerService(context).list(filter, orderBy, page);
+  }
+
+  @Mutation(() => Worker)
+  createWorker(@Arg('input') input: CreateWorkerInput, @Ctx() context: RequestContext): Promise<Worker> {
+    return workerService(context).create(input);
+  }
+
+  @Mutation(() => Worker)
+  updateWorker(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateWorkerInput,
+    @Ctx() context: RequestContext,
+  ): Promise<Worker> {
+    return workerService(context).update(id, input);
+  }
+
+  @Mutation(() => Worker, { description: 'Archives (never deletes) a worker without current assignments.' })
+  archiveWorker(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() context: RequestContext) {
+    return workerService(context).archive(id, reason);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The national ID number with all but the last four digits hidden.' })
+  maskedNationalIdNumber(@Root() worker: Worker): string | null {
+    return maskNationalIdNumber(worker.nationalIdNumber);
+  }
+
+  @FieldResolver(() => Area, { nullable: true })
+  homeArea(@Root() worker: Worker, @Ctx() context: RequestContext): Promise<Area | null> | null {
+    return worker.homeAreaCode ? loadArea(context, worker.homeAreaCode) : null;
+  }
+
+  @FieldResolver(() => CertificationStatus, { description: 'Status on asOf (today by default).' })
+  certificationStatus(
+    @Root() worker: Worker,
+    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | undefined,
+    @Ctx() context: RequestContext,
+  ): Promise<CertificationStatus> {
+    const date = asOf ?? context.today;
+    return context.loaders
+      .get<string, CertificationStatus>(`worker.certificationStatus:${date}`, async (ids) => {
+        const rows = (await context.dataSource.query(
+          `SELECT w.id, ${certificationStatusSql('w.id', '$2')} AS status FROM worker w WHERE w.id = ANY($1)`,
+          [ids, date],
+        )) as { id: string; status: CertificationStatus }[];
+        return oneByKey(ids, rows, (row) => row.id).map((row) => row?.status ?? CertificationStatus.NOT_TESTED);
+      })
+      .load(worker.id);
+  }
+}

@@ -1,0 +1,162 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  assertUuid,
+  badInput,
+  conflict,
+  likeContains,
+  notFound,
+  pageWindow,
+  toConnection,
+  type Connection,
+  type PageArgs,
+} from '@peksos/schema-kit';
+import { AreaService } from '../areas/area.service.js';
+import { areaParams, assignmentActiveSql, certificationStatusSql, inAreaSql } from '../sql.js';
+import { Worker } from './worker.entity.js';
+import type { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
+import { WORKER_SORT_COLUMNS, WorkerSortField, type WorkerFilter, type WorkerOrder } from './workers.args.js';
+
+const ARCHIVE_REASON_MAX = 500;
+
+type WorkerValues = Pick<
+  Worker,
+  'fullName' | 'gender' | 'employmentStatus' | 'nationalIdNumber' | 'phone' | 'email' | 'homeAreaCode'
+>;
+
+export class WorkerService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: string,
+  ) {}
+
+  async get(id: string, field = 'id', db: DataSource | EntityManager = this.dataSource): Promise<Worker> {
+    assertUuid(id, 'Worker', field);
+    const worker = await db.getRepository(Worker).findOneBy({ id });
+    if (!worker) throw notFound('Worker', id, field);
+    return worker;
+  }
+
+  async byIds(ids: readonly string[]): Promise<Worker[]> {
+    return this.dataSource.getRepository(Worker).createQueryBuilder('w').where('w.id IN (:...ids)', { ids }).getMany();
+  }
+
+  async list(filter: WorkerFilter | undefined, order: WorkerOrder | undefined, page: PageArgs): Promise<Connection<Worker>> {
+    const window = pageWindow(page);
+    const query = this.dataSource.getRepository(Worker).createQueryBuilder('w').setParameter('asOf', this.today);
+    if (!filter?.includeArchived) query.andWhere('w.archived_at IS NULL');
+    if (filter?.search) query.andWhere('w.full_name ILIKE :search', { search: likeContains(filter.search.trim()) });
+    const placedToday = `EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')})`;
+    if (filter?.areaCode) {
+      await new AreaService(this.dataSource).get(filter.areaCode, 'areaCode');
+      query.andWhere(
+        `(EXISTS (SELECT 1 FROM assignment a JOIN organisation o ON o.id = a.organisation_id
+                  WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')} AND ${inAreaSql('o.area_code')})
+          OR (NOT ${placedToday} AND ${inAreaSql('w.home_area_code')}))`,
+        areaParams(filter.areaCode),
+      );
+    }
+    if (filter?.placed === true) query.andWhere(placedToday);
+    if (filter?.placed === false) query.andWhere(`NOT ${placedToday}`);
+    if (filter?.certificationStatus) {
+      query.andWhere(`${certificationStatusSql('w.id')} = :status`, { status: filter.certificationStatus });
+    }
+    const column = WORKER_SORT_COLUMNS[order?.field ?? WorkerSortField.FULL_NAME];
+    const direction = order?.direction ?? 'ASC';
+    const [rows, total] = await query
+      .orderBy(column, direction)
+      .addOrderBy('w.id', direction)
+      .offset(window.offset)
+      .limit(window.limit)
+      .getManyAndCount();
+    return toConnection(rows, total, window);
+  }
+
+  async create(input: CreateWorkerInput): Promise<Worker> {
+    return this.dataSource.transaction(async (manager) => {
+      const values = await this.checked(manager, {
+        fullName: input.fullName.trim(),
+        gender: input.gender,
+        employmentStatus: input.employmentStatus,
+        nationalIdNumber: input.nationalIdNumber ?? null,
+        phone: input.phone ?? null,
+        email: input.email?.trim() || null,
+        homeAreaCode: input.homeAreaCode ?? null,
+      });
+      const repository = manager.getRepository(Worker);
+      return repository.save(repository.create(values));
+    });
+  }
+
+  async update(id: string, input: UpdateWorkerInput): Promise<Worker> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.lockForUpdate(manager, id, input.expectedVersion);
+      const pick = <K extends keyof WorkerValues>(key: K, value: WorkerValues[K] | undefined): WorkerValues[K] =>
+        value === undefined ? current[key] : value;
+      const values = await this.checked(
+        manager,
+        {
+          fullName: input.fullName === undefined || input.fullName === null ? current.fullName : input.fullName.trim(),
+          gender: input.gender ?? current.gender,
+          employmentStatus: input.employmentStatus ?? current.employmentStatus,
+          nationalIdNumber: pick('nationalIdNumber', input.nationalIdNumber),
+          phone: pick('phone', input.phone),
+          email: input.email === undefined ? current.email : input.email?.trim() || null,
+          homeAreaCode: pick('homeAreaCode', input.homeAreaCode),
+        },
+        current,
+      );
+      return manager.getRepository(Worker).save(Object.assign(current, values));
+    });
+  }
+
+  async archive(id: string, reason: string): Promise<Worker> {
+    const trimmed = reason.trim();
+    if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
+    if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
+    return this.dataSource.transaction(async (manager) => {
+      const worker = await this.lockForUpdate(manager, id);
+      if (worker.archivedAt) throw conflict('The worker is already archived');
+      const [{ count }] = (await manager.query(
+        `SELECT count(*) AS count FROM assignment a WHERE a.worker_id = $1 AND (a.ends_on IS NULL OR a.ends_on > $2)`,
+        [id, this.today],
+      )) as [{ count: number }];
+      if (count > 0) throw conflict(`The worker still has ${count} current or future assignment(s): end them before archiving`);
+      worker.archivedAt = new Date();
+      worker.archiveReason = trimmed;
+      return manager.getRepository(Worker).save(worker);
+    });
+  }
+
+  /** Locks the row for this transaction and checks the version the client edited. */
+  async lockForUpdate(manager: EntityManager, id: string, expectedVersion?: number, field = 'id'): Promise<Worker> {
+    assertUuid(id, 'Worker', field);
+    const worker = await manager
+      .getRepository(Worker)
+      .createQueryBuilder('w')
+      .setLock('pessimistic_write')
+      .where('w.id = :id', { id })
+      .getOne();
+    if (!worker) throw notFound('Worker', id, field);
+    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== worker.version) {
+      throw conflict(
+        `The worker was changed by someone else (version ${worker.version}, you edited ${expectedVersion}): reload it`,
+        'expectedVersion',
+      );
+    }
+    return worker;
+  }
+
+  private async checked(manager: EntityManager, values: WorkerValues, current?: Worker): Promise<WorkerValues> {
+    if (values.homeAreaCode) await new AreaService(manager).get(values.homeAreaCode, 'homeAreaCode');
+    if (values.nationalIdNumber && values.nationalIdNumber !== current?.nationalIdNumber) {
+      const taken = await manager.getRepository(Worker).findOneBy({ nationalIdNumber: values.nationalIdNumber });
+      if (taken) throw conflict('Another worker is registered with this national ID number', 'nationalIdNumber');
+    }
+    return values;
+  }
+}
+
+/** Shows only the last four digits of a national ID number. */
+export function maskNationalIdNumber(value: string | null): string | null {
+  return value ? `${'*'.repeat(value.length - 4)}${value.slice(-4)}` : null;
+}

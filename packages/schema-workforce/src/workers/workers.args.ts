@@ -1,0 +1,46 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { CertificationStatus } from '@peksos/types';
+import { SortDirection } from '@peksos/schema-kit';
+
+export enum WorkerSortField {
+  FULL_NAME = 'FULL_NAME',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(WorkerSortField, { name: 'WorkerSortField' });
+
+export const WORKER_SORT_COLUMNS: Record<WorkerSortField, string> = {
+  [WorkerSortField.FULL_NAME]: 'lower(w.full_name)',
+  [WorkerSortField.CREATED_AT]: 'w.created_at',
+};
+
+@InputType()
+export class WorkerOrder {
+  @Field(() => WorkerSortField, { defaultValue: WorkerSortField.FULL_NAME })
+  field: WorkerSortField = WorkerSortField.FULL_NAME;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection = SortDirection.ASC;
+}
+
+@InputType()
+export class WorkerFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the name.' })
+  @MaxLength(100)
+  search?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Workers placed in this area (or under it) today, and unplaced workers who live there.',
+  })
+  areaCode?: string;
+
+  @Field(() => CertificationStatus, { nullable: true, description: 'Status today.' })
+  certificationStatus?: CertificationStatus;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: with an active assignment today; false: unplaced.' })
+  placed?: boolean;
+
+  @Field({ defaultValue: false })
+  includeArchived: boolean = false;
+}

@@ -1,0 +1,38 @@
+import type { SchemaModule } from '@peksos/schema-kit';
+import { Area } from './areas/area.entity.js';
+import { AreaResolver } from './areas/area.resolver.js';
+import { Assignment } from './assignments/assignment.entity.js';
+import {
+  AssignmentResolver,
+  OrganisationAssignmentsResolver,
+  WorkerAssignmentsResolver,
+} from './assignments/assignment.resolver.js';
+import { Certification } from './certifications/certification.entity.js';
+import { CertificationResolver, WorkerCertificationsResolver } from './certifications/certification.resolver.js';
+import { workforceConstraintMeanings } from './constraint-meanings.js';
+import { CoverageResolver } from './coverage/coverage.resolver.js';
+import { Organisation } from './organisations/organisation.entity.js';
+import { OrganisationResolver } from './organisations/organisation.resolver.js';
+import { ProfessionalRole } from './roles/professional-role.entity.js';
+import { ProfessionalRoleResolver } from './roles/professional-role.resolver.js';
+import { Worker } from './workers/worker.entity.js';
+import { WorkerResolver } from './workers/worker.resolver.js';
+
+/** Areas, organisations, workers, certifications, professional roles, assignments and the coverage questions. */
+export const workforceModule: SchemaModule = {
+  name: 'workforce',
+  entities: [Area, Organisation, Worker, Certification, ProfessionalRole, Assignment],
+  resolvers: [
+    AreaResolver,
+    OrganisationResolver,
+    WorkerResolver,
+    CertificationResolver,
+    WorkerCertificationsResolver,
+    ProfessionalRoleResolver,
+    AssignmentResolver,
+    OrganisationAssignmentsResolver,
+    WorkerAssignmentsResolver,
+    CoverageResolver,
+  ],
+  constraintMeanings: workforceConstraintMeanings,
+};
