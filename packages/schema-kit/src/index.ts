@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './errors.js';
 export * from './local-date.js';
 export * from './pagination.js';

@@ -44,6 +44,12 @@ export function createErrorFormatter(meanings: ConstraintMeanings, production: b
     }
 
     const code = formatted.extensions?.code;
+    if (code === ErrorCode.BAD_USER_INPUT && !formatted.extensions?.field) {
+      // A variable that failed coercion: name the input field at fault (the last one in the path), or the variable.
+      const match = /^Variable "\$(\w+)" got invalid value .*?(?:; |$)/s.exec(formatted.message);
+      const inPath = /at "[\w$]+((?:\.\w+|\[\d+\])*)"/.exec(formatted.message)?.[1]?.split('.').filter(Boolean).at(-1);
+      if (match) return { ...formatted, extensions: { ...formatted.extensions, field: inPath ?? match[1] } };
+    }
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
 
     console.error('[graphql] unexpected error', original);

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKind } from '@peksos/db/testing';
+import { startTestServer, type TestServer } from './testing/test-server.js';
+
+describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ dataSet: 'cimahi' });
+  });
+  afterAll(() => api?.close());
+
+  const NESTED = `query ($first: Int!) {
+    organisations(first: $first) {
+      nodes {
+        name area { name parent { name } } parent { name }
+        activeWorkers { fullName certificationStatus certifications { level } cases(status: OPEN) { reference pmksCategory { labelId } } }
+        assignments(includeEnded: true) { startsOn worker { fullName } }
+        cases { reference involvements { role { labelId } worker { fullName } } }
+      }
+    } }`;
+
+  it('loads nested fields in batches: the SQL statements per request do not grow with the page size', async () => {
+    const statements: number[] = [];
+    for (const first of [2, 10, 39]) {
+      const result = await api.graphql(NESTED, { first });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.organisations.nodes).toHaveLength(first);
+      statements.push(result.extensions!.sqlStatements!);
+    }
+    expect(statements[0]).toBeGreaterThan(0);
+    expect(new Set(statements).size, `statements per page size 2, 10, 39: ${statements.join(', ')}`).toBe(1);
+  });
+
+  it('walks every page with cursors, in a stable order, and reports the total', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const { workers }: { workers: any } = await api.query(
+        `query ($after: String) { workers(first: 10, after: $after, orderBy: { field: FULL_NAME, direction: ASC }) {
+            totalCount nodes { id fullName } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(workers.totalCount).toBe(36);
+      seen.push(...workers.nodes.map((worker: { fullName: string }) => worker.fullName));
+      pages += 1;
+      if (!workers.pageInfo.hasNextPage) break;
+      after = workers.pageInfo.endCursor;
+    }
+    expect(pages).toBe(4);
+    expect(seen).toHaveLength(36);
+    expect(new Set(seen).size).toBe(36);
+    expect(seen).toEqual([...seen].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  });
+
+  it('refuses a page larger than 100 and a cursor it did not issue', async () => {
+    const huge = await api.graphql(`{ workers(first: 1000) { totalCount } }`);
+    expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const forged = await api.graphql(`{ workers(after: "bm90LWEtY3Vyc29y") { totalCount } }`);
+    expect(forged.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('filters and sorts organisations on the server', async () => {
+    const { organisations } = await api.query(`{
+      organisations(filter: { areaCode: "32.77.03", search: "kelurahan" }, orderBy: { field: NAME, direction: DESC }) {
+        totalCount nodes { name } } }`);
+    expect(organisations.totalCount).toBe(4);
+    expect(organisations.nodes.map((o: { name: string }) => o.name)).toEqual([
+      'Kantor Kelurahan Pasirkaliki',
+      'Kantor Kelurahan Citeureup',
+      'Kantor Kelurahan Cipageran',
+      'Kantor Kelurahan Cibabat',
+    ]);
+    const unknownArea = await api.graphql(`{ organisations(filter: { areaCode: "32.99" }) { totalCount } }`);
+    expect(unknownArea.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'areaCode' });
+  });
+
+  it('serves liveness and readiness', async () => {
+    expect(await (await fetch(`${api.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    expect(await (await fetch(`${api.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'up' });
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded database with the Cimahi data set on port 4000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.database.kind).toBe('embedded');
+    expect(config.dataSet).toBe('cimahi');
+    expect(config.timeZone).toBe('Asia/Jakarta');
+  });
+
+  it('uses PostgreSQL with DATABASE_URL, and loads no demo data there unless asked', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/peksos' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/peksos' });
+    expect(config.dataSet).toBe('none');
+  });
+
+  it('keeps the embedded database in memory when asked', () => {
+    expect(loadConfig({ PEKSOS_DATA_DIR: 'memory' }).database).toEqual({ kind: 'embedded', dataDir: null });
+  });
+
+  it('names every wrong value at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', PEKSOS_DATA_SET: 'jakarta', PEKSOS_TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toHaveLength(4);
+      expect((error as ConfigError).message).toMatch(/PORT/);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coreMigrations, loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
+import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
+import { ErrorCode } from '@peksos/schema-kit';
+import { workforceModule } from '@peksos/schema-workforce';
+import { CaseStatus } from '@peksos/types';
+import { casesModule } from './cases.module.js';
+import { CaseService } from './cases/case.service.js';
+import { CaseInvolvementService } from './involvements/case-involvement.service.js';
+
+const TODAY = '2018-06-01';
+
+describe(`case services (${testDatabaseKind()})`, () => {
+  let location: TestDatabaseLocation;
+  let database: Database;
+
+  beforeAll(async () => {
+    location = await createTestDatabaseLocation();
+    database = await openDatabase({
+      location: location.location,
+      entities: [...workforceModule.entities, ...casesModule.entities],
+      migrations: coreMigrations,
+    });
+    await migrate(database.dataSource);
+    await loadDataSetIfEmpty(database.dataSource.manager, 'cimahi');
+  });
+  afterAll(async () => {
+    await database?.close();
+    await location?.dispose();
+  });
+
+  const cases = () => new CaseService(database.dataSource, TODAY);
+  const involvements = () => new CaseInvolvementService(database.dataSource, TODAY);
+  const caseByReference = async (reference: string) =>
+    ((await database.dataSource.query(`SELECT id FROM social_case WHERE reference = $1`, [reference])) as { id: string }[])[0]!.id;
+
+  it('closing a case ends the involvements still running, in the same transaction', async () => {
+    const id = await caseByReference('CMH-2017-001');
+    const closed = await cases().close(id, '2018-01-31', 'Anak kembali aman');
+    expect(closed.status).toBe(CaseStatus.CLOSED);
+    const rows = (await database.dataSource.query(`SELECT ends_on FROM case_involvement WHERE case_id = $1 ORDER BY starts_on`, [
+      id,
+    ])) as { ends_on: string }[];
+    // The expert's involvement had ended earlier (2017-06-01) and keeps its date.
+    expect(rows.map((row) => row.ends_on)).toEqual(['2018-01-31', '2018-01-31', '2017-06-01']);
+  });
+
+  it('a refused close changes nothing', async () => {
+    const id = await caseByReference('CMH-2017-003');
+    const before = await database.dataSource.query(`SELECT id, ends_on FROM case_involvement WHERE case_id = $1 ORDER BY id`, [id]);
+    await expect(cases().close(id, '2016-01-01', null)).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'closedOn' });
+    const after = await database.dataSource.query(`SELECT id, ends_on FROM case_involvement WHERE case_id = $1 ORDER BY id`, [id]);
+    expect(after).toEqual(before);
+    expect((await cases().get(id)).status).toBe(CaseStatus.OPEN);
+  });
+
+  it('lists the cases a worker is involved in, once each', async () => {
+    const [{ id: agus }] = (await database.dataSource.query(`SELECT id FROM worker WHERE full_name = 'Agus Firmansyah'`)) as {
+      id: string;
+    }[];
+    const found = await cases().byWorkerIds([agus], null);
+    expect(found.map((row) => row.reference).sort()).toEqual(['CMH-2017-001', 'CMH-2017-006']);
+    const open = await cases().byWorkerIds([agus], CaseStatus.OPEN);
+    expect(open.map((row) => row.reference)).toEqual(['CMH-2017-006']);
+  });
+
+  it('refuses to involve a worker in a closed case', async () => {
+    const id = await caseByReference('CMH-2017-002');
+    const [{ id: workerId }] = (await database.dataSource.query(`SELECT id FROM worker LIMIT 1`)) as { id: string }[];
+    await expect(involvements().involve({ caseId: id, workerId, roleCode: 'BROKER', isLead: false })).rejects.toMatchObject({
+      code: ErrorCode.CONFLICT,
+      field: 'caseId',
+    });
+  });
+});

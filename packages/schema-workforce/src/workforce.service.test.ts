@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coreMigrations, loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
+import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
+import { DomainError, ErrorCode } from '@peksos/schema-kit';
+import { EmploymentStatus, Gender, OrganisationKind } from '@peksos/types';
+import { AssignmentService } from './assignments/assignment.service.js';
+import { CoverageService } from './coverage/coverage.service.js';
+import { OrganisationService } from './organisations/organisation.service.js';
+import { WorkerService } from './workers/worker.service.js';
+import { workforceModule } from './workforce.module.js';
+
+const TODAY = '2018-06-01';
+
+describe(`workforce services (${testDatabaseKind()})`, () => {
+  let location: TestDatabaseLocation;
+  let database: Database;
+
+  beforeAll(async () => {
+    location = await createTestDatabaseLocation();
+    database = await openDatabase({ location: location.location, entities: workforceModule.entities, migrations: coreMigrations });
+    await migrate(database.dataSource);
+    await loadDataSetIfEmpty(database.dataSource.manager, 'cimahi');
+  });
+  afterAll(async () => {
+    await database?.close();
+    await location?.dispose();
+  });
+
+  const organisations = () => new OrganisationService(database.dataSource, TODAY);
+  const workers = () => new WorkerService(database.dataSource, TODAY);
+  const assignments = () => new AssignmentService(database.dataSource, TODAY);
+  const coverage = () => new CoverageService(database.dataSource, TODAY);
+
+  it('summarises a kecamatan: its kelurahan workers, and the institutions left without one', async () => {
+    const utara = await coverage().workforceSummary('32.77.03', undefined);
+    expect(utara.workers).toBe(4);
+    expect(utara.certifiedWorkers).toBe(1);
+    expect(utara.organisations).toBe(10);
+    expect(utara.organisationsLackingWorker).toBe(5);
+    expect(utara.organisationsLackingCertifiedWorker).toBe(9);
+    expect(utara.workersPer100k).toBeCloseTo((4 / 164_482) * 100_000, 2);
+  });
+
+  it('counts the unplaced worker where the worker lives', async () => {
+    const tengah = await coverage().workforceSummary('32.77.02', undefined);
+    expect(tengah.unplacedWorkers).toBe(1);
+    expect(tengah.workers).toBe(7);
+  });
+
+  it('serialises concurrent assignments of one worker: one lands, the others get CONFLICT', async () => {
+    const worker = await workers().create({ fullName: 'Uji Serentak', gender: Gender.MALE, employmentStatus: EmploymentStatus.VOLUNTEER });
+    const organisation = await organisations().create({
+      name: 'LKS Serentak',
+      kind: OrganisationKind.SOCIAL_WELFARE_INSTITUTION,
+      areaCode: '32.77.01.1001',
+      shouldHaveWorker: true,
+    });
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, () => assignments().assign({ workerId: worker.id, organisationId: organisation.id, isPrimary: true })),
+    );
+    expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((attempt) => attempt.status === 'rejected')) {
+      expect(((attempt as PromiseRejectedResult).reason as DomainError).code).toBe(ErrorCode.CONFLICT);
+    }
+    const [{ count }] = await database.dataSource.query(`SELECT count(*) AS count FROM assignment WHERE worker_id = $1`, [worker.id]);
+    expect(count).toBe(1);
+  });
+
+  it('leaves an organisation unchanged when an update breaks a rule', async () => {
+    const parent = await organisations().create({
+      name: 'Induk',
+      kind: OrganisationKind.OTHER,
+      areaCode: '32.77',
+      shouldHaveWorker: false,
+    });
+    const child = await organisations().create({
+      name: 'Anak',
+      kind: OrganisationKind.OTHER,
+      areaCode: '32.77',
+      parentId: parent.id,
+      shouldHaveWorker: false,
+    });
+    // Making the parent a child of its own child would close a loop.
+    await expect(organisations().update(parent.id, { name: 'Induk Baru', parentId: child.id })).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'parentId',
+    });
+    const reloaded = await organisations().get(parent.id);
+    expect(reloaded.name).toBe('Induk');
+    expect(reloaded.parentId).toBeNull();
+    expect(reloaded.version).toBe(1);
+  });
+});
