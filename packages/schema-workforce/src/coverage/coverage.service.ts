@@ -1,0 +1,116 @@
+import type { DataSource } from 'typeorm';
+import { OrganisationKind } from '@peksos/types';
+import type { Connection, PageArgs } from '@peksos/schema-kit';
+import { AreaService } from '../areas/area.service.js';
+import type { Area } from '../areas/area.entity.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import type { OrganisationOrder } from '../organisations/organisations.args.js';
+import { paginateOrganisations } from '../organisations/organisation.service.js';
+import { areaParams, assignmentActiveSql, certifiedOnSql, inAreaSql } from '../sql.js';
+import type { CoverageGapFilter } from './coverage.args.js';
+import type { WorkforceSummary } from './workforce-summary.type.js';
+
+/** No active assignment at the organisation `o` on `:asOf` (of a certified worker, when `certifiedOnly`). */
+function lacksWorkerSql(certifiedOnly: boolean): string {
+  return `NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${assignmentActiveSql('a')}
+    ${certifiedOnly ? `AND ${certifiedOnSql('a.worker_id')}` : ''})`;
+}
+
+function per100k(count: number, population: number | null): number | null {
+  if (!population) return null;
+  return Math.round((count / population) * 100_000 * 100) / 100;
+}
+
+/** The headline questions: which organisations lack a (certified) worker, and what the workforce of an area is. */
+export class CoverageService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: string,
+  ) {}
+
+  async organisationsLackingWorker(
+    filter: CoverageGapFilter | undefined,
+    order: OrganisationOrder | undefined,
+    page: PageArgs,
+  ): Promise<Connection<Organisation>> {
+    const asOf = filter?.asOf ?? this.today;
+    const query = this.dataSource
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .where('o.should_have_worker AND o.archived_at IS NULL')
+      .andWhere(lacksWorkerSql(filter?.certifiedOnly ?? false), { asOf });
+    if (filter?.areaCode) {
+      await new AreaService(this.dataSource).get(filter.areaCode, 'areaCode');
+      query.andWhere(inAreaSql('o.area_code'), areaParams(filter.areaCode));
+    }
+    if (filter?.kinds?.length) query.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
+    return paginateOrganisations(query, order, page);
+  }
+
+  async workforceSummary(areaCode: string, asOf: string | undefined): Promise<WorkforceSummary> {
+    const area = await new AreaService(this.dataSource).get(areaCode, 'areaCode');
+    return this.summarise(area, asOf ?? this.today);
+  }
+
+  async summarise(area: Area, asOf: string): Promise<WorkforceSummary> {
+    const params = [area.code, `${area.code}.%`, asOf];
+    const inArea = (column: string) => `(${column} = $1 OR ${column} LIKE $2)`;
+    const active = assignmentActiveSql('a', '$3');
+    const [figures] = (await this.dataSource.query(
+      `WITH scope_organisation AS (
+         SELECT o.id, o.kind, o.should_have_worker FROM organisation o
+         WHERE o.archived_at IS NULL AND ${inArea('o.area_code')}),
+       placed AS (
+         SELECT a.worker_id, a.is_primary, o.kind FROM assignment a JOIN scope_organisation o ON o.id = a.organisation_id
+         WHERE ${active}),
+       unplaced AS (
+         SELECT w.id FROM worker w
+         WHERE w.archived_at IS NULL AND ${inArea('w.home_area_code')}
+           AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND ${active})),
+       counted AS (SELECT DISTINCT worker_id AS id FROM placed UNION SELECT id FROM unplaced)
+       SELECT
+         (SELECT count(*) FROM counted) AS workers,
+         (SELECT count(*) FROM counted w WHERE ${certifiedOnSql('w.id', '$3')}) AS certified_workers,
+         (SELECT count(*) FROM unplaced) AS unplaced_workers,
+         (SELECT coalesce(json_agg(json_build_object('kind', kind, 'workers', workers)), '[]'::json) FROM (
+            SELECT kind, count(DISTINCT worker_id) AS workers FROM placed WHERE is_primary GROUP BY kind) k
+         ) AS by_kind,
+         (SELECT count(*) FROM scope_organisation) AS organisations,
+         (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker) AS needing,
+         (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker
+            AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${active})) AS lacking,
+         (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker
+            AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${active}
+                            AND ${certifiedOnSql('a.worker_id', '$3')})) AS lacking_certified`,
+      params,
+    )) as [
+      {
+        workers: number;
+        certified_workers: number;
+        unplaced_workers: number;
+        by_kind: { kind: OrganisationKind; workers: number }[];
+        organisations: number;
+        needing: number;
+        lacking: number;
+        lacking_certified: number;
+      },
+    ];
+    const kindOrder = Object.values(OrganisationKind);
+    return {
+      area,
+      asOf,
+      workers: figures.workers,
+      certifiedWorkers: figures.certified_workers,
+      uncertifiedWorkers: figures.workers - figures.certified_workers,
+      unplacedWorkers: figures.unplaced_workers,
+      workersByPlacementKind: [...figures.by_kind].sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind)),
+      organisations: figures.organisations,
+      organisationsNeedingWorker: figures.needing,
+      organisationsLackingWorker: figures.lacking,
+      organisationsLackingCertifiedWorker: figures.lacking_certified,
+      population: area.population,
+      workersPer100k: per100k(figures.workers, area.population),
+      certifiedWorkersPer100k: per100k(figures.certified_workers, area.population),
+    };
+  }
+}
