@@ -74,6 +74,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       formatError: createErrorFormatter(constraintMeanings, config.production),
       includeStacktraceInErrorResponses: !config.production,
       introspection: true,
+      // main.ts owns shutdown: SIGTERM drains HTTP, stops Apollo, then closes the database, once.
+      stopOnTerminationSignals: false,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         ApolloServerPluginLandingPageDisabled(),
