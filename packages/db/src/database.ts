@@ -57,7 +57,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     installExtensions: false,
     extra: {
       max: embedded ? 1 : (options.poolSize ?? 10),
-      connectionTimeoutMillis: options.connectionTimeoutMs ?? 10_000,
+      // Fail fast when the database is unreachable or stuck, rather than let requests hang.
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+      query_timeout: 30_000,
+      ...(embedded ? {} : { statement_timeout: 25_000, keepAlive: true }),
     },
   });
 

@@ -49,7 +49,18 @@ export interface ConstraintMeaning {
 export type ConstraintMeanings = Record<string, ConstraintMeaning>;
 
 const POSTGRES_CONSTRAINT_ERRORS = new Set(['23505', '23P01', '23514', '23503', '23502']);
-const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
+const NETWORK_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENOENT']);
+const LOST_CONNECTION = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Connection is not established|not queryable/i;
+
+/** The database cannot be reached or went away mid-request: a condition to retry, not a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const candidate = error as PostgresErrorLike & { message?: string };
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  if (code && (POSTGRES_UNAVAILABLE.has(code) || NETWORK_FAILURES.has(code))) return true;
+  const message = (candidate?.driverError as { message?: string } | undefined)?.message ?? candidate?.message ?? '';
+  return LOST_CONNECTION.test(message);
+}
 
 interface PostgresErrorLike {
   code?: string;
@@ -67,7 +78,7 @@ export function translateDatabaseError(error: unknown, meanings: ConstraintMeani
   const pgError = error as PostgresErrorLike;
   const code = pgError?.driverError?.code ?? pgError?.code;
   const constraint = pgError?.driverError?.constraint ?? pgError?.constraint;
-  if (code && POSTGRES_UNAVAILABLE.has(code)) {
+  if (isDatabaseUnavailable(error)) {
     return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is not available; try again shortly');
   }
   if (!code || !POSTGRES_CONSTRAINT_ERRORS.has(code)) return error;

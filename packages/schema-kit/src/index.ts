@@ -6,3 +6,4 @@ export * from './loaders.js';
 export * from './context.js';
 export * from './module.js';
 export * from './ids.js';
+export * from './text-input.middleware.js';

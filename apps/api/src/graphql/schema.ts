@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import type { SchemaModule } from '@peksos/schema-kit';
+import { rejectControlCharacters, type SchemaModule } from '@peksos/schema-kit';
 
 /** Builds the executable schema from the modules' resolvers; inputs are validated with class-validator. */
 export function buildApiSchema(modules: SchemaModule[]): Promise<GraphQLSchema> {
@@ -9,5 +9,6 @@ export function buildApiSchema(modules: SchemaModule[]): Promise<GraphQLSchema> 
   return buildSchema({
     resolvers: resolvers as [Function, ...Function[]],
     validate: { forbidUnknownValues: false },
+    globalMiddlewares: [rejectControlCharacters],
   });
 }

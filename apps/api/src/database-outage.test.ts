@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiConfig } from './config.js';
+import { startServer, type RunningServer } from './server.js';
+import { createPrivatePostgres, findPostgresBin, type PrivatePostgres } from './testing/private-postgres.js';
+
+const bin = findPostgresBin();
+if (!bin) console.warn('database outage test skipped: no PostgreSQL server programs (initdb, pg_ctl) on this machine');
+
+/**
+ * PostgreSQL stops under load: requests fail fast with SERVICE_UNAVAILABLE, the process stays up, readiness reports
+ * the database down, and when PostgreSQL is back the API answers again by itself.
+ */
+describe.skipIf(!bin)('database outage (a PostgreSQL instance of its own)', () => {
+  let postgres: PrivatePostgres;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    postgres = await createPrivatePostgres(bin!);
+    const config: ApiConfig = {
+      host: '127.0.0.1',
+      port: 0,
+      database: { kind: 'postgres', url: postgres.url },
+      dataSet: 'cimahi',
+      timeZone: 'Asia/Jakarta',
+      consoleDir: null,
+      production: true,
+      exposeStatementCount: false,
+      databasePoolSize: 4,
+      logSql: false,
+    };
+    server = await startServer(config);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close().catch(() => {});
+    await postgres?.destroy();
+  });
+
+  const summary = async () => {
+    const started = Date.now();
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ workforceSummary(areaCode: "32.77") { workers } }' }),
+    });
+    const body = (await response.json()) as { data?: { workforceSummary: { workers: number } }; errors?: { extensions?: { code?: string } }[] };
+    return { body, ms: Date.now() - started };
+  };
+
+  it('fails fast while the database is down and recovers without a restart', async () => {
+    expect((await summary()).body.data?.workforceSummary.workers).toBe(36);
+
+    // Load while the database goes down.
+    let running = true;
+    const outcomes: { code: string; ms: number }[] = [];
+    const load = (async () => {
+      while (running) {
+        const { body, ms } = await summary();
+        outcomes.push({ code: body.errors?.[0]?.extensions?.code ?? 'OK', ms });
+      }
+    })();
+    await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+    await postgres.stop();
+    await new Promise((resolveWait) => setTimeout(resolveWait, 1_500));
+
+    const down = await summary();
+    expect(down.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(down.ms).toBeLessThan(6_000);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+
+    await postgres.start();
+    let recovered = false;
+    for (let attempt = 0; attempt < 40 && !recovered; attempt += 1) {
+      recovered = (await summary()).body.data?.workforceSummary.workers === 36;
+      if (!recovered) await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+    }
+    running = false;
+    await load;
+    expect(recovered).toBe(true);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+
+    // Every answer under load was a result or a clear SERVICE_UNAVAILABLE, never a hang or an internal error.
+    expect(outcomes.length).toBeGreaterThan(5);
+    for (const outcome of outcomes) {
+      expect(['OK', 'SERVICE_UNAVAILABLE']).toContain(outcome.code);
+      expect(outcome.ms).toBeLessThan(10_000);
+    }
+    expect(outcomes.some((outcome) => outcome.code === 'SERVICE_UNAVAILABLE')).toBe(true);
+  }, 120_000);
+
+  it('leaves no half-written change when the database goes away mid-transaction', async () => {
+    const before = await server.database.dataSource.query(`SELECT count(*) AS n FROM organisation`);
+    const writing = server.database.dataSource
+      .transaction(async (manager) => {
+        await manager.query(`INSERT INTO organisation (name, kind, area_code) VALUES ('Setengah', 'OTHER', '32.77')`);
+        await postgres.stop();
+        await manager.query(`INSERT INTO organisation (name, kind, area_code) VALUES ('Tertulis', 'OTHER', '32.77')`);
+      })
+      .then(
+        () => 'committed',
+        () => 'failed',
+      );
+    expect(await writing).toBe('failed');
+    await postgres.start();
+    let after: { n: number }[] | null = null;
+    for (let attempt = 0; attempt < 40 && !after; attempt += 1) {
+      after = await server.database.dataSource.query(`SELECT count(*) AS n FROM organisation`).catch(() => null);
+      if (!after) await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+    }
+    expect(after).toEqual(before);
+  }, 120_000);
+});

@@ -1,0 +1,28 @@
+import type { MiddlewareFn } from 'type-graphql';
+import { badInput } from './errors.js';
+
+/** C0 control characters other than tab, line feed and carriage return, DEL, and unpaired UTF-16 surrogates. */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function findForbidden(value: unknown, field: string, seen: Set<unknown>): string | null {
+  if (typeof value === 'string') return FORBIDDEN.test(value) ? field : null;
+  if (value === null || typeof value !== 'object' || seen.has(value)) return null;
+  seen.add(value);
+  for (const [key, nested] of Object.entries(value)) {
+    const found = findForbidden(nested, Array.isArray(value) ? field : key, seen);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Refuses text arguments holding control characters or broken Unicode, in every operation, naming the field:
+ * PostgreSQL cannot store a NUL byte, and no name, code or note of this registry needs the others.
+ */
+export const rejectControlCharacters: MiddlewareFn = async ({ args }, next) => {
+  for (const [name, value] of Object.entries(args ?? {})) {
+    const field = findForbidden(value, name, new Set());
+    if (field) throw badInput(field, `${field} contains control characters or invalid Unicode`);
+  }
+  return next();
+};
