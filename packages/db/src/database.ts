@@ -8,7 +8,6 @@ import { StatementCountingLogger } from './statement-counter.js';
 /** Where the data lives: a PostgreSQL server, or the embedded PGlite (in a directory, or in memory when null). */
 export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string | null };
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityTarget = Function | EntitySchema;
 type MigrationClass = new () => MigrationInterface;
 

@@ -11,7 +11,6 @@ export interface SchemaModule {
   /** TypeORM entity classes of the module's tables. */
   entities: Function[];
   /** type-graphql resolver classes: the module's queries, mutations and field resolvers. */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
   /** What each of the module's named database constraints means to a client. */
   constraintMeanings: ConstraintMeanings;

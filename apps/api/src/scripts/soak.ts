@@ -23,6 +23,7 @@ const db = server.database.dataSource;
 const ids = async (sql: string) => ((await db.query(sql)) as { id: string }[]).map((row) => row.id);
 const workers = await ids(`SELECT id FROM worker`);
 const organisations = await ids(`SELECT id FROM organisation WHERE archived_at IS NULL`);
+const assignmentIds = await ids(`SELECT id FROM assignment`);
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const randomDate = () => `20${18 + Math.floor(Math.random() * 8)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
 
@@ -63,7 +64,6 @@ const operations: Operation[] = [
     run: () => ({ query: `mutation ($id: ID!) { updateWorker(id: $id, input: { email: "soak@example.org", expectedVersion: 1 }) { id } }`, variables: { id: pick(workers) } }),
   },
 ];
-let assignmentIds = await ids(`SELECT id FROM assignment`);
 const totalWeight = operations.reduce((sum, operation) => sum + operation.weight, 0);
 const choose = () => {
   let roll = Math.random() * totalWeight;
