@@ -22,7 +22,7 @@ describe('configuration', () => {
 
   it('names every wrong value at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', PEKSOS_DATA_SET: 'jakarta', PEKSOS_TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x' });
+      loadConfig({ PORT: 'eighty', PEKSOS_DATA_SET: 'Jakarta Raya!', PEKSOS_TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

@@ -1,16 +1,19 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DatabaseLocation, DataSetName } from '@peksos/db';
+import type { DatabaseLocation } from '@peksos/db';
 import { isDataSetName } from '@peksos/db';
+import { configuredModuleNames } from './graphql/modules.js';
 
 /** Everything the server reads from its environment, read once at start and validated. */
 export interface ApiConfig {
   host: string;
   port: number;
   database: DatabaseLocation;
-  /** The data set loaded into an empty database on first start. */
-  dataSet: DataSetName;
+  /** The data set loaded into an empty database on first start (`none` for none). */
+  dataSet: string;
+  /** The schema module packages to load, in dependency order. */
+  modules: string[];
   /** The registry's time zone: what "today" means for `asOf` defaults. */
   timeZone: string;
   /** The built console to serve at `/`, if any. */
@@ -54,7 +57,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 
   const dataSetDefault = database.kind === 'embedded' ? 'cimahi' : 'none';
   const dataSet = env.PEKSOS_DATA_SET ?? dataSetDefault;
-  if (!isDataSetName(dataSet)) problems.push(`PEKSOS_DATA_SET must be cimahi or none, not ${JSON.stringify(dataSet)}`);
+  if (!isDataSetName(dataSet)) problems.push(`PEKSOS_DATA_SET must be a data set name such as cimahi, or none, not ${JSON.stringify(dataSet)}`);
+
+  const modules = env.PEKSOS_MODULES
+    ? env.PEKSOS_MODULES.split(',').map((name) => name.trim()).filter(Boolean)
+    : configuredModuleNames();
+  if (modules.length === 0) problems.push('PEKSOS_MODULES must name at least one module package');
 
   const timeZone = env.PEKSOS_TIME_ZONE ?? 'Asia/Jakarta';
   try {
@@ -76,7 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     host: env.HOST ?? '127.0.0.1',
     port,
     database,
-    dataSet: dataSet as DataSetName,
+    dataSet,
+    modules,
     timeZone,
     consoleDir,
     production,

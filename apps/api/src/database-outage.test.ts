@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiConfig } from './config.js';
+import { configuredModuleNames } from './graphql/modules.js';
 import { startServer, type RunningServer } from './server.js';
 import { createPrivatePostgres, findPostgresBin, type PrivatePostgres } from './testing/private-postgres.js';
 
@@ -21,6 +22,7 @@ describe.skipIf(!bin)('database outage (a PostgreSQL instance of its own)', () =
       port: 0,
       database: { kind: 'postgres', url: postgres.url },
       dataSet: 'cimahi',
+      modules: configuredModuleNames(),
       timeZone: 'Asia/Jakarta',
       consoleDir: null,
       production: true,

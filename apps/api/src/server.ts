@@ -7,12 +7,12 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { coreMigrations, loadDataSetIfEmpty, migrate, openDatabase, withStatementCount, type Database, type StatementCount } from '@peksos/db';
+import { loadDataSetIfEmpty, migrate, openDatabase, withStatementCount, type Database, type StatementCount } from '@peksos/db';
 import { LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
 import { createErrorFormatter } from './graphql/error-formatting.js';
-import { schemaModules } from './graphql/modules.js';
+import { loadSchemaModules } from './graphql/modules.js';
 import { buildApiSchema } from './graphql/schema.js';
 
 export interface ApiContext extends RequestContext {
@@ -50,18 +50,23 @@ function statementCountPlugin(): ApolloServerPlugin<ApiContext> {
  * GraphQL at /graphql, health at /healthz and /readyz, and the built console at /.
  */
 export async function startServer(config: ApiConfig): Promise<RunningServer> {
-  const modules = schemaModules;
+  const modules = await loadSchemaModules(config.modules);
+  const dataSetLoaders =
+    config.dataSet === 'none' ? [] : modules.flatMap((module) => module.dataSets?.[config.dataSet] ?? []);
+  if (config.dataSet !== 'none' && dataSetLoaders.length === 0) {
+    throw new Error(`No loaded module provides the data set ${config.dataSet}`);
+  }
   const database = await openDatabase({
     location: config.database,
     entities: modules.flatMap((module) => module.entities),
-    migrations: coreMigrations,
+    migrations: modules.flatMap((module) => module.migrations),
     poolSize: config.databasePoolSize,
     logSql: config.logSql,
   });
   let httpServer: Server | undefined;
   try {
     await migrate(database.dataSource);
-    await loadDataSetIfEmpty(database.dataSource.manager, config.dataSet);
+    await loadDataSetIfEmpty(database.dataSource.manager, dataSetLoaders);
 
     const schema = await buildApiSchema(modules);
     const constraintMeanings = Object.assign({}, ...modules.map((module) => module.constraintMeanings));

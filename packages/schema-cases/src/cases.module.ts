@@ -9,10 +9,13 @@ import {
 } from './involvements/case-involvement.resolver.js';
 import { PmksCategory } from './pmks-categories/pmks-category.entity.js';
 import { PmksCategoryResolver } from './pmks-categories/pmks-category.resolver.js';
+import { CasesSchema1764400100000 } from './migrations/1764400100000-cases-schema.js';
+import { loadCimahiCases } from './data-sets/cimahi-cases.js';
 
 /** Cases, their PMKS category, and the workers involved in them in which role. */
 export const casesModule: SchemaModule = {
   name: 'cases',
+  dependsOn: ['workforce'],
   entities: [PmksCategory, SocialCase, CaseInvolvement],
   resolvers: [
     PmksCategoryResolver,
@@ -23,9 +26,11 @@ export const casesModule: SchemaModule = {
     CaseInvolvementsResolver,
     WorkerInvolvementsResolver,
   ],
+  migrations: [CasesSchema1764400100000],
   constraintMeanings: {
     social_case_reference_unique: { code: ErrorCode.CONFLICT, field: 'reference', message: 'A case with this reference already exists' },
     case_involvement_no_overlap: { code: ErrorCode.CONFLICT, field: 'roleCode', message: 'The worker already holds this role in the case' },
     case_involvement_one_lead_at_a_time: { code: ErrorCode.CONFLICT, field: 'isLead', message: 'The case already has a lead worker' },
   },
+  dataSets: { cimahi: loadCimahiCases },
 };

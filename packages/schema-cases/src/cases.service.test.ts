@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coreMigrations, loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
+import { loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
 import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
 import { ErrorCode } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
@@ -19,10 +19,10 @@ describe(`case services (${testDatabaseKind()})`, () => {
     database = await openDatabase({
       location: location.location,
       entities: [...workforceModule.entities, ...casesModule.entities],
-      migrations: coreMigrations,
+      migrations: [...workforceModule.migrations, ...casesModule.migrations],
     });
     await migrate(database.dataSource);
-    await loadDataSetIfEmpty(database.dataSource.manager, 'cimahi');
+    await loadDataSetIfEmpty(database.dataSource.manager, [workforceModule.dataSets!.cimahi!, casesModule.dataSets!.cimahi!]);
   });
   afterAll(async () => {
     await database?.close();

@@ -1,4 +1,4 @@
-export { casesModule } from './cases.module.js';
+export { casesModule, casesModule as schemaModule } from './cases.module.js';
 export { SocialCase } from './cases/case.entity.js';
 export { CaseInvolvement } from './involvements/case-involvement.entity.js';
 export { PmksCategory } from './pmks-categories/pmks-category.entity.js';

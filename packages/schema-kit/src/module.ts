@@ -1,17 +1,65 @@
+import type { EntityManager, MigrationInterface } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
 import type { ConstraintMeanings } from './errors.js';
 
+export type MigrationClass = new () => MigrationInterface;
+
 /**
- * A schema module: one domain's part of the API. `apps/api` composes the modules listed in its configuration; a
- * module never reaches into another's internals, only into what that module's package exports.
+ * A schema module: one domain's part of the registry, from its tables to its GraphQL operations. The core domains
+ * (workforce, cases) are modules like any extension; `apps/api` loads the modules named in its configuration
+ * (`apps/api/modules.json`, or `PEKSOS_MODULES`) and knows nothing else about them. A module uses another module
+ * only through what that module's package exports. See docs/extending.md.
  */
 export interface SchemaModule {
   /** A short, unique name, such as `workforce`. */
   name: string;
+  /** Names of the modules this one builds on; they must be loaded too, and their migrations run first. */
+  dependsOn: string[];
   /** TypeORM entity classes of the module's tables. */
   entities: Function[];
-  /** type-graphql resolver classes: the module's queries, mutations and field resolvers. */
+  /** type-graphql resolver classes: the module's queries, mutations and fields (also fields on other modules' types). */
   resolvers: NonEmptyArray<Function>;
+  /**
+   * The module's migrations. TypeORM runs all modules' migrations in timestamp order, so a module's timestamps must
+   * be later than those of the modules it depends on (checked when the modules are loaded).
+   */
+  migrations: MigrationClass[];
   /** What each of the module's named database constraints means to a client. */
   constraintMeanings: ConstraintMeanings;
+  /** Demo rows the module adds to a named data set (such as `cimahi`), after the core data set is loaded. */
+  dataSets?: Record<string, (manager: EntityManager) => Promise<void>>;
+}
+
+/** The timestamp TypeORM orders a migration by: the trailing 13 digits of its class name. */
+export function migrationTimestamp(migration: MigrationClass): number {
+  const match = /(\d{13})$/.exec(migration.name);
+  if (!match) throw new Error(`Migration ${migration.name} must end with a 13-digit timestamp`);
+  return Number(match[1]);
+}
+
+/**
+ * Checks a list of modules: unique names, dependencies present and listed first, migrations ordered after those of
+ * the modules they depend on. Throws an Error naming every problem.
+ */
+export function checkModules(modules: SchemaModule[]): void {
+  const problems: string[] = [];
+  const seen = new Map<string, SchemaModule>();
+  for (const module of modules) {
+    if (seen.has(module.name)) problems.push(`module ${module.name} is listed twice`);
+    for (const dependency of module.dependsOn) {
+      const loaded = seen.get(dependency);
+      if (!loaded) {
+        problems.push(`module ${module.name} depends on ${dependency}, which must be listed before it`);
+        continue;
+      }
+      const latest = Math.max(0, ...loaded.migrations.map(migrationTimestamp));
+      for (const migration of module.migrations) {
+        if (migrationTimestamp(migration) <= latest) {
+          problems.push(`migration ${migration.name} of ${module.name} must be later than every migration of ${dependency}`);
+        }
+      }
+    }
+    seen.set(module.name, module);
+  }
+  if (problems.length > 0) throw new Error(`Invalid schema modules:\n  - ${problems.join('\n  - ')}`);
 }

@@ -1,4 +1,4 @@
-export { workforceModule } from './workforce.module.js';
+export { workforceModule, workforceModule as schemaModule } from './workforce.module.js';
 export { Area } from './areas/area.entity.js';
 export { Organisation } from './organisations/organisation.entity.js';
 export { Worker } from './workers/worker.entity.js';

@@ -10,6 +10,7 @@ import {
 import { Certification } from './certifications/certification.entity.js';
 import { CertificationResolver, WorkerCertificationsResolver } from './certifications/certification.resolver.js';
 import { workforceConstraintMeanings } from './constraint-meanings.js';
+import { loadCimahiWorkforce } from './data-sets/cimahi/index.js';
 import { CoverageResolver } from './coverage/coverage.resolver.js';
 import { Organisation } from './organisations/organisation.entity.js';
 import { OrganisationResolver } from './organisations/organisation.resolver.js';
@@ -17,10 +18,12 @@ import { ProfessionalRole } from './roles/professional-role.entity.js';
 import { ProfessionalRoleResolver } from './roles/professional-role.resolver.js';
 import { Worker } from './workers/worker.entity.js';
 import { WorkerResolver } from './workers/worker.resolver.js';
+import { WorkforceSchema1764400000000 } from './migrations/1764400000000-workforce-schema.js';
 
 /** Areas, organisations, workers, certifications, professional roles, assignments and the coverage questions. */
 export const workforceModule: SchemaModule = {
   name: 'workforce',
+  dependsOn: [],
   entities: [Area, Organisation, Worker, Certification, ProfessionalRole, Assignment],
   resolvers: [
     AreaResolver,
@@ -34,5 +37,7 @@ export const workforceModule: SchemaModule = {
     WorkerAssignmentsResolver,
     CoverageResolver,
   ],
+  migrations: [WorkforceSchema1764400000000],
   constraintMeanings: workforceConstraintMeanings,
+  dataSets: { cimahi: loadCimahiWorkforce },
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coreMigrations, loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
+import { loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
 import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
 import { DomainError, ErrorCode } from '@peksos/schema-kit';
 import { EmploymentStatus, Gender, OrganisationKind } from '@peksos/types';
@@ -17,9 +17,9 @@ describe(`workforce services (${testDatabaseKind()})`, () => {
 
   beforeAll(async () => {
     location = await createTestDatabaseLocation();
-    database = await openDatabase({ location: location.location, entities: workforceModule.entities, migrations: coreMigrations });
+    database = await openDatabase({ location: location.location, entities: workforceModule.entities, migrations: workforceModule.migrations });
     await migrate(database.dataSource);
-    await loadDataSetIfEmpty(database.dataSource.manager, 'cimahi');
+    await loadDataSetIfEmpty(database.dataSource.manager, [workforceModule.dataSets!.cimahi!]);
   });
   afterAll(async () => {
     await database?.close();

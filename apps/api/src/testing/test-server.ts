@@ -1,6 +1,6 @@
 import { createTestDatabaseLocation } from '@peksos/db/testing';
-import type { DataSetName } from '@peksos/db';
 import type { ApiConfig } from '../config.js';
+import { configuredModuleNames } from '../graphql/modules.js';
 import { startServer, type RunningServer } from '../server.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -20,13 +20,14 @@ export interface TestServer extends RunningServer {
  * Starts the real server on a free port, on a fresh database: in-memory PGlite, or a new database on the
  * PostgreSQL server in DATABASE_URL. Call close() in afterAll.
  */
-export async function startTestServer(options: { dataSet?: DataSetName } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dataSet?: string; modules?: string[] } = {}): Promise<TestServer> {
   const testDatabase = await createTestDatabaseLocation();
   const config: ApiConfig = {
     host: '127.0.0.1',
     port: 0,
     database: testDatabase.location,
     dataSet: options.dataSet ?? 'cimahi',
+    modules: options.modules ?? process.env.PEKSOS_MODULES?.split(',') ?? configuredModuleNames(),
     timeZone: 'Asia/Jakarta',
     consoleDir: null,
     production: false,

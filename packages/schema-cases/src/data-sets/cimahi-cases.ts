@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 export interface SeedCase {
   reference: string;
   pmksCategoryCode: string;
@@ -126,3 +128,37 @@ export const CIMAHI_CASES: SeedCase[] = [
     ],
   },
 ];
+
+/** Loads the Cimahi cases; the workforce part of the data set (organisations, workers) must be loaded first. */
+export async function loadCimahiCases(manager: EntityManager): Promise<void> {
+  const ids = async (sql: string) => new Map(((await manager.query(sql)) as { key: string; id: string }[]).map((row) => [row.key, row.id]));
+  const organisations = await ids(`SELECT code AS key, id FROM organisation WHERE code IS NOT NULL`);
+  const workers = await ids(`SELECT full_name AS key, id FROM worker`);
+  const lookup = (map: Map<string, string>, key: string, what: string) => {
+    const id = map.get(key);
+    if (!id) throw new Error(`Cimahi data set: unknown ${what} ${key}`);
+    return id;
+  };
+  for (const socialCase of CIMAHI_CASES) {
+    const [row] = (await manager.query(
+      `INSERT INTO social_case (reference, pmks_category_code, organisation_id, status, opened_on, closed_on, summary, closing_note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        socialCase.reference,
+        socialCase.pmksCategoryCode,
+        lookup(organisations, socialCase.organisationCode, 'organisation'),
+        socialCase.closedOn ? 'CLOSED' : 'OPEN',
+        socialCase.openedOn,
+        socialCase.closedOn ?? null,
+        socialCase.summary,
+        socialCase.closingNote ?? null,
+      ],
+    )) as { id: string }[];
+    for (const involvement of socialCase.involvements) {
+      await manager.query(
+        `INSERT INTO case_involvement (case_id, worker_id, role_code, starts_on, ends_on, is_lead) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [row!.id, lookup(workers, involvement.worker, 'worker'), involvement.roleCode, involvement.startsOn, involvement.endsOn ?? null, involvement.isLead ?? false],
+      );
+    }
+  }
+}

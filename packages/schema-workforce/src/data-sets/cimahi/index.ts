@@ -1,19 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { CIMAHI_AREAS } from './areas.js';
-import { CIMAHI_CASES } from './cases.js';
 import { CIMAHI_ORGANISATIONS } from './organisations.js';
 import { CERTIFICATE_ISSUER, CIMAHI_WORKERS, demoNationalIdNumber, demoPhone, SCHEDULED_TEST_DATE } from './workers.js';
 
 export { CIMAHI_AREAS, CIMAHI_CITY_CODE, CIMAHI_KELURAHAN } from './areas.js';
 export { CIMAHI_ORGANISATIONS } from './organisations.js';
 export { CIMAHI_WORKERS } from './workers.js';
-export { CIMAHI_CASES } from './cases.js';
 
 /**
- * Loads the Kota Cimahi data set (shared/seed/FACTS.md) inside the caller's transaction.
- * Plain SQL through the given EntityManager: the data set depends on the tables, not on any module's code.
+ * The workforce of Kota Cimahi (shared/seed/FACTS.md): areas, organisations, workers, certifications and
+ * assignments, inserted with plain SQL inside the caller's transaction.
  */
-export async function loadCimahiDataSet(manager: EntityManager): Promise<void> {
+export async function loadCimahiWorkforce(manager: EntityManager): Promise<void> {
   for (const area of CIMAHI_AREAS) {
     await manager.query(
       `INSERT INTO area (code, name, level, parent_code, population, population_year, population_source)
@@ -49,7 +47,6 @@ export async function loadCimahiDataSet(manager: EntityManager): Promise<void> {
     return id;
   };
 
-  const workerIds = new Map<string, string>();
   for (const [index, worker] of CIMAHI_WORKERS.entries()) {
     const [row] = (await manager.query(
       `INSERT INTO worker (full_name, gender, employment_status, national_id_number, phone, home_area_code)
@@ -64,7 +61,6 @@ export async function loadCimahiDataSet(manager: EntityManager): Promise<void> {
       ],
     )) as { id: string }[];
     const workerId = row!.id;
-    workerIds.set(worker.fullName, workerId);
 
     if (worker.certificate) {
       await manager.query(
@@ -95,32 +91,6 @@ export async function loadCimahiDataSet(manager: EntityManager): Promise<void> {
         `INSERT INTO assignment (worker_id, organisation_id, starts_on, ends_on, is_primary, end_reason)
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [workerId, organisationId(assignment.code), assignment.startsOn, assignment.endsOn, assignment.isPrimary, assignment.reason],
-      );
-    }
-  }
-
-  for (const socialCase of CIMAHI_CASES) {
-    const [row] = (await manager.query(
-      `INSERT INTO social_case (reference, pmks_category_code, organisation_id, status, opened_on, closed_on, summary, closing_note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        socialCase.reference,
-        socialCase.pmksCategoryCode,
-        organisationId(socialCase.organisationCode),
-        socialCase.closedOn ? 'CLOSED' : 'OPEN',
-        socialCase.openedOn,
-        socialCase.closedOn ?? null,
-        socialCase.summary,
-        socialCase.closingNote ?? null,
-      ],
-    )) as { id: string }[];
-    for (const involvement of socialCase.involvements) {
-      const workerId = workerIds.get(involvement.worker);
-      if (!workerId) throw new Error(`Cimahi data set: unknown worker ${involvement.worker}`);
-      await manager.query(
-        `INSERT INTO case_involvement (case_id, worker_id, role_code, starts_on, ends_on, is_lead)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [row!.id, workerId, involvement.roleCode, involvement.startsOn, involvement.endsOn ?? null, involvement.isLead ?? false],
       );
     }
   }

@@ -1,0 +1,101 @@
+import { isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKind } from '@peksos/db/testing';
+import { checkModules, type SchemaModule } from '@peksos/schema-kit';
+import { loadSchemaModules } from './graphql/modules.js';
+import { buildApiSchema } from './graphql/schema.js';
+import { startTestServer, type TestServer } from './testing/test-server.js';
+
+const CORE = ['@peksos/schema-workforce', '@peksos/schema-cases'];
+const WITH_TRAINING = [...CORE, '@peksos/ext-training'];
+
+/** Every type, field and enum value of a schema, as "Type" and "Type.member" strings. */
+function surface(schema: GraphQLSchema): Set<string> {
+  const names = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__')) continue;
+    names.add(type.name);
+    if (isObjectType(type) || isInputObjectType(type)) for (const field of Object.keys(type.getFields())) names.add(`${type.name}.${field}`);
+    if (isEnumType(type)) for (const value of type.getValues()) names.add(`${type.name}.${value.name}`);
+  }
+  return names;
+}
+
+describe('schema modules', () => {
+  it('the training extension adds exactly its own types and fields, and removes nothing', async () => {
+    const core = surface(await buildApiSchema(await loadSchemaModules(CORE)));
+    const extended = surface(await buildApiSchema(await loadSchemaModules(WITH_TRAINING)));
+    expect([...core].filter((name) => !extended.has(name))).toEqual([]);
+    const added = [...extended].filter((name) => !core.has(name));
+    const addedTypes = added.filter((name) => !name.includes('.')).sort();
+    expect(addedTypes).toEqual([
+      'RecordTrainingResultInput',
+      'ScheduleTrainingSessionInput',
+      'TrainingEnrolment',
+      'TrainingResult',
+      'TrainingSession',
+      'TrainingSessionConnection',
+      'TrainingSessionEdge',
+      'TrainingSessionFilter',
+      'TrainingSessionKind',
+    ]);
+    // Members outside the new types: the operations and the fields added to core types.
+    const addedElsewhere = added.filter((name) => name.includes('.') && !addedTypes.includes(name.split('.')[0]!)).sort();
+    expect(addedElsewhere).toEqual([
+      'Mutation.enrolWorkerInTraining',
+      'Mutation.recordTrainingResult',
+      'Mutation.scheduleTrainingSession',
+      'Organisation.organisedTrainingSessions',
+      'Query.trainingSession',
+      'Query.trainingSessions',
+      'Worker.trainingEnrolments',
+    ]);
+  });
+
+  it('refuses modules listed before what they depend on, or migrations that would run too early', async () => {
+    const [workforce, , training] = await loadSchemaModules(WITH_TRAINING);
+    expect(() => checkModules([training!, workforce!])).toThrow(/depends on workforce, which must be listed before it/);
+    class Early1700000000000 {
+      name = 'Early1700000000000';
+      async up() {}
+      async down() {}
+    }
+    const early: SchemaModule = { ...training!, migrations: [Early1700000000000] };
+    expect(() => checkModules([workforce!, early])).toThrow(/must be later than every migration of workforce/);
+    await expect(loadSchemaModules(['@peksos/no-such-module'])).rejects.toThrow(/Cannot load schema module package/);
+  });
+});
+
+describe(`the training extension over HTTP (${testDatabaseKind()})`, () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ dataSet: 'cimahi', modules: WITH_TRAINING });
+  });
+  afterAll(() => api?.close());
+
+  it('serves its sessions and its fields on core types, and a passed test certifies the worker', async () => {
+    const { trainingSessions } = await api.query(`{
+      trainingSessions { totalCount nodes { title heldOn organiser { code } enrolments { id result worker { id certificationStatus } } } } }`);
+    expect(trainingSessions.totalCount).toBe(1);
+    const session = trainingSessions.nodes[0];
+    expect(session.organiser.code).toBe('DINSOS-3277');
+    expect(session.enrolments).toHaveLength(23);
+    const enrolment = session.enrolments[0];
+    expect(enrolment.worker.certificationStatus).toBe('SCHEDULED');
+
+    const { recordTrainingResult } = await api.query(
+      `mutation ($id: ID!) { recordTrainingResult(input: { enrolmentId: $id, result: PASSED, certificateNumber: "LSPS/2018/0777" }) {
+          result worker { certificationStatus trainingEnrolments { result } } } }`,
+      { id: enrolment.id },
+    );
+    expect(recordTrainingResult.result).toBe('PASSED');
+    expect(recordTrainingResult.worker.certificationStatus).toBe('CERTIFIED');
+    const { workforceSummary } = await api.query(`{ workforceSummary(areaCode: "32.77") { certifiedWorkers } }`);
+    expect(workforceSummary.certifiedWorkers).toBe(14);
+
+    const again = await api.graphql(`mutation ($id: ID!) { recordTrainingResult(input: { enrolmentId: $id, result: FAILED }) { result } }`, {
+      id: enrolment.id,
+    });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+});

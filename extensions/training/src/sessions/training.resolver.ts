@@ -1,0 +1,104 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, manyByKey, oneByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { loadOrganisation, loadWorker, Organisation, Worker } from '@peksos/schema-workforce';
+import { TrainingEnrolment, TrainingSession } from './training.entities.js';
+import { RecordTrainingResultInput, ScheduleTrainingSessionInput, TrainingSessionFilter } from './training.inputs.js';
+import { TrainingService } from './training.service.js';
+
+@ObjectType()
+export class TrainingSessionConnection extends ConnectionType(TrainingSession, 'TrainingSession') {}
+
+const service = (context: RequestContext) => new TrainingService(context.dataSource, context.today);
+
+@Resolver(() => TrainingSession)
+export class TrainingSessionResolver {
+  @Query(() => TrainingSession)
+  trainingSession(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<TrainingSession> {
+    return service(context).get(id);
+  }
+
+  @Query(() => TrainingSessionConnection, { description: 'Training and competency-test sessions, latest first.' })
+  trainingSessions(
+    @Arg('filter', () => TrainingSessionFilter, { nullable: true }) filter: TrainingSessionFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() context: RequestContext,
+  ) {
+    return service(context).list(filter, page);
+  }
+
+  @Mutation(() => TrainingSession)
+  scheduleTrainingSession(@Arg('input') input: ScheduleTrainingSessionInput, @Ctx() context: RequestContext) {
+    return service(context).schedule(input);
+  }
+
+  @Mutation(() => TrainingEnrolment)
+  enrolWorkerInTraining(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('workerId', () => ID) workerId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<TrainingEnrolment> {
+    return service(context).enrol(sessionId, workerId);
+  }
+
+  @Mutation(() => TrainingEnrolment, { description: 'A passed competency test records the certificate.' })
+  recordTrainingResult(@Arg('input') input: RecordTrainingResultInput, @Ctx() context: RequestContext) {
+    return service(context).recordResult(input);
+  }
+
+  @FieldResolver(() => Organisation)
+  async organiser(@Root() session: TrainingSession, @Ctx() context: RequestContext): Promise<Organisation> {
+    return (await loadOrganisation(context, session.organiserId))!;
+  }
+
+  @FieldResolver(() => [TrainingEnrolment])
+  enrolments(@Root() session: TrainingSession, @Ctx() context: RequestContext): Promise<TrainingEnrolment[]> {
+    return context.loaders
+      .get<string, TrainingEnrolment[]>('training.enrolmentsOfSession', async (ids) =>
+        manyByKey(ids, await service(context).enrolmentsOfSessions(ids), (row) => row.sessionId),
+      )
+      .load(session.id);
+  }
+}
+
+@Resolver(() => TrainingEnrolment)
+export class TrainingEnrolmentResolver {
+  @FieldResolver(() => TrainingSession)
+  async session(@Root() enrolment: TrainingEnrolment, @Ctx() context: RequestContext): Promise<TrainingSession> {
+    const session = await context.loaders
+      .get<string, TrainingSession | null>('training.sessionById', async (ids) =>
+        oneByKey(ids, await service(context).sessionsByIds(ids), (row) => row.id),
+      )
+      .load(enrolment.sessionId);
+    return session!;
+  }
+
+  @FieldResolver(() => Worker)
+  async worker(@Root() enrolment: TrainingEnrolment, @Ctx() context: RequestContext): Promise<Worker> {
+    return (await loadWorker(context, enrolment.workerId))!;
+  }
+}
+
+/** Fields this module adds to the core's types: each resolves exactly the field it adds. */
+@Resolver(() => Worker)
+export class WorkerTrainingResolver {
+  @FieldResolver(() => [TrainingEnrolment], { description: 'Training and competency-test sessions the worker enrolled in.' })
+  trainingEnrolments(@Root() worker: Worker, @Ctx() context: RequestContext): Promise<TrainingEnrolment[]> {
+    return context.loaders
+      .get<string, TrainingEnrolment[]>('training.enrolmentsOfWorker', async (ids) =>
+        manyByKey(ids, await service(context).enrolmentsOfWorkers(ids), (row) => row.workerId),
+      )
+      .load(worker.id);
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationTrainingResolver {
+  @FieldResolver(() => [TrainingSession], { description: 'Sessions the organisation organises, latest first.' })
+  organisedTrainingSessions(@Root() organisation: Organisation, @Ctx() context: RequestContext): Promise<TrainingSession[]> {
+    return context.loaders
+      .get<string, TrainingSession[]>('training.sessionsOfOrganiser', async (ids) =>
+        manyByKey(ids, await service(context).sessionsOfOrganisers(ids), (row) => row.organiserId),
+      )
+      .load(organisation.id);
+  }
+}

@@ -1,0 +1,159 @@
+import type { DataSource } from 'typeorm';
+import {
+  assertUuid,
+  badInput,
+  conflict,
+  notFound,
+  pageWindow,
+  toConnection,
+  type PageArgs,
+} from '@peksos/schema-kit';
+import { OrganisationService, WorkerService } from '@peksos/schema-workforce';
+import { TrainingEnrolment, TrainingResult, TrainingSession, TrainingSessionKind } from './training.entities.js';
+import type { RecordTrainingResultInput, ScheduleTrainingSessionInput, TrainingSessionFilter } from './training.inputs.js';
+
+/** Sessions, enrolments and results. Passing a competency test records the certificate in the core registry. */
+export class TrainingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: string,
+  ) {}
+
+  async get(id: string): Promise<TrainingSession> {
+    assertUuid(id, 'Training session', 'id');
+    const session = await this.dataSource.getRepository(TrainingSession).findOneBy({ id });
+    if (!session) throw notFound('Training session', id, 'id');
+    return session;
+  }
+
+  async list(filter: TrainingSessionFilter | undefined, page: PageArgs) {
+    const window = pageWindow(page);
+    const query = this.dataSource.getRepository(TrainingSession).createQueryBuilder('s');
+    if (filter?.organiserId) {
+      assertUuid(filter.organiserId, 'Organisation', 'organiserId');
+      query.andWhere('s.organiser_id = :organiserId', { organiserId: filter.organiserId });
+    }
+    if (filter?.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
+    if (filter?.from) query.andWhere('s.held_on >= :from', { from: filter.from });
+    if (filter?.to) query.andWhere('s.held_on <= :to', { to: filter.to });
+    const [rows, total] = await query
+      .orderBy('s.held_on', 'DESC')
+      .addOrderBy('s.id', 'ASC')
+      .offset(window.offset)
+      .limit(window.limit)
+      .getManyAndCount();
+    return toConnection(rows, total, window);
+  }
+
+  async enrolmentsOfSessions(sessionIds: readonly string[]): Promise<TrainingEnrolment[]> {
+    return this.dataSource
+      .getRepository(TrainingEnrolment)
+      .createQueryBuilder('e')
+      .where('e.session_id IN (:...sessionIds)', { sessionIds })
+      .orderBy('e.created_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+  }
+
+  async enrolmentsOfWorkers(workerIds: readonly string[]): Promise<TrainingEnrolment[]> {
+    return this.dataSource
+      .getRepository(TrainingEnrolment)
+      .createQueryBuilder('e')
+      .where('e.worker_id IN (:...workerIds)', { workerIds })
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+  }
+
+  async sessionsByIds(ids: readonly string[]): Promise<TrainingSession[]> {
+    return this.dataSource.getRepository(TrainingSession).createQueryBuilder('s').where('s.id IN (:...ids)', { ids }).getMany();
+  }
+
+  async sessionsOfOrganisers(organiserIds: readonly string[]): Promise<TrainingSession[]> {
+    return this.dataSource
+      .getRepository(TrainingSession)
+      .createQueryBuilder('s')
+      .where('s.organiser_id IN (:...organiserIds)', { organiserIds })
+      .orderBy('s.held_on', 'DESC')
+      .getMany();
+  }
+
+  async schedule(input: ScheduleTrainingSessionInput): Promise<TrainingSession> {
+    const isTest = input.kind === TrainingSessionKind.COMPETENCY_TEST;
+    if (isTest && !input.certificationLevel) throw badInput('certificationLevel', 'A competency test certifies a level: give it');
+    if (!isTest && input.certificationLevel) throw badInput('certificationLevel', 'Only a competency test certifies a level');
+    return this.dataSource.transaction(async (manager) => {
+      const organiser = await new OrganisationService(this.dataSource, this.today).get(input.organiserId, 'organiserId', manager);
+      if (organiser.archivedAt) throw conflict('The organiser is archived', 'organiserId');
+      const repository = manager.getRepository(TrainingSession);
+      return repository.save(
+        repository.create({
+          title: input.title.trim(),
+          kind: input.kind,
+          certificationLevel: input.certificationLevel ?? null,
+          heldOn: input.heldOn,
+          place: input.place.trim(),
+          organiserId: organiser.id,
+          capacity: input.capacity ?? null,
+        }),
+      );
+    });
+  }
+
+  async enrol(sessionId: string, workerId: string): Promise<TrainingEnrolment> {
+    return this.dataSource.transaction(async (manager) => {
+      assertUuid(sessionId, 'Training session', 'sessionId');
+      const session = await manager
+        .getRepository(TrainingSession)
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.id = :sessionId', { sessionId })
+        .getOne();
+      if (!session) throw notFound('Training session', sessionId, 'sessionId');
+      const worker = await new WorkerService(this.dataSource, this.today).get(workerId, 'workerId', manager);
+      if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
+      const enrolments = manager.getRepository(TrainingEnrolment);
+      if (await enrolments.findOneBy({ sessionId, workerId })) throw conflict('The worker is already enrolled', 'workerId');
+      if (session.capacity !== null && (await enrolments.countBy({ sessionId })) >= session.capacity) {
+        throw conflict(`The session is full (${session.capacity} places)`, 'sessionId');
+      }
+      return enrolments.save(enrolments.create({ sessionId, workerId, result: TrainingResult.PENDING, certificationId: null }));
+    });
+  }
+
+  /** Records a result; a PASSED competency test adds the worker's certificate, in the same transaction. */
+  async recordResult(input: RecordTrainingResultInput): Promise<TrainingEnrolment> {
+    if (input.result === TrainingResult.PENDING) throw badInput('result', 'Record PASSED, FAILED or ABSENT');
+    return this.dataSource.transaction(async (manager) => {
+      assertUuid(input.enrolmentId, 'Enrolment', 'enrolmentId');
+      const enrolment = await manager
+        .getRepository(TrainingEnrolment)
+        .createQueryBuilder('e')
+        .setLock('pessimistic_write')
+        .where('e.id = :id', { id: input.enrolmentId })
+        .getOne();
+      if (!enrolment) throw notFound('Enrolment', input.enrolmentId, 'enrolmentId');
+      if (enrolment.result !== TrainingResult.PENDING) throw conflict(`The result is already recorded: ${enrolment.result}`);
+      const session = (await manager.getRepository(TrainingSession).findOneBy({ id: enrolment.sessionId }))!;
+      if (session.heldOn > this.today) throw badInput('result', `The session is on ${session.heldOn}: record results after it`);
+
+      if (session.kind === TrainingSessionKind.COMPETENCY_TEST && input.result === TrainingResult.PASSED) {
+        const number = input.certificateNumber?.trim();
+        if (!number) throw badInput('certificateNumber', 'A passed competency test needs the certificate number');
+        const [organiser] = (await manager.query(`SELECT name FROM organisation WHERE id = $1`, [session.organiserId])) as { name: string }[];
+        const taken = (await manager.query(`SELECT 1 FROM certification WHERE certificate_number = $1`, [number])) as unknown[];
+        if (taken.length > 0) throw conflict(`Certificate number ${number} is already recorded`, 'certificateNumber');
+        const [certificate] = (await manager.query(
+          `INSERT INTO certification (worker_id, kind, level, certificate_number, issuer, issued_on)
+           VALUES ($1, 'CERTIFICATE', $2, $3, $4, $5) RETURNING id`,
+          [enrolment.workerId, session.certificationLevel, number, organiser!.name, session.heldOn],
+        )) as { id: string }[];
+        enrolment.certificationId = certificate!.id;
+      } else if (input.certificateNumber) {
+        throw badInput('certificateNumber', 'Only a passed competency test gives a certificate');
+      }
+      enrolment.result = input.result;
+      return manager.getRepository(TrainingEnrolment).save(enrolment);
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { ErrorCode, type SchemaModule } from '@peksos/schema-kit';
+import { loadCimahiTraining } from './data-sets/cimahi-training.js';
+import { TrainingSchema1764500000000 } from './migrations/1764500000000-training-schema.js';
+import { TrainingEnrolment, TrainingSession } from './sessions/training.entities.js';
+import {
+  OrganisationTrainingResolver,
+  TrainingEnrolmentResolver,
+  TrainingSessionResolver,
+  WorkerTrainingResolver,
+} from './sessions/training.resolver.js';
+
+/** Training and competency-test sessions: an extension built only on the module API and the workforce module's exports. */
+export const trainingModule: SchemaModule = {
+  name: 'training',
+  dependsOn: ['workforce'],
+  entities: [TrainingSession, TrainingEnrolment],
+  resolvers: [TrainingSessionResolver, TrainingEnrolmentResolver, WorkerTrainingResolver, OrganisationTrainingResolver],
+  migrations: [TrainingSchema1764500000000],
+  constraintMeanings: {
+    training_enrolment_once: { code: ErrorCode.CONFLICT, field: 'workerId', message: 'The worker is already enrolled' },
+    training_session_level_for_tests: {
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'certificationLevel',
+      message: 'A competency test, and only a competency test, certifies a level',
+    },
+  },
+  dataSets: { cimahi: loadCimahiTraining },
+};

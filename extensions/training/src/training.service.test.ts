@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
+import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
+import { ErrorCode } from '@peksos/schema-kit';
+import { workforceModule } from '@peksos/schema-workforce';
+import { CertificationLevel } from '@peksos/types';
+import { TrainingResult, TrainingSessionKind } from './sessions/training.entities.js';
+import { TrainingService } from './sessions/training.service.js';
+import { trainingModule } from './training.module.js';
+
+const TODAY = '2018-03-01';
+
+describe(`training extension (${testDatabaseKind()})`, () => {
+  let location: TestDatabaseLocation;
+  let database: Database;
+
+  beforeAll(async () => {
+    location = await createTestDatabaseLocation();
+    database = await openDatabase({
+      location: location.location,
+      entities: [...workforceModule.entities, ...trainingModule.entities],
+      migrations: [...workforceModule.migrations, ...trainingModule.migrations],
+    });
+    await migrate(database.dataSource);
+    await loadDataSetIfEmpty(database.dataSource.manager, [workforceModule.dataSets!.cimahi!, trainingModule.dataSets!.cimahi!]);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await location?.dispose();
+  });
+
+  const training = () => new TrainingService(database.dataSource, TODAY);
+  const status = async (workerId: string) =>
+    (
+      (await database.dataSource.query(
+        `SELECT EXISTS (SELECT 1 FROM certification WHERE worker_id = $1 AND kind = 'CERTIFICATE') AS certified`,
+        [workerId],
+      )) as [{ certified: boolean }]
+    )[0].certified;
+
+  it('enrols the 23 workers awaiting the competency test in the Cimahi data set', async () => {
+    const sessions = await training().list(undefined, { first: 10 });
+    expect(sessions.totalCount).toBe(1);
+    expect(await training().enrolmentsOfSessions([sessions.nodes[0]!.id])).toHaveLength(23);
+  });
+
+  it('a passed competency test records the certificate; a second result is refused', async () => {
+    const [session] = (await training().list(undefined, { first: 1 })).nodes;
+    const [enrolment] = await training().enrolmentsOfSessions([session!.id]);
+    expect(await status(enrolment!.workerId)).toBe(false);
+
+    await expect(training().recordResult({ enrolmentId: enrolment!.id, result: TrainingResult.PASSED })).rejects.toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'certificateNumber',
+    });
+    const passed = await training().recordResult({
+      enrolmentId: enrolment!.id,
+      result: TrainingResult.PASSED,
+      certificateNumber: 'LSPS/2018/0100',
+    });
+    expect(passed.certificationId).not.toBeNull();
+    expect(await status(enrolment!.workerId)).toBe(true);
+    await expect(
+      training().recordResult({ enrolmentId: enrolment!.id, result: TrainingResult.FAILED }),
+    ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+  });
+
+  it('refuses a full session and a second enrolment of the same worker', async () => {
+    const [office] = await database.dataSource.query(`SELECT id FROM organisation WHERE code = 'DINSOS-3277'`);
+    const session = await training().schedule({
+      title: 'Pelatihan manajemen kasus',
+      kind: TrainingSessionKind.TRAINING,
+      heldOn: '2018-04-10',
+      place: 'Cimahi',
+      organiserId: office.id,
+      capacity: 1,
+    });
+    const [first, second] = (await database.dataSource.query(`SELECT id FROM worker ORDER BY full_name LIMIT 2`)) as { id: string }[];
+    await training().enrol(session.id, first!.id);
+    await expect(training().enrol(session.id, first!.id)).rejects.toMatchObject({ code: ErrorCode.CONFLICT, field: 'workerId' });
+    await expect(training().enrol(session.id, second!.id)).rejects.toMatchObject({ code: ErrorCode.CONFLICT, field: 'sessionId' });
+    await expect(
+      training().schedule({ title: 'Uji', kind: TrainingSessionKind.TRAINING, certificationLevel: CertificationLevel.ASSISTANT, heldOn: '2018-04-10', place: 'x', organiserId: office.id }),
+    ).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'certificationLevel' });
+  });
+
+  it('its migration rolls back and forward again without touching the core tables', async () => {
+    await database.dataSource.undoLastMigration({ transaction: 'each' });
+    const tables = async () =>
+      ((await database.dataSource.query(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'training%' ORDER BY 1`,
+      )) as { name: string }[]).map((row) => row.name);
+    expect(await tables()).toEqual([]);
+    const [{ workers }] = await database.dataSource.query(`SELECT count(*) AS workers FROM worker`);
+    expect(workers).toBe(36);
+    expect(await migrate(database.dataSource)).toEqual(['TrainingSchema1764500000000']);
+    expect(await tables()).toEqual(['training_enrolment', 'training_session']);
+  });
+});

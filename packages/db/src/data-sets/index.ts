@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+
+/** A part of a data set one module contributes; the parts run in module order, in one transaction. */
+export type DataSetLoader = (manager: EntityManager) => Promise<void>;
+
+/** Data set names: `none`, or lower-case words such as `cimahi`. */
+export function isDataSetName(value: string): boolean {
+  return /^[a-z][a-z0-9-]{0,39}$/.test(value);
+}
+
+/**
+ * Loads a data set into an empty database, in one transaction. A database that already holds areas, organisations
+ * or workers is left alone: a data set is for a first start, not a reset. Returns whether anything was loaded.
+ */
+export async function loadDataSetIfEmpty(manager: EntityManager, loaders: DataSetLoader[]): Promise<boolean> {
+  if (loaders.length === 0) return false;
+  return manager.transaction(async (transaction) => {
+    const [{ count }] = (await transaction.query(
+      `SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM worker) + (SELECT count(*) FROM area) AS count`,
+    )) as [{ count: number }];
+    if (count > 0) return false;
+    for (const load of loaders) await load(transaction);
+    return true;
+  });
+}
