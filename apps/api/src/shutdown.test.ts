@@ -75,7 +75,7 @@ describe(`shutdown (${testDatabaseKind()})`, () => {
     expect((await inFlight).data?.updateWorker.fullName).toBe('Sudah Diganti');
     await closing;
     expect(api.database.dataSource.isInitialized).toBe(false);
-  });
+  }, 120_000);
 
   it('on SIGTERM exits 0, and a restart finds every committed change', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'peksos-shutdown-'));
@@ -104,5 +104,5 @@ describe(`shutdown (${testDatabaseKind()})`, () => {
     expect(found.data?.workers.totalCount).toBe(36);
     second.child.kill('SIGTERM');
     expect(await exitCode(second.child)).toBe(0);
-  });
+  }, 180_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
-import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
+import { migrate } from '@peksos/db';
+import { openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
 import { ErrorCode } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
 import { CertificationLevel } from '@peksos/types';
@@ -11,23 +11,12 @@ import { trainingModule } from './training.module.js';
 const TODAY = '2018-03-01';
 
 describe(`training extension (${testDatabaseKind()})`, () => {
-  let location: TestDatabaseLocation;
-  let database: Database;
+  let database: ModuleTestDatabase;
 
   beforeAll(async () => {
-    location = await createTestDatabaseLocation();
-    database = await openDatabase({
-      location: location.location,
-      entities: [...workforceModule.entities, ...trainingModule.entities],
-      migrations: [...workforceModule.migrations, ...trainingModule.migrations],
-    });
-    await migrate(database.dataSource);
-    await loadDataSetIfEmpty(database.dataSource.manager, [workforceModule.dataSets!.cimahi!, trainingModule.dataSets!.cimahi!]);
+    database = await openModuleTestDatabase([workforceModule, trainingModule], 'cimahi');
   });
-  afterAll(async () => {
-    await database?.close();
-    await location?.dispose();
-  });
+  afterAll(() => database?.dispose());
 
   const training = () => new TrainingService(database.dataSource, TODAY);
   const status = async (workerId: string) =>

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
-import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
+import { openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
 import { ErrorCode } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
 import { CaseStatus } from '@peksos/types';
@@ -11,23 +10,12 @@ import { CaseInvolvementService } from './involvements/case-involvement.service.
 const TODAY = '2018-06-01';
 
 describe(`case services (${testDatabaseKind()})`, () => {
-  let location: TestDatabaseLocation;
-  let database: Database;
+  let database: ModuleTestDatabase;
 
   beforeAll(async () => {
-    location = await createTestDatabaseLocation();
-    database = await openDatabase({
-      location: location.location,
-      entities: [...workforceModule.entities, ...casesModule.entities],
-      migrations: [...workforceModule.migrations, ...casesModule.migrations],
-    });
-    await migrate(database.dataSource);
-    await loadDataSetIfEmpty(database.dataSource.manager, [workforceModule.dataSets!.cimahi!, casesModule.dataSets!.cimahi!]);
+    database = await openModuleTestDatabase([workforceModule, casesModule], 'cimahi');
   });
-  afterAll(async () => {
-    await database?.close();
-    await location?.dispose();
-  });
+  afterAll(() => database?.dispose());
 
   const cases = () => new CaseService(database.dataSource, TODAY);
   const involvements = () => new CaseInvolvementService(database.dataSource, TODAY);

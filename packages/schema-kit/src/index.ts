@@ -7,3 +7,4 @@ export * from './context.js';
 export * from './module.js';
 export * from './ids.js';
 export * from './text-input.middleware.js';
+export * from './locking.js';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
-import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
+import { openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
 import { DomainError, ErrorCode } from '@peksos/schema-kit';
 import { EmploymentStatus, Gender, OrganisationKind } from '@peksos/types';
 import { AssignmentService } from './assignments/assignment.service.js';
@@ -12,19 +11,12 @@ import { workforceModule } from './workforce.module.js';
 const TODAY = '2018-06-01';
 
 describe(`workforce services (${testDatabaseKind()})`, () => {
-  let location: TestDatabaseLocation;
-  let database: Database;
+  let database: ModuleTestDatabase;
 
   beforeAll(async () => {
-    location = await createTestDatabaseLocation();
-    database = await openDatabase({ location: location.location, entities: workforceModule.entities, migrations: workforceModule.migrations });
-    await migrate(database.dataSource);
-    await loadDataSetIfEmpty(database.dataSource.manager, [workforceModule.dataSets!.cimahi!]);
+    database = await openModuleTestDatabase([workforceModule], 'cimahi');
   });
-  afterAll(async () => {
-    await database?.close();
-    await location?.dispose();
-  });
+  afterAll(() => database?.dispose());
 
   const organisations = () => new OrganisationService(database.dataSource, TODAY);
   const workers = () => new WorkerService(database.dataSource, TODAY);

@@ -3,6 +3,7 @@ import {
   assertUuid,
   badInput,
   conflict,
+  lockForUpdate,
   notFound,
   pageWindow,
   toConnection,
@@ -102,14 +103,7 @@ export class TrainingService {
 
   async enrol(sessionId: string, workerId: string): Promise<TrainingEnrolment> {
     return this.dataSource.transaction(async (manager) => {
-      assertUuid(sessionId, 'Training session', 'sessionId');
-      const session = await manager
-        .getRepository(TrainingSession)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.id = :sessionId', { sessionId })
-        .getOne();
-      if (!session) throw notFound('Training session', sessionId, 'sessionId');
+      const session = await lockForUpdate(manager, TrainingSession, sessionId, { what: 'Training session', field: 'sessionId' });
       const worker = await new WorkerService(this.dataSource, this.today).get(workerId, 'workerId', manager);
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const enrolments = manager.getRepository(TrainingEnrolment);
@@ -125,14 +119,7 @@ export class TrainingService {
   async recordResult(input: RecordTrainingResultInput): Promise<TrainingEnrolment> {
     if (input.result === TrainingResult.PENDING) throw badInput('result', 'Record PASSED, FAILED or ABSENT');
     return this.dataSource.transaction(async (manager) => {
-      assertUuid(input.enrolmentId, 'Enrolment', 'enrolmentId');
-      const enrolment = await manager
-        .getRepository(TrainingEnrolment)
-        .createQueryBuilder('e')
-        .setLock('pessimistic_write')
-        .where('e.id = :id', { id: input.enrolmentId })
-        .getOne();
-      if (!enrolment) throw notFound('Enrolment', input.enrolmentId, 'enrolmentId');
+      const enrolment = await lockForUpdate(manager, TrainingEnrolment, input.enrolmentId, { what: 'Enrolment', field: 'enrolmentId' });
       if (enrolment.result !== TrainingResult.PENDING) throw conflict(`The result is already recorded: ${enrolment.result}`);
       const session = (await manager.getRepository(TrainingSession).findOneBy({ id: enrolment.sessionId }))!;
       if (session.heldOn > this.today) throw badInput('result', `The session is on ${session.heldOn}: record results after it`);

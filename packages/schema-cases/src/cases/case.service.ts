@@ -5,6 +5,7 @@ import {
   badInput,
   conflict,
   likeContains,
+  lockForUpdate,
   notFound,
   pageWindow,
   toConnection,
@@ -120,7 +121,7 @@ export class CaseService {
 
   async update(id: string, input: UpdateCaseInput): Promise<SocialCase> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.lockForUpdate(manager, id, input.expectedVersion);
+      const current = await lockForUpdate(manager, SocialCase, id, { what: 'Case', expectedVersion: input.expectedVersion });
       if (current.status === CaseStatus.CLOSED) throw conflict('The case is closed');
       if (input.pmksCategoryCode !== undefined && input.pmksCategoryCode !== null) {
         await this.checkCategory(manager, input.pmksCategoryCode);
@@ -140,7 +141,7 @@ export class CaseService {
     const note = closingNote?.trim() || null;
     if (note && note.length > CLOSING_NOTE_MAX) throw badInput('closingNote', `At most ${CLOSING_NOTE_MAX} characters`);
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.lockForUpdate(manager, id);
+      const current = await lockForUpdate(manager, SocialCase, id, { what: 'Case' });
       if (current.status === CaseStatus.CLOSED) throw conflict(`The case was already closed on ${current.closedOn}`);
       if (closedOn < current.openedOn) throw badInput('closedOn', `The case cannot close before it opened (${current.openedOn})`);
       const [{ later }] = (await manager.query(
@@ -157,21 +158,6 @@ export class CaseService {
       current.closingNote = note;
       return manager.getRepository(SocialCase).save(current);
     });
-  }
-
-  async lockForUpdate(manager: EntityManager, id: string, expectedVersion?: number, field = 'id'): Promise<SocialCase> {
-    assertUuid(id, 'Case', field);
-    const found = await manager
-      .getRepository(SocialCase)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.id = :id', { id })
-      .getOne();
-    if (!found) throw notFound('Case', id, field);
-    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== found.version) {
-      throw conflict(`The case was changed by someone else (version ${found.version}, you edited ${expectedVersion})`, 'expectedVersion');
-    }
-    return found;
   }
 
   private async checkCategory(manager: EntityManager, code: string): Promise<void> {

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { CaseStatus } from '@peksos/types';
-import { assertUuid, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
 import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
-import { CaseService } from '../cases/case.service.js';
+import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
 import type { CaseInvolvementFilter, InvolveWorkerInput } from './case-involvement.input.js';
 
@@ -63,7 +63,7 @@ export class CaseInvolvementService {
     const startsOn = input.startsOn ?? this.today;
     const isLead = input.isLead ?? false;
     return this.dataSource.transaction(async (manager) => {
-      const socialCase = await new CaseService(this.dataSource, this.today).lockForUpdate(manager, input.caseId, undefined, 'caseId');
+      const socialCase = await lockForUpdate(manager, SocialCase, input.caseId, { what: 'Case', field: 'caseId' });
       if (socialCase.status === CaseStatus.CLOSED) throw conflict('The case is closed', 'caseId');
       if (startsOn < socialCase.openedOn) {
         throw badInput('startsOn', `The involvement cannot start before the case opened (${socialCase.openedOn})`);
@@ -91,14 +91,7 @@ export class CaseInvolvementService {
 
   async end(id: string, endsOn: string): Promise<CaseInvolvement> {
     return this.dataSource.transaction(async (manager) => {
-      assertUuid(id, 'Case involvement', 'id');
-      const involvement = await manager
-        .getRepository(CaseInvolvement)
-        .createQueryBuilder('i')
-        .setLock('pessimistic_write')
-        .where('i.id = :id', { id })
-        .getOne();
-      if (!involvement) throw notFound('Case involvement', id, 'id');
+      const involvement = await lockForUpdate(manager, CaseInvolvement, id, { what: 'Case involvement' });
       if (involvement.endsOn !== null) throw conflict(`The involvement already ended on ${involvement.endsOn}`);
       if (endsOn <= involvement.startsOn) throw badInput('endsOn', `The end must come after the start (${involvement.startsOn})`);
       involvement.endsOn = endsOn;

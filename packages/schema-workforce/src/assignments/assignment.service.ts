@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { assertUuid, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
 import { OrganisationService } from '../organisations/organisation.service.js';
-import { WorkerService } from '../workers/worker.service.js';
+import { Worker } from '../workers/worker.entity.js';
 import { Assignment } from './assignment.entity.js';
 import type { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
 
@@ -73,7 +73,7 @@ export class AssignmentService {
     const startsOn = input.startsOn ?? this.today;
     const isPrimary = input.isPrimary ?? true;
     return this.dataSource.transaction(async (manager) => {
-      const worker = await new WorkerService(this.dataSource, this.today).lockForUpdate(manager, input.workerId, undefined, 'workerId');
+      const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: 'workerId' });
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const organisation = await new OrganisationService(this.dataSource, this.today).get(
         input.organisationId,
@@ -110,14 +110,7 @@ export class AssignmentService {
       throw badInput('reason', `The reason may be at most ${END_REASON_MAX} characters`);
     }
     return this.dataSource.transaction(async (manager) => {
-      assertUuid(id, 'Assignment', 'id');
-      const assignment = await manager
-        .getRepository(Assignment)
-        .createQueryBuilder('a')
-        .setLock('pessimistic_write')
-        .where('a.id = :id', { id })
-        .getOne();
-      if (!assignment) throw notFound('Assignment', id, 'id');
+      const assignment = await lockForUpdate(manager, Assignment, id, { what: 'Assignment' });
       if (assignment.endsOn !== null) throw conflict(`The assignment already ended on ${assignment.endsOn}`);
       if (endsOn <= assignment.startsOn) {
         throw badInput('endsOn', `The end must come after the start (${assignment.startsOn})`);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CertificationRecordKind } from '@peksos/types';
-import { assertUuid, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
-import { WorkerService } from '../workers/worker.service.js';
+import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { Worker } from '../workers/worker.entity.js';
 import { Certification } from './certification.entity.js';
 import type { CertificationFilter, RecordCertificationInput, ScheduleCompetencyTestInput } from './certification.input.js';
 
@@ -53,7 +53,7 @@ export class CertificationService {
       throw badInput('expiresOn', 'The certificate must expire after the day it was issued');
     }
     return this.dataSource.transaction(async (manager) => {
-      const worker = await new WorkerService(this.dataSource, this.today).lockForUpdate(manager, input.workerId, undefined, 'workerId');
+      const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: 'workerId' });
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const number = input.certificateNumber.trim();
       const taken = await manager.getRepository(Certification).findOneBy({ certificateNumber: number });
@@ -76,7 +76,7 @@ export class CertificationService {
 
   async scheduleTest(input: ScheduleCompetencyTestInput): Promise<Certification> {
     return this.dataSource.transaction(async (manager) => {
-      const worker = await new WorkerService(this.dataSource, this.today).lockForUpdate(manager, input.workerId, undefined, 'workerId');
+      const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: 'workerId' });
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const repository = manager.getRepository(Certification);
       return repository.save(

@@ -5,6 +5,7 @@ import {
   badInput,
   conflict,
   likeContains,
+  lockForUpdate,
   notFound,
   pageWindow,
   toConnection,
@@ -73,7 +74,7 @@ export class OrganisationService {
 
   async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.lockForUpdate(manager, id, input.expectedVersion);
+      const current = await lockForUpdate(manager, Organisation, id, { what: 'Organisation', expectedVersion: input.expectedVersion });
       const values = await this.checked(
         manager,
         {
@@ -99,7 +100,7 @@ export class OrganisationService {
     if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
     if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
     return this.dataSource.transaction(async (manager) => {
-      const organisation = await this.lockForUpdate(manager, id);
+      const organisation = await lockForUpdate(manager, Organisation, id, { what: 'Organisation' });
       if (organisation.archivedAt) throw conflict('The organisation is already archived');
       const [{ count }] = (await manager.query(
         `SELECT count(*) AS count FROM assignment a WHERE a.organisation_id = $1 AND (a.ends_on IS NULL OR a.ends_on > $2)`,
@@ -112,24 +113,6 @@ export class OrganisationService {
       organisation.archiveReason = trimmed;
       return manager.getRepository(Organisation).save(organisation);
     });
-  }
-
-  private async lockForUpdate(manager: EntityManager, id: string, expectedVersion?: number): Promise<Organisation> {
-    assertUuid(id, 'Organisation', 'id');
-    const organisation = await manager
-      .getRepository(Organisation)
-      .createQueryBuilder('o')
-      .setLock('pessimistic_write')
-      .where('o.id = :id', { id })
-      .getOne();
-    if (!organisation) throw notFound('Organisation', id, 'id');
-    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== organisation.version) {
-      throw conflict(
-        `The organisation was changed by someone else (version ${organisation.version}, you edited ${expectedVersion}): reload it`,
-        'expectedVersion',
-      );
-    }
-    return organisation;
   }
 
   /** Checks the rules that span rows or fields, and returns the values to store. */

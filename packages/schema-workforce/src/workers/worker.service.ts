@@ -4,6 +4,7 @@ import {
   badInput,
   conflict,
   likeContains,
+  lockForUpdate,
   notFound,
   pageWindow,
   toConnection,
@@ -89,7 +90,7 @@ export class WorkerService {
 
   async update(id: string, input: UpdateWorkerInput): Promise<Worker> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.lockForUpdate(manager, id, input.expectedVersion);
+      const current = await lockForUpdate(manager, Worker, id, { what: 'Worker', expectedVersion: input.expectedVersion });
       const pick = <K extends keyof WorkerValues>(key: K, value: WorkerValues[K] | undefined): WorkerValues[K] =>
         value === undefined ? current[key] : value;
       const values = await this.checked(
@@ -114,7 +115,7 @@ export class WorkerService {
     if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
     if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
     return this.dataSource.transaction(async (manager) => {
-      const worker = await this.lockForUpdate(manager, id);
+      const worker = await lockForUpdate(manager, Worker, id, { what: 'Worker' });
       if (worker.archivedAt) throw conflict('The worker is already archived');
       const [{ count }] = (await manager.query(
         `SELECT count(*) AS count FROM assignment a WHERE a.worker_id = $1 AND (a.ends_on IS NULL OR a.ends_on > $2)`,
@@ -125,25 +126,6 @@ export class WorkerService {
       worker.archiveReason = trimmed;
       return manager.getRepository(Worker).save(worker);
     });
-  }
-
-  /** Locks the row for this transaction and checks the version the client edited. */
-  async lockForUpdate(manager: EntityManager, id: string, expectedVersion?: number, field = 'id'): Promise<Worker> {
-    assertUuid(id, 'Worker', field);
-    const worker = await manager
-      .getRepository(Worker)
-      .createQueryBuilder('w')
-      .setLock('pessimistic_write')
-      .where('w.id = :id', { id })
-      .getOne();
-    if (!worker) throw notFound('Worker', id, field);
-    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== worker.version) {
-      throw conflict(
-        `The worker was changed by someone else (version ${worker.version}, you edited ${expectedVersion}): reload it`,
-        'expectedVersion',
-      );
-    }
-    return worker;
   }
 
   private async checked(manager: EntityManager, values: WorkerValues, current?: Worker): Promise<WorkerValues> {
