@@ -80,3 +80,26 @@ describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
     expect(await (await fetch(`${api.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'up' });
   });
 });
+
+describe(`query limits (${testDatabaseKind()})`, () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ dataSet: 'cimahi' });
+  });
+  afterAll(() => api?.close());
+
+  it('refuses a depth bomb and an alias flood before running anything', async () => {
+    let deep = 'name';
+    for (let level = 0; level < 12; level += 1) deep = `parent { ${deep} }`;
+    const depthBomb = await api.graphql(`{ area(code: "32.77.01.1001") { ${deep} } }`);
+    expect(depthBomb.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(depthBomb.errors?.[0]?.message).toMatch(/depth/i);
+    expect(depthBomb.data).toBeUndefined();
+
+    const aliases = Array.from({ length: 50 }, (_, index) => `a${index}: workforceSummary(areaCode: "32.77") { workers }`).join(' ');
+    const aliasFlood = await api.graphql(`{ ${aliases} }`);
+    expect(aliasFlood.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(aliasFlood.errors?.[0]?.message).toMatch(/alias/i);
+    expect(aliasFlood.data).toBeUndefined();
+  });
+});

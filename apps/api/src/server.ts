@@ -12,6 +12,7 @@ import { LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
 import { createErrorFormatter } from './graphql/error-formatting.js';
+import { queryLimits } from './graphql/query-limits.js';
 import { loadSchemaModules } from './graphql/modules.js';
 import { buildApiSchema } from './graphql/schema.js';
 
@@ -74,14 +75,18 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     app.disable('x-powered-by');
     httpServer = createHttpServer(app);
 
+    const limits = queryLimits(config.production);
     const apollo = new ApolloServer<ApiContext>({
       schema,
+      validationRules: limits.validationRules,
       formatError: createErrorFormatter(constraintMeanings, config.production),
       includeStacktraceInErrorResponses: !config.production,
       introspection: true,
       // main.ts owns shutdown: SIGTERM drains HTTP, stops Apollo, then closes the database, once.
       stopOnTerminationSignals: false,
       plugins: [
+        // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same at run time.
+        ...(limits.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         ApolloServerPluginLandingPageDisabled(),
         ...(config.exposeStatementCount ? [statementCountPlugin()] : []),
