@@ -79,6 +79,17 @@ describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
     expect(await (await fetch(`${api.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${api.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'up' });
   });
+
+  it('serves the spreadsheet export and the printable report from the same address', async () => {
+    const csv = await fetch(`${api.url}/api/export/coverage-gaps.csv?areaCode=32.77.03`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(1 + 5);
+    const report = await fetch(`${api.url}/report/workforce-summary?areaCode=32.77`);
+    expect(report.status).toBe(200);
+    expect(await report.text()).toMatch(/Kota Cimahi/);
+  });
 });
 
 describe(`query limits (${testDatabaseKind()})`, () => {

@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { loadDataSetIfEmpty, migrate, openDatabase, withStatementCount, type Database, type StatementCount } from '@peksos/db';
 import { LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
+import { createTransferRouter } from '@peksos/transfer';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
 import { createErrorFormatter } from './graphql/error-formatting.js';
@@ -106,6 +107,9 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       }
     });
 
+    // Spreadsheet import and export, templates, the printable report (docs/import-export.md).
+    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone }));
+
     app.use(
       '/graphql',
       (request, response, next) => {
@@ -128,7 +132,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       const consoleDir = config.consoleDir;
       app.use(express.static(consoleDir, { index: 'index.html', maxAge: '1h' }));
       // The console routes in the browser: any other page address gets its index.html.
-      app.get(/^\/(?!graphql|healthz|readyz).*/, (_request, response) => {
+      app.get(/^\/(?!graphql|healthz|readyz|api\/|report\/).*/, (_request, response) => {
         response.sendFile(resolve(consoleDir, 'index.html'));
       });
     }

@@ -13,3 +13,5 @@ export { WorkerService } from './workers/worker.service.js';
 export { OrganisationService } from './organisations/organisation.service.js';
 export { ProfessionalRoleService } from './roles/professional-role.service.js';
 export { areaParams, inAreaSql, assignmentActiveSql, certifiedOnSql } from './sql.js';
+export { CoverageService } from './coverage/coverage.service.js';
+export { WorkforceSummary, PlacementKindCount } from './coverage/workforce-summary.type.js';

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { OrganisationKind } from '@peksos/types';
 import type { Connection, PageArgs } from '@peksos/schema-kit';
 import { AreaService } from '../areas/area.service.js';
@@ -24,7 +24,7 @@ function per100k(count: number, population: number | null): number | null {
 /** The headline questions: which organisations lack a (certified) worker, and what the workforce of an area is. */
 export class CoverageService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: DataSource | EntityManager,
     private readonly today: string,
   ) {}
 
@@ -34,13 +34,13 @@ export class CoverageService {
     page: PageArgs,
   ): Promise<Connection<Organisation>> {
     const asOf = filter?.asOf ?? this.today;
-    const query = this.dataSource
+    const query = this.db
       .getRepository(Organisation)
       .createQueryBuilder('o')
       .where('o.should_have_worker AND o.archived_at IS NULL')
       .andWhere(lacksWorkerSql(filter?.certifiedOnly ?? false), { asOf });
     if (filter?.areaCode) {
-      await new AreaService(this.dataSource).get(filter.areaCode, 'areaCode');
+      await new AreaService(this.db).get(filter.areaCode, 'areaCode');
       query.andWhere(inAreaSql('o.area_code'), areaParams(filter.areaCode));
     }
     if (filter?.kinds?.length) query.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
@@ -48,7 +48,7 @@ export class CoverageService {
   }
 
   async workforceSummary(areaCode: string, asOf: string | undefined): Promise<WorkforceSummary> {
-    const area = await new AreaService(this.dataSource).get(areaCode, 'areaCode');
+    const area = await new AreaService(this.db).get(areaCode, 'areaCode');
     return this.summarise(area, asOf ?? this.today);
   }
 
@@ -56,7 +56,7 @@ export class CoverageService {
     const params = [area.code, `${area.code}.%`, asOf];
     const inArea = (column: string) => `(${column} = $1 OR ${column} LIKE $2)`;
     const active = assignmentActiveSql('a', '$3');
-    const [figures] = (await this.dataSource.query(
+    const [figures] = (await this.db.query(
       `WITH scope_organisation AS (
          SELECT o.id, o.kind, o.should_have_worker FROM organisation o
          WHERE o.archived_at IS NULL AND ${inArea('o.area_code')}),

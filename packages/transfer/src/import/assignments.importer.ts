@@ -1,0 +1,159 @@
+import type { ImportContext, RowImporter, RowReader } from './engine.js';
+import { maskNik } from './engine.js';
+import { readBoolean, readDate, readNationalId, readOrganisationCode } from './fields.js';
+import type { RowError } from './report.js';
+
+interface AssignmentRow {
+  nationalIdNumber: string;
+  organisationCode: string;
+  startsOn: string;
+  /** undefined: the file has no such column (the stored value stays). */
+  endsOn: string | null | undefined;
+  isPrimary: boolean | undefined;
+  endReason: string | null | undefined;
+  key: string;
+}
+
+interface StoredAssignment {
+  id: string;
+  workerId: string;
+  organisationId: string;
+  startsOn: string;
+  endsOn: string | null;
+  isPrimary: boolean;
+  endReason: string | null;
+}
+
+/** Half-open periods [start, end) overlap; a null end is open. */
+function overlaps(a: { startsOn: string; endsOn: string | null }, b: { startsOn: string; endsOn: string | null }): boolean {
+  return (b.endsOn === null || a.startsOn < b.endsOn) && (a.endsOn === null || b.startsOn < a.endsOn);
+}
+
+/**
+ * Assignments, matched on (worker NIK, organisation code, start date). The rules of AssignmentService and the
+ * exclusion constraints: the worker and organisation exist, a current placement is refused at an archived one, no
+ * two periods of one worker at one organisation overlap, one primary placement at a time, the end after the start.
+ */
+export function assignmentsImporter({ manager, report, today, rowError }: ImportContext): RowImporter<AssignmentRow> {
+  const seen = new Map<string, number>();
+
+  return {
+    parse(reader: RowReader): AssignmentRow | null {
+      const nationalIdNumber = readNationalId(reader);
+      const organisationCode = readOrganisationCode(reader, 'organisationCode');
+      const startsOn = readDate(reader, 'startsOn', true);
+      const endsOn = reader.has('endsOn') ? readDate(reader, 'endsOn') : undefined;
+      const isPrimary = reader.has('isPrimary') ? readBoolean(reader, 'isPrimary', true) : undefined;
+      const endReason = reader.has('endReason') ? reader.optionalText('endReason', 500) : undefined;
+      if (startsOn && endsOn && endsOn <= startsOn) reader.error('endsOn', 'endsBeforeStart');
+      if (endReason && !endsOn) reader.error('endReason', 'endReasonWithoutEnd');
+      if (nationalIdNumber && organisationCode && startsOn) {
+        const key = `${nationalIdNumber}|${organisationCode}|${startsOn}`;
+        const firstRow = seen.get(key);
+        if (firstRow !== undefined) reader.error('startsOn', 'duplicateInFile', { what: 'Penempatan', whatEn: 'assignment', firstRow });
+        else seen.set(key, reader.row);
+      }
+      if (reader.errors.length > 0 || !nationalIdNumber || !organisationCode || !startsOn) return null;
+      return {
+        nationalIdNumber,
+        organisationCode,
+        startsOn,
+        endsOn,
+        isPrimary,
+        endReason,
+        key: `${maskNik(nationalIdNumber)} → ${organisationCode} (${startsOn})`,
+      };
+    },
+
+    async apply(batch) {
+      const rows = batch.map((entry) => ({ row: entry.row, ...entry.value }));
+      const workers = new Map(
+        ((await manager.query(
+          `SELECT id, national_id_number AS nik, archived_at IS NOT NULL AS archived FROM worker WHERE national_id_number = ANY($1::text[])`,
+          [[...new Set(rows.map((row) => row.nationalIdNumber))]],
+        )) as { id: string; nik: string; archived: boolean }[]).map((worker) => [worker.nik, worker]),
+      );
+      const organisations = new Map(
+        ((await manager.query(
+          `SELECT id, code, archived_at IS NOT NULL AS archived FROM organisation WHERE code = ANY($1::text[])`,
+          [[...new Set(rows.map((row) => row.organisationCode))]],
+        )) as { id: string; code: string; archived: boolean }[]).map((organisation) => [organisation.code, organisation]),
+      );
+      const byWorker = new Map<string, StoredAssignment[]>();
+      for (const assignment of (await manager.query(
+        `SELECT id, worker_id AS "workerId", organisation_id AS "organisationId", starts_on AS "startsOn", ends_on AS "endsOn",
+                is_primary AS "isPrimary", end_reason AS "endReason"
+         FROM assignment WHERE worker_id = ANY($1::uuid[])`,
+        [[...workers.values()].map((worker) => worker.id)],
+      )) as StoredAssignment[]) {
+        const list = byWorker.get(assignment.workerId) ?? [];
+        list.push(assignment);
+        byWorker.set(assignment.workerId, list);
+      }
+
+      for (const row of rows) {
+        const errors: RowError[] = [];
+        const worker = workers.get(row.nationalIdNumber);
+        const organisation = organisations.get(row.organisationCode);
+        if (!worker) errors.push(rowError(row.row, 'nationalIdNumber', 'unknownWorker', { value: maskNik(row.nationalIdNumber) }));
+        if (!organisation) errors.push(rowError(row.row, 'organisationCode', 'unknownOrganisation', { value: row.organisationCode }));
+        if (!worker || !organisation) {
+          report.failed(row.row, row.key, errors);
+          continue;
+        }
+        const list = byWorker.get(worker.id) ?? [];
+        byWorker.set(worker.id, list);
+        const current = list.find((a) => a.organisationId === organisation.id && a.startsOn === row.startsOn);
+        const next: StoredAssignment = {
+          id: current?.id ?? '',
+          workerId: worker.id,
+          organisationId: organisation.id,
+          startsOn: row.startsOn,
+          endsOn: row.endsOn === undefined ? (current?.endsOn ?? null) : row.endsOn,
+          isPrimary: row.isPrimary ?? current?.isPrimary ?? true,
+          endReason: row.endReason === undefined ? (current?.endReason ?? null) : row.endReason,
+        };
+        if (next.endReason && !next.endsOn) errors.push(rowError(row.row, 'endReason', 'endReasonWithoutEnd'));
+        const changes = current
+          ? (['endsOn', 'isPrimary', 'endReason'] as const).filter((field) => current[field] !== next[field])
+          : [];
+        if (current && changes.length === 0) {
+          report.done(row.row, row.key, 'unchanged');
+          continue;
+        }
+        const currentOrFuture = next.endsOn === null || next.endsOn > today;
+        if (currentOrFuture && worker.archived) errors.push(rowError(row.row, 'nationalIdNumber', 'archived', { what: 'Peksos', whatEn: 'worker' }));
+        if (currentOrFuture && organisation.archived) {
+          errors.push(rowError(row.row, 'organisationCode', 'archived', { what: 'Organisasi', whatEn: 'organisation' }));
+        }
+        const others = list.filter((a) => a !== current && overlaps(a, next));
+        if (others.some((a) => a.organisationId === organisation.id)) errors.push(rowError(row.row, 'startsOn', 'assignmentOverlap'));
+        else if (next.isPrimary && others.some((a) => a.isPrimary)) errors.push(rowError(row.row, 'isPrimary', 'primaryOverlap'));
+        if (errors.length > 0) {
+          report.failed(row.row, row.key, errors);
+          continue;
+        }
+        if (current) {
+          await manager.query(`UPDATE assignment SET ends_on = $2, is_primary = $3, end_reason = $4, updated_at = now() WHERE id = $1`, [
+            current.id,
+            next.endsOn,
+            next.isPrimary,
+            next.endReason,
+          ]);
+          Object.assign(current, next);
+          report.done(row.row, row.key, 'update', changes);
+        } else {
+          const [created] = (await manager.query(
+            `INSERT INTO assignment (worker_id, organisation_id, starts_on, ends_on, is_primary, end_reason)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+            [worker.id, organisation.id, next.startsOn, next.endsOn, next.isPrimary, next.endReason],
+          )) as { id: string }[];
+          list.push({ ...next, id: created!.id });
+          report.done(row.row, row.key, 'create');
+        }
+      }
+    },
+
+    async finish() {},
+  };
+}
