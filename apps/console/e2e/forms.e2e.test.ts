@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chooseOption, graphql, launchBrowser, screenshot, type Browser } from './browser.js';
+
+/** The error message Mantine shows under a field (linked to it by aria-describedby). */
+async function fieldError(page: Page, label: string): Promise<string | null> {
+  const input = page.getByRole('textbox', { name: label, exact: true }).first();
+  if ((await input.getAttribute('aria-invalid')) !== 'true') return null;
+  const ids = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  for (const id of ids) {
+    if (id.endsWith('-error')) return page.locator(`[id="${id}"]`).textContent();
+  }
+  return null;
+}
+
+async function totalCount(baseUrl: string, field: 'workers' | 'organisations'): Promise<number> {
+  const data = await graphql<Record<string, { totalCount: number }>>(baseUrl, `{ ${field}(filter: { includeArchived: true }) { totalCount } }`);
+  return data[field]!.totalCount;
+}
+
+describe('forms', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('rejects a worker without a name and with a malformed phone number, next to the fields, and saves nothing', async () => {
+    const before = await totalCount(baseUrl, 'workers');
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.postData()?.includes('CreateWorker')) requests.push(request.url());
+    });
+    await page.goto(`${baseUrl}/workers/new`);
+    await page.getByRole('heading', { level: 1, name: 'Peksos baru' }).waitFor();
+    await page.getByRole('textbox', { name: 'Telepon', exact: true }).fill('nomor saya');
+    await page.getByRole('textbox', { name: 'NIK', exact: true }).fill('12345');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+
+    await page.getByText('Periksa isian yang ditandai.').waitFor();
+    expect(await fieldError(page, 'Nama lengkap')).toBe('Wajib diisi');
+    expect(await fieldError(page, 'Telepon')).toBe('Nomor telepon diawali +62 atau 08, 8–15 angka');
+    expect(await fieldError(page, 'NIK')).toBe('NIK harus 16 angka');
+    expect(new URL(page.url()).pathname).toBe('/workers/new');
+    await screenshot(page, '07-worker-form-errors');
+    expect(requests).toEqual([]);
+    expect(await totalCount(baseUrl, 'workers')).toBe(before);
+    await page.close();
+  });
+
+  it("shows the server's field error next to the field (a code already in use) and saves nothing", async () => {
+    const before = await totalCount(baseUrl, 'organisations');
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/organisations/new`);
+    await page.getByRole('heading', { level: 1, name: 'Organisasi baru' }).waitFor();
+    await page.getByRole('textbox', { name: 'Nama organisasi', exact: true }).fill('LKS Uji Coba Cibabat');
+    await chooseOption(page, 'Jenis', 'Lembaga Kesejahteraan Sosial (LKS)');
+    await chooseOption(page, 'Wilayah (kode Kemendagri)', /^Cibabat, Cimahi Utara/);
+    await page.getByRole('textbox', { name: 'Kode', exact: true }).fill('DINSOS-3277');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+
+    await page.getByText('Periksa isian yang ditandai.').waitFor();
+    expect(await fieldError(page, 'Kode')).toMatch(/DINSOS-3277/);
+    expect(await fieldError(page, 'Nama organisasi')).toBeNull();
+    expect(new URL(page.url()).pathname).toBe('/organisations/new');
+    await screenshot(page, '08-organisation-form-server-error');
+    expect(await totalCount(baseUrl, 'organisations')).toBe(before);
+    await page.close();
+  });
+});

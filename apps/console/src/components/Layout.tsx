@@ -1,0 +1,88 @@
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconAlertTriangle,
+  IconBriefcase,
+  IconBuildingCommunity,
+  IconChartBar,
+  IconLanguage,
+  IconUsers,
+  IconUserStar,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useI18n, type MessageKey } from '../i18n/locale.js';
+
+const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; exact?: boolean }[] = [
+  { to: '/', label: 'nav.coverage', icon: IconAlertTriangle, exact: true },
+  { to: '/dashboard', label: 'nav.dashboard', icon: IconChartBar },
+  { to: '/organisations', label: 'nav.organisations', icon: IconBuildingCommunity },
+  { to: '/workers', label: 'nav.workers', icon: IconUsers },
+  { to: '/cases', label: 'nav.cases', icon: IconBriefcase },
+  { to: '/roles', label: 'nav.roles', icon: IconUserStar },
+];
+
+export function Layout() {
+  const { t, locale, setLocale } = useI18n();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
+            <Stack gap={0}>
+              <Text fw={700} size="lg" lh={1.1} c="teal.8">
+                {t('app.name')}
+              </Text>
+              <Text size="xs" c="dimmed" visibleFrom="xs">
+                {t('app.subtitle')}
+              </Text>
+            </Stack>
+          </Group>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconLanguage size={16} />}
+            onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
+            lang={locale === 'id' ? 'en' : 'id'}
+            data-testid="locale-switch"
+          >
+            <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
+            {t('locale.switchTo')}
+          </Button>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('app.menu')}>
+        <ScrollArea>
+          <nav>
+            {NAVIGATION.map((item) => {
+              const active = item.exact ? location.pathname === item.to : location.pathname.startsWith(item.to);
+              return (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={t(item.label)}
+                  leftSection={<item.icon size={18} stroke={1.6} />}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  onClick={close}
+                />
+              );
+            })}
+          </nav>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <div style={{ maxWidth: 1280, margin: '0 auto' }}>
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,19 @@
+import { Anchor } from '@mantine/core';
+import { Link } from 'react-router';
+import { useI18n } from '../i18n/locale.js';
+import { EmptyState } from './QueryStates.js';
+
+export function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <EmptyState
+      action={
+        <Anchor component={Link} to="/">
+          {t('nav.coverage')}
+        </Anchor>
+      }
+    >
+      {t('common.notFound')}
+    </EmptyState>
+  );
+}

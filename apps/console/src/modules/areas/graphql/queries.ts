@@ -1,0 +1,29 @@
+import { graphql } from '../../../generated/gql/index.js';
+
+/** The areas directly under one: the kecamatan of the city, or the kelurahan of a kecamatan. */
+export const AreaChildrenQuery = graphql(`
+  query AreaChildren($parentCode: String!) {
+    areas(filter: { parentCode: $parentCode }, first: 100) {
+      nodes {
+        code
+        name
+        level
+        population
+      }
+    }
+  }
+`);
+
+/** Every area of the registry (a city has a few dozen), for choosing one in a form. */
+export const AllAreasQuery = graphql(`
+  query AllAreas {
+    areas(first: 100) {
+      nodes {
+        code
+        name
+        level
+        parentCode
+      }
+    }
+  }
+`);

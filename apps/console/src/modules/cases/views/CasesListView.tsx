@@ -1,0 +1,166 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Button, Select, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { ExportButton } from '../../../components/ExportButton.js';
+import { ListFrame } from '../../../components/ListFrame.js';
+import { SearchInput } from '../../../components/SearchInput.js';
+import { SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
+import type { CaseFilter, CaseSortField, CaseStatus } from '../../../generated/gql/graphql.js';
+import { useI18n } from '../../../i18n/locale.js';
+import { fetchAllNodes, toCsv } from '../../../lib/csv.js';
+import { CASE_STATUSES, caseStatusLabel } from '../../../lib/labels.js';
+import { useListState } from '../../../lib/list-state.js';
+import { AreaSelect } from '../../areas/components/AreaSelect.js';
+import { CasesListQuery, PmksCategoriesQuery } from '../graphql/queries.js';
+
+const SORT_FIELDS: CaseSortField[] = ['OPENED_ON', 'REFERENCE'];
+
+export function CasesListView() {
+  const { t, label, locale, formatDate } = useI18n();
+  const client = useApolloClient();
+  const list = useListState();
+  const categories = useQuery(PmksCategoriesQuery);
+  const status = list.get('status') as CaseStatus | null;
+  const filter: CaseFilter = {
+    search: list.get('q') ?? undefined,
+    status: status && CASE_STATUSES.includes(status) ? status : undefined,
+    pmksCategoryCode: list.get('category') ?? undefined,
+    areaCode: list.get('area') ?? undefined,
+  };
+  const orderBy = { field: sortField(list, SORT_FIELDS, 'OPENED_ON'), direction: sortDirection(list, 'DESC') };
+  const { data, previousData, loading, error, refetch } = useQuery(CasesListQuery, {
+    variables: { filter, first: list.pageSize, after: list.after, orderBy },
+  });
+  const connection = (data ?? previousData)?.cases ?? null;
+  const categoryLabel = (category: { labelId: string; labelEn: string }) => (locale === 'en' ? category.labelEn : category.labelId);
+  const roleLabel = categoryLabel;
+
+  const exportCsv = async () => {
+    const nodes = await fetchAllNodes(async (after) => {
+      const result = await client.query({ query: CasesListQuery, variables: { filter, first: 100, after, orderBy }, fetchPolicy: 'network-only' });
+      if (!result.data) throw result.error ?? new Error('No data');
+      return result.data.cases;
+    });
+    const csv = toCsv(
+      [t('case.reference'), t('common.status'), t('case.category'), t('case.organisation'), t('case.openedOn'), t('case.closedOn'), t('case.involvements')],
+      nodes.map((node) => [
+        node.reference,
+        label(caseStatusLabel(node.status)),
+        categoryLabel(node.pmksCategory),
+        node.organisation.name,
+        node.openedOn,
+        node.closedOn,
+        node.involvements.map((i) => `${i.worker.fullName} (${roleLabel(i.role)})`).join('; '),
+      ]),
+    );
+    return { csv, rows: nodes.length };
+  };
+
+  return (
+    <ListFrame
+      title={t('case.title')}
+      actions={
+        <>
+          <ExportButton fileName="kasus.csv" build={exportCsv} />
+          <Button component={Link} to="/cases/new" leftSection={<IconPlus size={16} />}>
+            {t('case.new')}
+          </Button>
+        </>
+      }
+      filters={
+        <>
+          <SearchInput list={list} />
+          <Select
+            label={t('common.status')}
+            placeholder={t('common.all')}
+            data={CASE_STATUSES.map((value) => ({ value, label: label(caseStatusLabel(value)) }))}
+            value={filter.status ?? null}
+            onChange={(value) => list.set({ status: value })}
+            clearable
+          />
+          <Select
+            label={t('case.category')}
+            placeholder={t('case.allCategories')}
+            data={(categories.data?.pmksCategories ?? []).map((category) => ({ value: category.code, label: categoryLabel(category) }))}
+            value={filter.pmksCategoryCode ?? null}
+            onChange={(value) => list.set({ category: value })}
+            searchable
+            clearable
+          />
+          <AreaSelect label={t('common.area')} placeholder={t('common.allKecamatan')} value={filter.areaCode ?? null} onChange={(value) => list.set({ area: value })} />
+        </>
+      }
+      toolbar={
+        <>
+          <span />
+          <SortControls
+            list={list}
+            defaultField="OPENED_ON"
+            defaultDirection="DESC"
+            options={[
+              { value: 'OPENED_ON', label: t('case.sort.openedOn') },
+              { value: 'REFERENCE', label: t('case.sort.reference') },
+            ]}
+          />
+        </>
+      }
+      list={list}
+      connection={connection}
+      loading={loading}
+      error={error}
+      onRetry={() => void refetch()}
+      emptyText={t('case.empty')}
+    >
+      {connection && (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover verticalSpacing="sm" data-testid="cases-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('case.reference')}</Table.Th>
+                <Table.Th>{t('case.category')}</Table.Th>
+                <Table.Th>{t('case.organisation')}</Table.Th>
+                <Table.Th>{t('case.involvements')}</Table.Th>
+                <Table.Th>{t('case.openedOn')}</Table.Th>
+                <Table.Th>{t('common.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {connection.nodes.map((item) => (
+                <Table.Tr key={item.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/cases/${item.id}`} fw={600}>
+                      {item.reference}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{categoryLabel(item.pmksCategory)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{item.organisation.name}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {item.involvements.map((involvement) => (
+                      <Text size="sm" key={involvement.id} c={involvement.endsOn ? 'dimmed' : undefined}>
+                        {involvement.worker.fullName} · {roleLabel(involvement.role)}
+                        {involvement.isLead ? ` (${t('worker.lead').toLowerCase()})` : ''}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatDate(item.openedOn)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={item.status === 'OPEN' ? 'blue' : 'gray'}>
+                      {label(caseStatusLabel(item.status))}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </ListFrame>
+  );
+}

@@ -1,0 +1,19 @@
+import { graphql } from '../../../generated/gql/index.js';
+
+export const AssignWorkerMutation = graphql(`
+  mutation AssignWorker($input: AssignWorkerInput!) {
+    assignWorker(input: $input) {
+      id
+      startsOn
+      isPrimary
+      worker {
+        id
+        fullName
+      }
+      organisation {
+        id
+        name
+      }
+    }
+  }
+`);

@@ -1,0 +1,175 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, TextInput, type ComboboxItem } from '@mantine/core';
+import type { DocumentNode } from 'graphql';
+import { useEffect, useMemo, useState } from 'react';
+import { CertificationBadge } from '../../../components/CertificationBadge.js';
+import { useI18n, type MessageKey } from '../../../i18n/locale.js';
+import { today } from '../../../lib/dates.js';
+import { errorMessage, parseError, type ParsedError } from '../../../lib/errors.js';
+import { AssignWorkerMutation } from '../graphql/mutations.js';
+import { AssignCandidatesQuery } from '../graphql/queries.js';
+import { rankCandidates, type CandidateGroup } from '../lib/rank-candidates.js';
+
+const GROUP_LABELS: Record<CandidateGroup, MessageKey> = {
+  recommended: 'assign.groupRecommended',
+  certified: 'assign.groupCertified',
+  sameKecamatan: 'assign.groupSameKecamatan',
+  others: 'assign.groupOthers',
+};
+
+export interface AssignTarget {
+  id: string;
+  name: string;
+  areaCode: string;
+}
+
+/** Assigns a worker to an organisation; certified workers and those of the same kecamatan are offered first. */
+export function AssignWorkerDialog({
+  target,
+  onClose,
+  onAssigned,
+  refetchQueries,
+}: {
+  target: AssignTarget | null;
+  onClose(): void;
+  onAssigned(result: { workerName: string; organisationName: string }): void;
+  /** Queries to fetch again once the worker is assigned, so the page shows the gap closed. */
+  refetchQueries?: Array<string | DocumentNode>;
+}) {
+  const { t, locale } = useI18n();
+  const [workerId, setWorkerId] = useState<string | null>(null);
+  const [isPrimary, setIsPrimary] = useState(true);
+  const [startsOn, setStartsOn] = useState(today());
+  const [problem, setProblem] = useState<ParsedError | null>(null);
+  const [missingWorker, setMissingWorker] = useState(false);
+
+  useEffect(() => {
+    setWorkerId(null);
+    setIsPrimary(true);
+    setStartsOn(today());
+    setProblem(null);
+    setMissingWorker(false);
+  }, [target?.id]);
+
+  const candidates = useQuery(AssignCandidatesQuery, { variables: {}, skip: !target });
+  const [assign, assigning] = useMutation(AssignWorkerMutation, { refetchQueries, awaitRefetchQueries: true });
+
+  const nodes = useMemo(() => candidates.data?.workers.nodes ?? [], [candidates.data]);
+  const ranked = useMemo(() => (target ? rankCandidates(nodes, target.areaCode, locale) : []), [nodes, target, locale]);
+  const byId = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
+  const data = ranked.map((entry) => ({
+    group: t(GROUP_LABELS[entry.group]),
+    items: entry.candidates.map((candidate) => ({ value: candidate.id, label: candidate.fullName })),
+  }));
+
+  const renderOption = ({ option }: { option: ComboboxItem }) => {
+    const candidate = byId.get(option.value);
+    if (!candidate) return option.label;
+    const placement = candidate.activeAssignments[0]?.organisation.name;
+    return (
+      <Stack gap={0}>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm">{candidate.fullName}</Text>
+          <CertificationBadge status={candidate.certificationStatus} />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {placement ? t('assign.placedAt', { organisation: placement }) : t('assign.unplaced')}
+          {candidate.homeArea ? ` · ${candidate.homeArea.name}` : ''}
+        </Text>
+      </Stack>
+    );
+  };
+
+  const submit = async () => {
+    if (!target) return;
+    setProblem(null);
+    if (!workerId) {
+      setMissingWorker(true);
+      return;
+    }
+    try {
+      const result = await assign({
+        variables: { input: { organisationId: target.id, workerId, isPrimary, startsOn: startsOn || null } },
+      });
+      const assignment = result.data?.assignWorker;
+      onAssigned({
+        workerName: assignment?.worker.fullName ?? byId.get(workerId)?.fullName ?? '',
+        organisationName: assignment?.organisation.name ?? target.name,
+      });
+    } catch (error) {
+      setProblem(parseError(error));
+    }
+  };
+
+  const fieldError = (field: string) => problem?.fieldErrors[field];
+  const general = problem && Object.keys(problem.fieldErrors).length === 0 ? errorMessage(problem) : null;
+
+  return (
+    <Modal
+      opened={target !== null}
+      onClose={onClose}
+      title={target ? t('coverage.assignTo', { organisation: target.name }) : ''}
+      size="lg"
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
+        <Stack>
+          {candidates.error && <Alert color="red">{t(errorMessage(parseError(candidates.error)).key)}</Alert>}
+          <Select
+            label={t('assign.worker')}
+            placeholder={t('assign.workerPlaceholder')}
+            description={t('assign.workerHint')}
+            data={data}
+            value={workerId}
+            onChange={(value) => {
+              setWorkerId(value);
+              setMissingWorker(false);
+              const candidate = value ? byId.get(value) : undefined;
+              if (candidate) setIsPrimary(!candidate.activeAssignments.some((a) => a.isPrimary));
+            }}
+            renderOption={renderOption}
+            searchable
+            required
+            maxDropdownHeight={320}
+            nothingFoundMessage={candidates.loading ? t('common.loading') : t('worker.empty')}
+            error={missingWorker ? t('common.required') : (fieldError('workerId') ?? fieldError('organisationId'))}
+            data-autofocus
+          />
+          <Switch
+            label={t('assign.primary')}
+            description={t('assign.primaryHint')}
+            checked={isPrimary}
+            onChange={(event) => setIsPrimary(event.currentTarget.checked)}
+            error={fieldError('isPrimary')}
+          />
+          <TextInput
+            type="date"
+            label={t('assign.startsOn')}
+            value={startsOn}
+            onChange={(event) => setStartsOn(event.currentTarget.value)}
+            error={fieldError('startsOn')}
+          />
+          {general && (
+            <Alert color="red" role="alert">
+              {t(general.key, general.values)}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={assigning.loading}>
+              {t('assign.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+

@@ -1,0 +1,188 @@
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Button, Group, MultiSelect, Select, Stack, Switch, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { CertificationBadge } from '../../../components/CertificationBadge.js';
+import { ExportButton } from '../../../components/ExportButton.js';
+import { ListFrame } from '../../../components/ListFrame.js';
+import { SearchInput } from '../../../components/SearchInput.js';
+import { SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
+import type { OrganisationFilter, OrganisationKind, OrganisationSortField } from '../../../generated/gql/graphql.js';
+import { useI18n } from '../../../i18n/locale.js';
+import { fetchAllNodes, toCsv } from '../../../lib/csv.js';
+import { kindLabel, ORGANISATION_KINDS } from '../../../lib/labels.js';
+import { useListState } from '../../../lib/list-state.js';
+import { AreaSelect } from '../../areas/components/AreaSelect.js';
+import { OrganisationsListQuery } from '../graphql/queries.js';
+
+const SORT_FIELDS: OrganisationSortField[] = ['NAME', 'KIND', 'AREA_CODE', 'CREATED_AT'];
+
+export function OrganisationsListView() {
+  const { t, label } = useI18n();
+  const client = useApolloClient();
+  const list = useListState();
+  const should = list.get('should');
+  const filter: OrganisationFilter = {
+    search: list.get('q') ?? undefined,
+    areaCode: list.get('area') ?? undefined,
+    kinds: list.getAll('kind').filter((kind): kind is OrganisationKind => (ORGANISATION_KINDS as string[]).includes(kind)),
+    shouldHaveWorker: should === '1' ? true : should === '0' ? false : undefined,
+    includeArchived: list.getBoolean('archived'),
+  };
+  if (filter.kinds?.length === 0) delete filter.kinds;
+  const orderBy = { field: sortField(list, SORT_FIELDS, 'NAME'), direction: sortDirection(list) };
+  const { data, previousData, loading, error, refetch } = useQuery(OrganisationsListQuery, {
+    variables: { filter, first: list.pageSize, after: list.after, orderBy },
+  });
+  const connection = (data ?? previousData)?.organisations ?? null;
+
+  const exportCsv = async () => {
+    const nodes = await fetchAllNodes(async (after) => {
+      const result = await client.query({ query: OrganisationsListQuery, variables: { filter, first: 100, after, orderBy }, fetchPolicy: 'network-only' });
+      if (!result.data) throw result.error ?? new Error('No data');
+      return result.data.organisations;
+    });
+    const csv = toCsv(
+      [t('org.name'), t('org.code'), t('org.kind'), t('common.area'), t('org.area'), t('org.shouldHaveWorker'), t('org.activeWorkers')],
+      nodes.map((node) => [
+        node.name,
+        node.code,
+        label(kindLabel(node.kind)),
+        node.area.name,
+        node.areaCode,
+        node.shouldHaveWorker ? t('common.yes') : t('common.no'),
+        node.activeWorkers.map((worker) => worker.fullName).join('; '),
+      ]),
+    );
+    return { csv, rows: nodes.length };
+  };
+
+  return (
+    <ListFrame
+      title={t('org.title')}
+      actions={
+        <>
+          <ExportButton fileName="organisasi.csv" build={exportCsv} />
+          <Button component={Link} to="/organisations/new" leftSection={<IconPlus size={16} />}>
+            {t('org.new')}
+          </Button>
+        </>
+      }
+      filters={
+        <>
+          <SearchInput list={list} />
+          <MultiSelect
+            label={t('common.kind')}
+            placeholder={filter.kinds?.length ? undefined : t('common.allKinds')}
+            data={ORGANISATION_KINDS.map((value) => ({ value, label: label(kindLabel(value)) }))}
+            value={filter.kinds ?? []}
+            onChange={(kinds) => list.set({ kind: kinds })}
+            clearable
+          />
+          <AreaSelect label={t('common.area')} placeholder={t('common.allKecamatan')} value={filter.areaCode ?? null} onChange={(value) => list.set({ area: value })} />
+          <Select
+            label={t('org.shouldHaveWorker')}
+            placeholder={t('common.all')}
+            data={[
+              { value: '1', label: t('common.yes') },
+              { value: '0', label: t('common.no') },
+            ]}
+            value={should}
+            onChange={(value) => list.set({ should: value })}
+            clearable
+          />
+        </>
+      }
+      toolbar={
+        <>
+          <Switch label={t('common.includeArchived')} checked={filter.includeArchived ?? false} onChange={(event) => list.set({ archived: event.currentTarget.checked ? '1' : null })} />
+          <SortControls
+            list={list}
+            defaultField="NAME"
+            options={[
+              { value: 'NAME', label: t('org.sort.name') },
+              { value: 'KIND', label: t('org.sort.kind') },
+              { value: 'AREA_CODE', label: t('org.sort.area') },
+              { value: 'CREATED_AT', label: t('org.sort.created') },
+            ]}
+          />
+        </>
+      }
+      list={list}
+      connection={connection}
+      loading={loading}
+      error={error}
+      onRetry={() => void refetch()}
+      emptyText={t('org.empty')}
+    >
+      {connection && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped highlightOnHover verticalSpacing="sm" data-testid="organisations-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('org.name')}</Table.Th>
+                <Table.Th>{t('org.kind')}</Table.Th>
+                <Table.Th>{t('common.area')}</Table.Th>
+                <Table.Th>{t('org.activeWorkers')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {connection.nodes.map((organisation) => (
+                <Table.Tr key={organisation.id} data-testid="organisation-row">
+                  <Table.Td>
+                    <Anchor component={Link} to={`/organisations/${organisation.id}`} fw={600}>
+                      {organisation.name}
+                    </Anchor>
+                    {organisation.archivedAt && (
+                      <Badge ml="xs" size="xs" color="gray">
+                        {t('common.archived')}
+                      </Badge>
+                    )}
+                    {organisation.code && (
+                      <Text size="xs" c="dimmed">
+                        {organisation.code}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{label(kindLabel(organisation.kind))}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{organisation.area.name}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {organisation.activeWorkers.length === 0 ? (
+                      organisation.shouldHaveWorker ? (
+                        <Text size="sm" c="red.7">
+                          {t('org.gap')}
+                        </Text>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('common.none')}
+                        </Text>
+                      )
+                    ) : (
+                      <Stack gap={2}>
+                        {organisation.activeWorkers.slice(0, 3).map((worker) => (
+                          <Group key={worker.id} gap={6} wrap="wrap">
+                            <Text size="sm">{worker.fullName}</Text>
+                            <CertificationBadge status={worker.certificationStatus} />
+                          </Group>
+                        ))}
+                        {organisation.activeWorkers.length > 3 && (
+                          <Text size="xs" c="dimmed">
+                            +{organisation.activeWorkers.length - 3}
+                          </Text>
+                        )}
+                      </Stack>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </ListFrame>
+  );
+}

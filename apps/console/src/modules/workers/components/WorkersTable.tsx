@@ -1,0 +1,65 @@
+import { Anchor, Badge, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { CertificationBadge } from '../../../components/CertificationBadge.js';
+import type { WorkersListQuery } from '../../../generated/gql/graphql.js';
+import { useI18n } from '../../../i18n/locale.js';
+import { employmentStatusLabel } from '../../../lib/labels.js';
+
+export function WorkersTable({ workers }: { workers: WorkersListQuery['workers']['nodes'] }) {
+  const { t, label } = useI18n();
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped highlightOnHover verticalSpacing="sm" data-testid="workers-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('worker.fullName')}</Table.Th>
+            <Table.Th>{t('worker.certificationStatus')}</Table.Th>
+            <Table.Th>{t('worker.placement')}</Table.Th>
+            <Table.Th>{t('worker.employmentStatus')}</Table.Th>
+            <Table.Th>{t('worker.homeArea')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {workers.map((worker) => (
+            <Table.Tr key={worker.id} data-testid="worker-row">
+              <Table.Td>
+                <Anchor component={Link} to={`/workers/${worker.id}`} fw={600}>
+                  {worker.fullName}
+                </Anchor>
+                {worker.archivedAt && (
+                  <Badge ml="xs" size="xs" color="gray">
+                    {t('common.archived')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <CertificationBadge status={worker.certificationStatus} />
+              </Table.Td>
+              <Table.Td>
+                {worker.activeAssignments.length === 0 ? (
+                  <Text size="sm" c="orange.8">
+                    {t('worker.unplaced')}
+                  </Text>
+                ) : (
+                  worker.activeAssignments.map((assignment) => (
+                    <Text size="sm" key={assignment.id}>
+                      <Anchor component={Link} to={`/organisations/${assignment.organisation.id}`} inherit>
+                        {assignment.organisation.name}
+                      </Anchor>
+                    </Text>
+                  ))
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{label(employmentStatusLabel(worker.employmentStatus))}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{worker.homeArea?.name ?? t('common.none')}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
