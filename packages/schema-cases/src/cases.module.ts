@@ -10,6 +10,7 @@ import {
 import { PmksCategory } from './pmks-categories/pmks-category.entity.js';
 import { PmksCategoryResolver } from './pmks-categories/pmks-category.resolver.js';
 import { CasesSchema1764400100000 } from './migrations/1764400100000-cases-schema.js';
+import { CaseLookupIndexes1764400150000 } from './migrations/1764400150000-case-lookup-indexes.js';
 import { loadCimahiCases } from './data-sets/cimahi-cases.js';
 
 /** Cases, their PMKS category, and the workers involved in them in which role. */
@@ -26,7 +27,7 @@ export const casesModule: SchemaModule = {
     CaseInvolvementsResolver,
     WorkerInvolvementsResolver,
   ],
-  migrations: [CasesSchema1764400100000],
+  migrations: [CasesSchema1764400100000, CaseLookupIndexes1764400150000],
   constraintMeanings: {
     social_case_reference_unique: { code: ErrorCode.CONFLICT, field: 'reference', message: 'A case with this reference already exists' },
     case_involvement_no_overlap: { code: ErrorCode.CONFLICT, field: 'roleCode', message: 'The worker already holds this role in the case' },

@@ -19,6 +19,7 @@ import { ProfessionalRoleResolver } from './roles/professional-role.resolver.js'
 import { Worker } from './workers/worker.entity.js';
 import { WorkerResolver } from './workers/worker.resolver.js';
 import { WorkforceSchema1764400000000 } from './migrations/1764400000000-workforce-schema.js';
+import { CoverageIndexes1764400050000 } from './migrations/1764400050000-coverage-indexes.js';
 
 /** Areas, organisations, workers, certifications, professional roles, assignments and the coverage questions. */
 export const workforceModule: SchemaModule = {
@@ -37,7 +38,7 @@ export const workforceModule: SchemaModule = {
     WorkerAssignmentsResolver,
     CoverageResolver,
   ],
-  migrations: [WorkforceSchema1764400000000],
+  migrations: [WorkforceSchema1764400000000, CoverageIndexes1764400050000],
   constraintMeanings: workforceConstraintMeanings,
   dataSets: { cimahi: loadCimahiWorkforce },
 };

@@ -51,10 +51,13 @@ export class CaseService {
 
   /** Cases each worker is or was involved in, newest first, with the worker's id beside each case. */
   async byWorkerIds(workerIds: readonly string[], status: CaseStatus | null): Promise<(SocialCase & { workerId: string })[]> {
+    // Start from the workers' involvements and probe each case by its key: joining the involvements to every case of
+    // the status made PostgreSQL hash all open cases (about 630 ms per batch on the national data set).
     const pairs = (await this.dataSource.query(
-      `SELECT DISTINCT i.worker_id, i.case_id FROM case_involvement i JOIN social_case c ON c.id = i.case_id
-       WHERE i.worker_id = ANY($1) AND ($2::text IS NULL OR c.status = $2)`,
-      [workerIds, status],
+      `SELECT DISTINCT i.worker_id, i.case_id FROM case_involvement i
+       WHERE i.worker_id = ANY($1)
+       ${status ? 'AND EXISTS (SELECT 1 FROM social_case c WHERE c.id = i.case_id AND c.status = $2)' : ''}`,
+      status ? [workerIds, status] : [workerIds],
     )) as { worker_id: string; case_id: string }[];
     if (pairs.length === 0) return [];
     const cases = new Map((await this.byIds([...new Set(pairs.map((pair) => pair.case_id))])).map((row) => [row.id, row]));

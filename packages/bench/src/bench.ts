@@ -1,0 +1,354 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { databaseUrl, parseArgs } from './args.js';
+import { memoryOf, REPO_ROOT, startOurs, startScript, type Contender, type ContenderKey } from './contenders.js';
+import { benchQueries, canonical, type BenchQuery } from './queries.js';
+import { PEER_FUNCTIONS_SQL } from './servers/peer-functions.js';
+
+const USAGE = `pnpm bench [--duration S] [--warmup S] [--connections N] [--area CODE] [--past-date YYYY-MM-DD] [--first N]
+           [--contenders ours,floor,peer] [--queries lacking,lackingCertified,summary,nested] [--pool-size N]
+           [--database-url URL] [--out FILE | --no-write] [--log-sql]
+
+Benchmarks the Peksos API against the floor (one hand-written SQL statement per question behind node:http) and
+PostGraphile 5, on the database filled by pnpm seed:national. Each question runs --duration seconds (default 10) per
+contender at --connections concurrent connections (default 10) after --warmup seconds (default 2). Writes the
+results to docs/benchmark.md unless --no-write.`;
+
+interface Run {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  statementsPerRequest: number | null;
+}
+
+interface Sample {
+  body: string;
+  statementsPerRequest: number | null;
+  data: unknown;
+}
+
+const ORDER: ContenderKey[] = ['ours', 'floor', 'peer'];
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), ['no-write', 'log-sql', 'help']);
+  if (args.has('help')) {
+    console.log(USAGE);
+    return;
+  }
+  const settings = {
+    duration: Number(args.get('duration') ?? 10),
+    warmup: Number(args.get('warmup') ?? 2),
+    connections: Number(args.get('connections') ?? 10),
+    area: args.get('area') ?? '32',
+    pastDate: args.get('past-date') ?? '2025-06-30',
+    first: Number(args.get('first') ?? 50),
+    poolSize: Number(args.get('pool-size') ?? 10),
+    portBase: Number(args.get('port-base') ?? 4100),
+  };
+  const contenderKeys = (args.get('contenders') ?? ORDER.join(',')).split(',') as ContenderKey[];
+  if (!contenderKeys.every((key) => ORDER.includes(key))) throw new Error('--contenders takes ours, floor, peer');
+  const url = databaseUrl(args);
+  const allQueries = benchQueries(settings);
+  const queryKeys = args.get('queries')?.split(',');
+  const queries = queryKeys ? allQueries.filter((query) => queryKeys.includes(query.key)) : allQueries;
+  if (queries.length === 0) throw new Error(`--queries takes ${allQueries.map((query) => query.key).join(', ')}`);
+
+  const environment = await describeDatabase(url, contenderKeys.includes('peer'));
+  console.log(`Database: ${environment.counts}`);
+  console.log(`PostgreSQL ${environment.postgres}; machine: ${machine()}`);
+
+  const contenders = new Map<ContenderKey, Contender>();
+  const memory: { label: string; rss: number; peak: number }[] = [];
+  const stopAll = async () => {
+    await Promise.all([...contenders.values()].map((contender) => contender.stop()));
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    for (const [index, key] of ORDER.entries()) {
+      if (!contenderKeys.includes(key)) continue;
+      const port = settings.portBase + index;
+      const started = Date.now();
+      const contender =
+        key === 'ours'
+          ? await startOurs(url, port, settings.poolSize, args.has('log-sql'))
+          : await startScript(key, key === 'floor' ? 'servers/floor.js' : 'servers/peer.js', url, port, settings.poolSize);
+      contenders.set(key, contender);
+      console.log(`${contender.label} ready on ${contender.baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    const ours = contenders.get('ours');
+    if (ours) memory.push({ label: 'API at start', ...memoryOf(ours.process.pid!)! });
+
+    // Samples: each contender's answer once, statement counts, and whether the answers agree.
+    const samples = new Map<string, Sample>();
+    const agreement: string[] = [];
+    for (const query of queries) {
+      for (const contender of contenders.values()) {
+        samples.set(`${query.key}/${contender.key}`, await sample(contender, query));
+      }
+      const reference = samples.get(`${query.key}/${contenderKeys[0]}`)!;
+      for (const key of contenderKeys.slice(1)) {
+        const other = samples.get(`${query.key}/${key}`)!;
+        const same = JSON.stringify(canonical(reference.data)) === JSON.stringify(canonical(other.data));
+        agreement.push(`${query.key}: ${key} ${same ? 'agrees with' : 'DIFFERS FROM'} ${contenderKeys[0]}`);
+        if (!same) console.warn(`! ${query.key}: ${key} differs from ${contenderKeys[0]}`);
+      }
+    }
+    console.log(agreement.join('\n'));
+
+    const scaling = ours ? await statementScaling(ours, settings) : [];
+    for (const line of scaling) console.log(line);
+
+    const results = new Map<string, Run>();
+    for (const query of queries) {
+      for (const contender of contenders.values()) {
+        const expected = samples.get(`${query.key}/${contender.key}`)!;
+        if (settings.warmup > 0) await load(contender, query, expected.body, settings.warmup, settings.connections);
+        const run = await load(contender, query, expected.body, settings.duration, settings.connections);
+        run.statementsPerRequest = expected.statementsPerRequest;
+        results.set(`${query.key}/${contender.key}`, run);
+        console.log(
+          `${query.key.padEnd(17)} ${contender.key.padEnd(6)} ${run.requestsPerSecond.toFixed(0).padStart(7)} req/s` +
+            `  p50 ${run.p50.toFixed(1).padStart(7)} ms  p99 ${run.p99.toFixed(1).padStart(7)} ms  errors ${run.errors}` +
+            `  SQL/req ${run.statementsPerRequest ?? '?'}`,
+        );
+      }
+    }
+    if (ours) memory.push({ label: 'API at end', ...memoryOf(ours.process.pid!)! });
+    for (const key of ['floor', 'peer'] as const) {
+      const contender = contenders.get(key);
+      if (contender) memory.push({ label: `${key} at end`, ...memoryOf(contender.process.pid!)! });
+    }
+
+    const report = renderReport({ settings, environment, queries, contenderKeys, results, memory, agreement, scaling });
+    console.log(`\n${report}`);
+    if (!args.has('no-write')) {
+      const out = resolve(args.get('out') ?? resolve(REPO_ROOT, 'docs/benchmark.md'));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, report);
+      console.log(`Written to ${out}`);
+    }
+  } finally {
+    await stopAll();
+  }
+}
+
+async function post(contender: Contender, query: BenchQuery): Promise<string> {
+  const response =
+    contender.key === 'floor'
+      ? await fetch(contender.baseUrl + query.floor)
+      : await fetch(`${contender.baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: contender.key === 'peer' ? query.peer : query.ours }),
+        });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${contender.key} ${query.key}: HTTP ${response.status}: ${body.slice(0, 500)}`);
+  return body;
+}
+
+async function sample(contender: Contender, query: BenchQuery): Promise<Sample> {
+  const before = await contender.statements();
+  const rounds = 5;
+  let body = '';
+  for (let round = 0; round < rounds; round++) body = await post(contender, query);
+  const after = await contender.statements();
+  const parsed = JSON.parse(body) as { data?: Record<string, unknown>; errors?: unknown; extensions?: { sqlStatements?: number } };
+  if (parsed.errors || !parsed.data) throw new Error(`${contender.key} ${query.key}: ${body.slice(0, 1000)}`);
+  const statementsPerRequest =
+    parsed.extensions?.sqlStatements ?? (before !== null && after !== null ? (after - before) / rounds : null);
+  return { body, statementsPerRequest, data: Object.values(parsed.data)[0] };
+}
+
+/** Statements per request of the API as the page grows and the query nests deeper: should stay constant. */
+async function statementScaling(ours: Contender, settings: { area: string }): Promise<string[]> {
+  const count = async (graphql: string) => {
+    const response = await fetch(`${ours.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: graphql }),
+    });
+    const body = (await response.json()) as { extensions?: { sqlStatements?: number }; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.extensions?.sqlStatements ?? NaN;
+  };
+  const lines: string[] = [];
+  const pages = [10, 50, 100];
+  const row = async (label: string, make: (first: number) => string) => {
+    const counts = [];
+    for (const first of pages) counts.push(await count(make(first)));
+    lines.push(`| ${label} | ${counts.join(' | ')} |`);
+  };
+  await row('organisationsLackingWorker { nodes { area } }', (first) =>
+    `{ organisationsLackingWorker(filter: { areaCode: "${settings.area}" }, first: ${first}) { totalCount nodes { id area { name } } } }`,
+  );
+  await row('organisations { nodes { activeWorkers } }', (first) => `{ organisations(first: ${first}) { nodes { id activeWorkers { id } } } }`);
+  await row('organisations { nodes { activeWorkers { cases(OPEN) } } }', (first) =>
+    `{ organisations(first: ${first}) { nodes { id activeWorkers { id cases(status: OPEN) { id } } } } }`,
+  );
+  await row('… { cases(OPEN) { organisation { area } } } }', (first) =>
+    `{ organisations(first: ${first}) { nodes { id activeWorkers { id cases(status: OPEN) { id organisation { area { name } } } } } } }`,
+  );
+  return [`| query | first: ${pages.join(' | first: ')} |`, `| --- |${pages.map(() => ' ---: |').join('')}`, ...lines];
+}
+
+async function load(contender: Contender, query: BenchQuery, expectedBody: string, seconds: number, connections: number): Promise<Run> {
+  const options: autocannon.Options =
+    contender.key === 'floor'
+      ? { url: contender.baseUrl + query.floor, method: 'GET' }
+      : {
+          url: `${contender.baseUrl}/graphql`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: contender.key === 'peer' ? query.peer : query.ours }),
+        };
+  const result = await autocannon({ ...options, connections, duration: seconds, expectBody: expectedBody, timeout: 30 });
+  const mismatches = (result as { mismatches?: number }).mismatches ?? 0;
+  return {
+    requestsPerSecond: result.requests.total / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx + mismatches,
+    requests: result.requests.total,
+    statementsPerRequest: null,
+  };
+}
+
+async function describeDatabase(url: string, installPeerFunctions: boolean) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*) FROM area WHERE level = 'PROVINCE') AS provinces,
+              (SELECT count(*) FROM area WHERE level = 'REGENCY_OR_CITY') AS cities,
+              (SELECT count(*) FROM area WHERE level = 'DISTRICT') AS kecamatan,
+              (SELECT count(*) FROM area WHERE level = 'VILLAGE') AS villages,
+              (SELECT count(*) FROM organisation) AS organisations, (SELECT count(*) FROM worker) AS workers,
+              (SELECT count(*) FROM certification) AS certifications, (SELECT count(*) FROM assignment) AS assignments,
+              (SELECT count(*) FROM social_case) AS cases, (SELECT count(*) FROM case_involvement) AS involvements,
+              pg_size_pretty(pg_database_size(current_database())) AS size,
+              current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers,
+              current_setting('work_mem') AS work_mem, current_setting('max_connections') AS max_connections`,
+    );
+    const row = rows[0] as Record<string, string>;
+    if (Number(row.provinces) === 0) throw new Error('The database is empty: run pnpm seed:national first');
+    if (installPeerFunctions) for (const statement of PEER_FUNCTIONS_SQL) await client.query(statement);
+    const number = (key: string) => Number(row[key]).toLocaleString('en');
+    return {
+      counts:
+        `${number('provinces')} provinces, ${number('cities')} regencies/cities, ${number('kecamatan')} kecamatan, ` +
+        `${number('villages')} villages, ${number('organisations')} organisations, ${number('workers')} workers, ` +
+        `${number('certifications')} certifications, ${number('assignments')} assignments, ${number('cases')} cases, ` +
+        `${number('involvements')} case involvements (${row.size})`,
+      postgres: `${row.version} (shared_buffers ${row.shared_buffers}, work_mem ${row.work_mem}, max_connections ${row.max_connections})`,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function machine(): string {
+  const cores = cpus();
+  return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${process.platform}`;
+}
+
+function renderReport(input: {
+  settings: { duration: number; warmup: number; connections: number; area: string; pastDate: string; first: number; poolSize: number };
+  environment: { counts: string; postgres: string };
+  queries: BenchQuery[];
+  contenderKeys: ContenderKey[];
+  results: Map<string, Run>;
+  memory: { label: string; rss: number; peak: number }[];
+  agreement: string[];
+  scaling: string[];
+}): string {
+  const { settings, results } = input;
+  const has = (key: ContenderKey) => input.contenderKeys.includes(key);
+  const cell = (run: Run | undefined) =>
+    run ? [run.requestsPerSecond.toFixed(0), `${run.p50.toFixed(0)} / ${run.p99.toFixed(0)}`] : ['–', '–'];
+  const ratio = (a: Run | undefined, b: Run | undefined) => (a && b ? `${(a.requestsPerSecond / b.requestsPerSecond).toFixed(2)}` : '–');
+  const header = ['query'];
+  const align = ['---'];
+  if (has('ours')) {
+    header.push('ours req/s', 'ours p50 / p99 ms', 'ours SQL/req', 'ours errors');
+    align.push('---:', '---:', '---:', '---:');
+  }
+  if (has('floor')) {
+    header.push('floor req/s', 'floor p50 / p99 ms');
+    align.push('---:', '---:');
+  }
+  if (has('peer')) {
+    header.push('peer req/s', 'peer p50 / p99 ms', 'peer SQL/req', 'peer errors');
+    align.push('---:', '---:', '---:', '---:');
+  }
+  if (has('ours') && has('floor')) {
+    header.push('ours/floor');
+    align.push('---:');
+  }
+  if (has('ours') && has('peer')) {
+    header.push('ours/peer');
+    align.push('---:');
+  }
+  const rows = input.queries.map((query, index) => {
+    const ours = results.get(`${query.key}/ours`);
+    const floor = results.get(`${query.key}/floor`);
+    const peer = results.get(`${query.key}/peer`);
+    const cells = [`${index + 1}. ${query.title}`];
+    if (has('ours')) cells.push(...cell(ours), String(ours?.statementsPerRequest ?? '–'), String(ours?.errors ?? '–'));
+    if (has('floor')) cells.push(...cell(floor));
+    if (has('peer')) {
+      cells.push(...cell(peer), peer?.statementsPerRequest === null ? '?' : String(peer?.statementsPerRequest ?? '–'), String(peer?.errors ?? '–'));
+    }
+    if (has('ours') && has('floor')) cells.push(ratio(ours, floor));
+    if (has('ours') && has('peer')) cells.push(ratio(ours, peer));
+    return `| ${cells.join(' | ')} |`;
+  });
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  const lines = [
+    '# Benchmark: national scale',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\` ` +
+      'on the synthetic national data set of `pnpm seed:national` (seed 1).',
+    '',
+    `- Machine: ${machine()}; the load generator (autocannon), the contenders and PostgreSQL share it.`,
+    `- PostgreSQL ${input.environment.postgres}, on 127.0.0.1.`,
+    `- Data: ${input.environment.counts}.`,
+    `- Run: ${settings.connections} concurrent connections, ${settings.warmup} s warm-up then ${settings.duration} s measured, per question ` +
+      `and contender, one contender at a time; ${settings.poolSize} database connections each; area ${settings.area}; past date ` +
+      `${settings.pastDate}; page size ${settings.first}.`,
+    '- Ours: `apps/api/dist/main.js` with `NODE_ENV=production`, `PEKSOS_EXPOSE_SQL_COUNT=1`. Floor: one hand-written SQL ' +
+      'statement per question, building the JSON in PostgreSQL, behind a bare `node:http` handler. Peer: PostGraphile 5 ' +
+      '(amber preset) with STABLE SQL functions for what is not a plain table read (`packages/bench/src/servers/peer-functions.ts`).',
+    '- Errors count transport errors, timeouts, non-2xx answers and answers that differ from the first sample.',
+    '- Ratios are of throughput (req/s): ours/floor ≥ 0.5 and ours/peer ≥ 1 are the targets.',
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${align.join(' | ')} |`,
+    ...rows,
+    '',
+    '## Same answers',
+    '',
+    ...input.agreement.map((line) => `- ${line}`),
+    '',
+    '## SQL statements per request of the API as pages grow and queries nest',
+    '',
+    ...input.scaling,
+    '',
+    '## Memory (resident set size)',
+    '',
+    '| process | RSS | peak RSS |',
+    '| --- | ---: | ---: |',
+    ...input.memory.map((entry) => `| ${entry.label} | ${mib(entry.rss)} | ${mib(entry.peak)} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

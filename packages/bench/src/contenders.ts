@@ -1,0 +1,148 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The repository root, seen from packages/bench/src or packages/bench/dist. */
+export const REPO_ROOT = resolve(here, '../../..');
+
+export type ContenderKey = 'ours' | 'floor' | 'peer';
+
+export interface Contender {
+  key: ContenderKey;
+  label: string;
+  baseUrl: string;
+  process: ChildProcess;
+  /** SQL statements sent so far, where the contender can say (floor and peer over IPC). */
+  statements(): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** Resident set size and its peak, in bytes, of a process, from /proc. */
+export function memoryOf(pid: number): { rss: number; peak: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    return { rss: field('VmRSS'), peak: field('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode}):\n${output()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`${url} did not become ready in ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        done();
+      });
+      child.kill('SIGTERM');
+    });
+}
+
+function captureOutput(child: ChildProcess): () => string {
+  let text = '';
+  const keep = (chunk: Buffer) => {
+    text = (text + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => text;
+}
+
+/** The Peksos API, built (apps/api/dist/main.js), as production runs it, with statement counts exposed. */
+export async function startOurs(databaseUrl: string, port: number, poolSize: number, logSql: boolean): Promise<Contender> {
+  const child = spawn(process.execPath, [resolve(REPO_ROOT, 'apps/api/dist/main.js')], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PEKSOS_DATA_SET: 'none',
+      NODE_ENV: 'production',
+      PEKSOS_EXPOSE_SQL_COUNT: '1',
+      PEKSOS_DB_POOL_SIZE: String(poolSize),
+      PEKSOS_LOG_SQL: logSql ? '1' : '',
+      // The core modules only, where the API reads a module list (extensions add nothing these queries use).
+      PEKSOS_MODULES: process.env.PEKSOS_MODULES ?? '@peksos/schema-workforce,@peksos/schema-cases',
+    },
+    stdio: ['ignore', logSql ? 'inherit' : 'pipe', 'pipe'],
+  });
+  const output = captureOutput(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${baseUrl}/readyz`, child, 600_000, output);
+  } catch (error) {
+    await stopper(child)();
+    throw error;
+  }
+  return { key: 'ours', label: 'Peksos API', baseUrl, process: child, statements: async () => null, stop: stopper(child) };
+}
+
+/** The floor or the peer: a script of this package in a child process, reporting statement counts over IPC. */
+export async function startScript(
+  key: 'floor' | 'peer',
+  script: string,
+  databaseUrl: string,
+  port: number,
+  poolSize: number,
+): Promise<Contender> {
+  const child = fork(resolve(here, script), [], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), POOL_SIZE: String(poolSize), NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const output = captureOutput(child);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await new Promise<void>((ready, fail) => {
+      const timer = setTimeout(() => fail(new Error(`${key} did not start in 120 s:\n${output()}`)), 120_000);
+      child.on('message', (message: { type?: string }) => {
+        if (message?.type === 'ready') {
+          clearTimeout(timer);
+          ready();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        fail(new Error(`${key} exited (${code}):\n${output()}`));
+      });
+    });
+  } catch (error) {
+    await stopper(child)();
+    throw error;
+  }
+  const statements = () =>
+    new Promise<number | null>((answer) => {
+      const timer = setTimeout(() => answer(null), 5_000);
+      const listener = (message: { type?: string; statements?: number }) => {
+        if (message?.type === 'stats') {
+          clearTimeout(timer);
+          child.off('message', listener);
+          answer(message.statements ?? null);
+        }
+      };
+      child.on('message', listener);
+      child.send({ type: 'stats' });
+    });
+  const label = key === 'floor' ? 'floor (1 SQL statement, node:http)' : 'PostGraphile 5 (amber)';
+  return { key, label, baseUrl, process: child, statements, stop: stopper(child) };
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, openDatabase, type Database } from '@peksos/db';
+import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
+import { coreMigrations } from '../migrations.js';
+import { DEFAULT_ANCHOR, generateNationalData } from './generate.js';
+import { SIZES } from './sizes.js';
+
+/** The generator at its tiny size, on PostgreSQL when DATABASE_URL is set and on an in-memory PGlite otherwise. */
+describe(`national data generator (${testDatabaseKind()})`, () => {
+  let where: TestDatabaseLocation;
+  let database: Database;
+
+  beforeAll(async () => {
+    where = await createTestDatabaseLocation();
+    database = await openDatabase({ location: where.location, entities: [], migrations: coreMigrations });
+    await migrate(database.dataSource);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await where?.dispose();
+  });
+
+  const fingerprint = async () =>
+    (await database.dataSource.query(
+      `SELECT (SELECT count(*) FROM area) AS areas, (SELECT count(*) FROM organisation) AS organisations,
+              (SELECT count(*) FROM worker) AS workers, (SELECT count(*) FROM assignment) AS assignments,
+              (SELECT count(*) FROM social_case) AS cases, (SELECT count(*) FROM case_involvement) AS involvements,
+              (SELECT md5(string_agg(id::text || name || area_code, ',' ORDER BY id)) FROM organisation) AS organisations_md5,
+              (SELECT md5(string_agg(worker_id::text || organisation_id::text || starts_on, ',' ORDER BY id)) FROM assignment) AS assignments_md5,
+              (SELECT md5(string_agg(case_id::text || worker_id::text || role_code, ',' ORDER BY id)) FROM case_involvement) AS involvements_md5`,
+    )) as Record<string, unknown>[];
+
+  it('fills a migrated database with a consistent, Kemendagri-shaped registry, the same for the same seed', async () => {
+    const runner = database.dataSource.createQueryRunner();
+    try {
+      await generateNationalData(runner, { size: SIZES.tiny, seed: 7, anchor: DEFAULT_ANCHOR });
+    } finally {
+      await runner.release();
+    }
+    const [first] = await fingerprint();
+    expect(first).toMatchObject({ workers: 40, cases: 120, involvements: 240 });
+    expect(Number(first!.organisations)).toBeGreaterThan(SIZES.tiny.institutions);
+
+    const [shape] = (await database.dataSource.query(
+      `SELECT (SELECT count(*) FROM area WHERE level = 'PROVINCE') AS provinces,
+              (SELECT count(*) FROM area WHERE level = 'VILLAGE' AND code !~ '^[0-9]{2}[.][0-9]{2}[.][0-9]{2}[.][12][0-9]{3}$') AS bad_villages,
+              (SELECT count(*) FROM case_involvement WHERE is_lead) AS leads,
+              (SELECT count(*) FROM assignment a JOIN organisation o ON o.id = a.organisation_id
+                WHERE o.archived_at IS NOT NULL AND a.ends_on IS NULL) AS active_at_archived,
+              (SELECT count(*) FROM area WHERE population IS NULL) AS without_population`,
+    )) as Record<string, number>[];
+    expect(shape).toEqual({ provinces: 2, bad_villages: 0, leads: 120, active_at_archived: 0, without_population: 0 });
+
+    // Same seed again, from scratch: the same rows, ids included.
+    await database.dataSource.query(
+      `TRUNCATE case_involvement, social_case, assignment, certification, worker, organisation, area`,
+    );
+    const again = database.dataSource.createQueryRunner();
+    try {
+      await generateNationalData(again, { size: SIZES.tiny, seed: 7, anchor: DEFAULT_ANCHOR });
+    } finally {
+      await again.release();
+    }
+    expect((await fingerprint())[0]).toEqual(first);
+  });
+
+  it('refuses a database that already holds areas', async () => {
+    const runner = database.dataSource.createQueryRunner();
+    try {
+      await expect(generateNationalData(runner, { size: SIZES.tiny, seed: 7, anchor: DEFAULT_ANCHOR })).rejects.toThrow(/already holds areas/);
+    } finally {
+      await runner.release();
+    }
+  });
+});

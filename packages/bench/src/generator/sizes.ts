@@ -1,0 +1,61 @@
+/** How big a synthetic data set is. Counts of areas are drawn per parent between `min` and `max` (inclusive). */
+export interface DataSetSize {
+  name: string;
+  provinces: number;
+  citiesPerProvince: [min: number, max: number];
+  districtsPerCity: [min: number, max: number];
+  villagesPerDistrict: [min: number, max: number];
+  /** Social-welfare institutions (LKS), spread over the villages. */
+  institutions: number;
+  workers: number;
+  cases: number;
+  /** Case involvements per case: one lead and the rest supporting (at least 1). */
+  involvementsPerCase: number;
+}
+
+/**
+ * `national`: 38 provinces, ~514 regencies and cities, ~7,200 kecamatan, ~83,000 villages, ~100,000 organisations
+ * (a village office per village, 4 city-wide units per city, 15,000 institutions), 50,000 workers, 1,000,000 cases and
+ * 2,000,000 case involvements. `small` is a province-sized run for quick checks; `tiny` is for tests.
+ */
+export const SIZES = {
+  national: {
+    name: 'national',
+    provinces: 38,
+    citiesPerProvince: [10, 17],
+    districtsPerCity: [10, 18],
+    villagesPerDistrict: [8, 15],
+    institutions: 15_000,
+    workers: 50_000,
+    cases: 1_000_000,
+    involvementsPerCase: 2,
+  },
+  small: {
+    name: 'small',
+    provinces: 4,
+    citiesPerProvince: [4, 8],
+    districtsPerCity: [5, 9],
+    villagesPerDistrict: [5, 10],
+    institutions: 1_200,
+    workers: 3_000,
+    cases: 60_000,
+    involvementsPerCase: 2,
+  },
+  tiny: {
+    name: 'tiny',
+    provinces: 2,
+    citiesPerProvince: [2, 3],
+    districtsPerCity: [2, 3],
+    villagesPerDistrict: [2, 4],
+    institutions: 15,
+    workers: 40,
+    cases: 120,
+    involvementsPerCase: 2,
+  },
+} satisfies Record<string, DataSetSize>;
+
+export type SizeName = keyof typeof SIZES;
+
+export function isSizeName(value: string): value is SizeName {
+  return value in SIZES;
+}
