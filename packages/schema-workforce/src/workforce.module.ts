@@ -20,6 +20,7 @@ import { Worker } from './workers/worker.entity.js';
 import { WorkerResolver } from './workers/worker.resolver.js';
 import { WorkforceSchema1764400000000 } from './migrations/1764400000000-workforce-schema.js';
 import { CoverageIndexes1764400050000 } from './migrations/1764400050000-coverage-indexes.js';
+import { AssignmentOverlapByOrganisation1764400060000 } from './migrations/1764400060000-assignment-overlap-by-organisation.js';
 
 /** Areas, organisations, workers, certifications, professional roles, assignments and the coverage questions. */
 export const workforceModule: SchemaModule = {
@@ -38,7 +39,7 @@ export const workforceModule: SchemaModule = {
     WorkerAssignmentsResolver,
     CoverageResolver,
   ],
-  migrations: [WorkforceSchema1764400000000, CoverageIndexes1764400050000],
+  migrations: [WorkforceSchema1764400000000, CoverageIndexes1764400050000, AssignmentOverlapByOrganisation1764400060000],
   constraintMeanings: workforceConstraintMeanings,
   dataSets: { cimahi: loadCimahiWorkforce },
 };
