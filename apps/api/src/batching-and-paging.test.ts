@@ -28,7 +28,11 @@ describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
       statements.push(result.extensions!.sqlStatements!);
     }
     expect(statements[0]).toBeGreaterThan(0);
-    expect(new Set(statements).size, `statements per page size 2, 10, 39: ${statements.join(', ')}`).toBe(1);
+    // On PostgreSQL, with several connections, sibling loaders finish at slightly different moments, and a loader
+    // used at two depths (worker by id) may be dispatched as two batches instead of one: a few statements either way.
+    // One statement per row would add 37 or more between 2 and 39 organisations.
+    const spread = Math.max(...statements) - Math.min(...statements);
+    expect(spread, `statements per page size 2, 10, 39: ${statements.join(', ')}`).toBeLessThanOrEqual(6);
   });
 
   it('walks every page with cursors, in a stable order, and reports the total', async () => {
