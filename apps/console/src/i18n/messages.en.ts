@@ -166,7 +166,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'org.noCases': 'No cases yet.',
   'org.archiveTitle': 'Archive {name}',
   'org.archiveHint': 'Archived organisations are not deleted; their history is kept. End running assignments first.',
-  'org.archivedBecause': 'Archived: {reason}',
+  'common.archivedBecause': 'Archived: {reason}',
   'org.created': 'Organisation {name} added',
   'org.sort.name': 'Name',
   'org.sort.kind': 'Kind',

@@ -167,7 +167,7 @@ export const messagesId = {
   'org.noCases': 'Belum ada kasus.',
   'org.archiveTitle': 'Arsipkan {name}',
   'org.archiveHint': 'Organisasi yang diarsipkan tidak dihapus; riwayatnya tetap tersimpan. Akhiri dulu penugasan yang masih berjalan.',
-  'org.archivedBecause': 'Diarsipkan: {reason}',
+  'common.archivedBecause': 'Diarsipkan: {reason}',
   'org.created': 'Organisasi {name} ditambahkan',
   'org.sort.name': 'Nama',
   'org.sort.kind': 'Jenis',

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { IconArchive, IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
 import { DefinitionList } from '../../../components/DefinitionList.js';
+import { ArchivedNotice, EditArchiveButtons } from '../../../components/ArchiveControls.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { Section } from '../../../components/Section.js';
 import type { OrganisationDetailQuery } from '../../../generated/gql/graphql.js';
@@ -22,7 +23,7 @@ export function OrganisationDetailPage({
   onArchive(): void;
   onAssign(): void;
 }) {
-  const { t, label, locale, formatDate, formatDateTime } = useI18n();
+  const { t, label, locale, formatDate } = useI18n();
   const archived = !!organisation.archivedAt;
   const gap = organisation.shouldHaveWorker && organisation.activeWorkers.length === 0;
   return (
@@ -43,21 +44,12 @@ export function OrganisationDetailPage({
               <Button leftSection={<IconUserPlus size={16} />} onClick={onAssign}>
                 {t('coverage.assign')}
               </Button>
-              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>
-                {t('common.edit')}
-              </Button>
-              <Button variant="outline" color="red" leftSection={<IconArchive size={16} />} onClick={onArchive}>
-                {t('common.archive')}
-              </Button>
+              <EditArchiveButtons onEdit={onEdit} onArchive={onArchive} />
             </>
           )
         }
       />
-      {archived && (
-        <Alert color="gray" mb="md">
-          {t('org.archivedBecause', { reason: organisation.archiveReason ?? '' })} · {formatDateTime(organisation.archivedAt)}
-        </Alert>
-      )}
+      {archived && <ArchivedNotice reason={organisation.archiveReason} archivedAt={organisation.archivedAt} />}
       <Stack>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Section title={t('common.details')}>

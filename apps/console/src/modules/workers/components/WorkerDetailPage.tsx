@@ -1,8 +1,9 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { IconArchive, IconCertificate, IconPencil } from '@tabler/icons-react';
+import { IconCertificate } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
 import { DefinitionList } from '../../../components/DefinitionList.js';
+import { ArchivedNotice, EditArchiveButtons } from '../../../components/ArchiveControls.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { Section } from '../../../components/Section.js';
 import type { WorkerDetailQuery } from '../../../generated/gql/graphql.js';
@@ -33,7 +34,7 @@ export function WorkerDetailPage({
   onCertification(mode: CertificationMode): void;
   onEndAssignment(assignmentId: string): void;
 }) {
-  const { t, label, locale, formatDate, formatDateTime } = useI18n();
+  const { t, label, locale, formatDate } = useI18n();
   const archived = !!worker.archivedAt;
   return (
     <>
@@ -49,21 +50,12 @@ export function WorkerDetailPage({
         actions={
           !archived && (
             <>
-              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>
-                {t('common.edit')}
-              </Button>
-              <Button variant="outline" color="red" leftSection={<IconArchive size={16} />} onClick={onArchive}>
-                {t('common.archive')}
-              </Button>
+              <EditArchiveButtons onEdit={onEdit} onArchive={onArchive} />
             </>
           )
         }
       />
-      {archived && (
-        <Alert color="gray" mb="md">
-          {t('org.archivedBecause', { reason: worker.archiveReason ?? '' })} · {formatDateTime(worker.archivedAt)}
-        </Alert>
-      )}
+      {archived && <ArchivedNotice reason={worker.archiveReason} archivedAt={worker.archivedAt} />}
       <Stack>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Section title={t('common.details')}>
