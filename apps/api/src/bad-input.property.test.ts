@@ -197,7 +197,7 @@ describe(`bad input at volume (${testDatabaseKind()})`, () => {
     for (const mutation of mutations) {
       await fc.assert(
         fc.asyncProperty(mutation.variables, async (variables) => {
-          const response = await fetch(api.graphqlUrl, {
+          const response = await api.fetch('/graphql', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ query: mutation.query, variables }),

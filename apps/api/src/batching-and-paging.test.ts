@@ -85,12 +85,12 @@ describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('serves the spreadsheet export and the printable report from the same address', async () => {
-    const csv = await fetch(`${api.url}/api/export/coverage-gaps.csv?areaCode=32.77.03`);
+    const csv = await api.fetch('/api/export/coverage-gaps.csv?areaCode=32.77.03');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split(/\r?\n/);
     expect(lines).toHaveLength(1 + 5);
-    const report = await fetch(`${api.url}/report/workforce-summary?areaCode=32.77`);
+    const report = await api.fetch('/report/workforce-summary?areaCode=32.77');
     expect(report.status).toBe(200);
     expect(await report.text()).toMatch(/Kota Cimahi/);
   });

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseLocation } from '@peksos/db';
 import { isDataSetName } from '@peksos/db';
+import { DEFAULT_ACCESS_SETTINGS, type AccessSettings } from '@peksos/access';
 import { configuredModuleNames } from './graphql/modules.js';
 
 /** Everything the server reads from its environment, read once at start and validated. */
@@ -23,6 +24,12 @@ export interface ApiConfig {
   exposeStatementCount: boolean;
   databasePoolSize: number;
   logSql: boolean;
+  /** Sign-in, sessions, rate limits (docs/operating.md). */
+  access: AccessSettings;
+  /** Create the demo accounts (admin, koordinator, pengamat) on a database without accounts; never in production. */
+  demoAccounts: boolean;
+  /** Behind a reverse proxy: take the caller's address from X-Forwarded-For (for rate limits). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +86,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     consoleDir = DEFAULT_CONSOLE_DIR;
   }
 
+  const demoAccounts = flag(env.PEKSOS_DEMO_ACCOUNTS, database.kind === 'embedded' && !production);
+  if (demoAccounts && production) {
+    problems.push('PEKSOS_DEMO_ACCOUNTS cannot be used in production: create the first admin with pnpm admin create-admin');
+  }
+  const access: AccessSettings = {
+    ...DEFAULT_ACCESS_SETTINGS,
+    passwordCostLog2: integer(env.PEKSOS_PASSWORD_COST, DEFAULT_ACCESS_SETTINGS.passwordCostLog2, 10, 20, 'PEKSOS_PASSWORD_COST', problems),
+    sessionHours: integer(env.PEKSOS_SESSION_HOURS, DEFAULT_ACCESS_SETTINGS.sessionHours, 1, 24 * 30, 'PEKSOS_SESSION_HOURS', problems),
+    secureCookies: flag(env.PEKSOS_SECURE_COOKIES, production),
+    requestsPerMinutePerAddress: integer(
+      env.PEKSOS_RATE_LIMIT_PER_MINUTE,
+      DEFAULT_ACCESS_SETTINGS.requestsPerMinutePerAddress,
+      0,
+      1_000_000,
+      'PEKSOS_RATE_LIMIT_PER_MINUTE',
+      problems,
+    ),
+    requestsPerMinutePerKey: integer(
+      env.PEKSOS_KEY_RATE_LIMIT_PER_MINUTE,
+      DEFAULT_ACCESS_SETTINGS.requestsPerMinutePerKey,
+      0,
+      1_000_000,
+      'PEKSOS_KEY_RATE_LIMIT_PER_MINUTE',
+      problems,
+    ),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     host: env.HOST ?? '127.0.0.1',
@@ -92,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     exposeStatementCount: flag(env.PEKSOS_EXPOSE_SQL_COUNT, !production),
     databasePoolSize,
     logSql: flag(env.PEKSOS_LOG_SQL, false),
+    access,
+    demoAccounts,
+    trustProxy: flag(env.PEKSOS_TRUST_PROXY, false),
   };
 }
 

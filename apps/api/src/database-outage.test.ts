@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiConfig } from './config.js';
-import { configuredModuleNames } from './graphql/modules.js';
 import { startServer, type RunningServer } from './server.js';
+import { createTestApiKey, testConfig } from './testing/test-server.js';
 import { createPrivatePostgres, findPostgresBin, type PrivatePostgres } from './testing/private-postgres.js';
 
 const bin = findPostgresBin();
@@ -14,23 +13,16 @@ if (!bin) console.warn('database outage test skipped: no PostgreSQL server progr
 describe.skipIf(!bin)('database outage (a PostgreSQL instance of its own)', () => {
   let postgres: PrivatePostgres;
   let server: RunningServer;
+  let key: string;
 
   beforeAll(async () => {
     postgres = await createPrivatePostgres(bin!);
-    const config: ApiConfig = {
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'postgres', url: postgres.url },
-      dataSet: 'cimahi',
-      modules: configuredModuleNames(),
-      timeZone: 'Asia/Jakarta',
-      consoleDir: null,
-      production: true,
-      exposeStatementCount: false,
-      databasePoolSize: 4,
-      logSql: false,
-    };
-    server = await startServer(config);
+    server = await startServer(
+      testConfig({ kind: 'postgres', url: postgres.url }, { production: true, exposeStatementCount: false, databasePoolSize: 4 }),
+    );
+    // A partner's key: authenticating it needs the database too, so an outage must not hang that step either.
+    const [organisation] = await server.database.dataSource.query(`SELECT id FROM organisation LIMIT 1`);
+    key = (await createTestApiKey(server.database.dataSource, [organisation.id])).secret;
   }, 120_000);
 
   afterAll(async () => {
@@ -42,7 +34,7 @@ describe.skipIf(!bin)('database outage (a PostgreSQL instance of its own)', () =
     const started = Date.now();
     const response = await fetch(server.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query: '{ workforceSummary(areaCode: "32.77") { workers } }' }),
     });
     const body = (await response.json()) as { data?: { workforceSummary: { workers: number } }; errors?: { extensions?: { code?: string } }[] };

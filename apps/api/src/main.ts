@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@peksos/access';
 import { startServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -13,6 +14,18 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   console.log(`GraphQL API:  ${server.graphqlUrl}`);
   console.log(config.consoleDir ? `Console:      ${server.url}/` : 'Console:      not built (run pnpm build)');
+  if (config.demoAccounts) {
+    console.log(
+      [
+        '',
+        `DEMO ACCOUNTS ${server.createdDemoAccounts ? 'created' : 'enabled'} (embedded demo only; never use them for real data):`,
+        ...DEMO_ACCOUNTS.map((account) => `  ${account.username.padEnd(12)} ${account.role}${account.areaCode ? ` of area ${account.areaCode}` : ''}`),
+        `  password for all: ${DEMO_PASSWORD}`,
+        '  Turn them off with PEKSOS_DEMO_ACCOUNTS=0; create real accounts with pnpm admin create-admin.',
+        '',
+      ].join('\n'),
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

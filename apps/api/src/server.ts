@@ -7,24 +7,45 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { loadDataSetIfEmpty, migrate, openDatabase, withStatementCount, type Database, type StatementCount } from '@peksos/db';
-import { LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
+import {
+  currentAuditContextOrNull,
+  loadDataSetIfEmpty,
+  migrate,
+  openDatabase,
+  withAuditContext,
+  withStatementCount,
+  type Database,
+  type StatementCount,
+} from '@peksos/db';
+import {
+  accessRequest,
+  authenticate,
+  ensureDemoAccounts,
+  requireRoles,
+  type AccessRequest,
+  type AuthenticatedLocals,
+} from '@peksos/access';
+import { Access, LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
 import { createTransferRouter } from '@peksos/transfer';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
 import { createErrorFormatter } from './graphql/error-formatting.js';
 import { queryLimits } from './graphql/query-limits.js';
-import { loadSchemaModules } from './graphql/modules.js';
+import { checkAccessRules, collectAccessRules, enforceAccessRules, introspectionForStaffOnly } from './graphql/access-control.js';
+import { loadServerModules } from './graphql/modules.js';
 import { buildApiSchema } from './graphql/schema.js';
 
 export interface ApiContext extends RequestContext {
   statementCount: StatementCount;
+  access: AccessRequest;
 }
 
 export interface RunningServer {
   url: string;
   graphqlUrl: string;
   database: Database;
+  /** Whether this start created the demo accounts. */
+  createdDemoAccounts: boolean;
   /** Stops accepting requests, finishes those in flight, closes the database. */
   close(): Promise<void>;
 }
@@ -52,7 +73,7 @@ function statementCountPlugin(): ApolloServerPlugin<ApiContext> {
  * GraphQL at /graphql, health at /healthz and /readyz, and the built console at /.
  */
 export async function startServer(config: ApiConfig): Promise<RunningServer> {
-  const modules = await loadSchemaModules(config.modules);
+  const modules = await loadServerModules(config.modules);
   const dataSetLoaders =
     config.dataSet === 'none' ? [] : modules.flatMap((module) => module.dataSets?.[config.dataSet] ?? []);
   if (config.dataSet !== 'none' && dataSetLoaders.length === 0) {
@@ -68,12 +89,26 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
   let httpServer: Server | undefined;
   try {
     await migrate(database.dataSource);
-    await loadDataSetIfEmpty(database.dataSource.manager, dataSetLoaders);
+    await withAuditContext(
+      { actorKind: 'system', actorId: null, actorLabel: 'system', operation: `load data set ${config.dataSet}` },
+      () => loadDataSetIfEmpty(database.dataSource.manager, dataSetLoaders),
+    );
+    const createdDemoAccounts = config.demoAccounts
+      ? await withAuditContext(
+          { actorKind: 'system', actorId: null, actorLabel: 'system', operation: 'create demo accounts' },
+          () => ensureDemoAccounts(database.dataSource, config.access),
+        )
+      : false;
 
     const schema = await buildApiSchema(modules);
+    // Every operation and type must have an access rule, or the server does not start (docs/access.md).
+    const accessRules = collectAccessRules(modules);
+    checkAccessRules(schema, accessRules);
+    enforceAccessRules(schema, accessRules);
     const constraintMeanings = Object.assign({}, ...modules.map((module) => module.constraintMeanings));
     const app = express();
     app.disable('x-powered-by');
+    if (config.trustProxy) app.set('trust proxy', true);
     httpServer = createHttpServer(app);
 
     const limits = queryLimits(config.production);
@@ -83,6 +118,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       formatError: createErrorFormatter(constraintMeanings, config.production),
       includeStacktraceInErrorResponses: !config.production,
       introspection: true,
+      // No "Did you mean …?" in production: field suggestions would map the schema for anyone (docs/access.md).
+      hideSchemaDetailsFromClientErrors: config.production,
       // main.ts owns shutdown: SIGTERM drains HTTP, stops Apollo, then closes the database, once.
       stopOnTerminationSignals: false,
       plugins: [
@@ -90,6 +127,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
         ...(limits.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         ApolloServerPluginLandingPageDisabled(),
+        introspectionForStaffOnly(config.production),
         ...(config.exposeStatementCount ? [statementCountPlugin()] : []),
       ],
     });
@@ -107,7 +145,25 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       }
     });
 
-    // Spreadsheet import and export, templates, the printable report (docs/import-export.md).
+    // Who is calling, rate limits and the CSRF rule, for everything but the console's files and health checks.
+    const authentication = authenticate(database.dataSource, config.access);
+    app.use(['/graphql', '/api', '/report'], authentication);
+
+    // Spreadsheet import and export, templates, the printable report (docs/import-export.md). Imports write across
+    // areas, so they are for admins; worker lists carry contact details, so they are for those who may see them.
+    app.post('/api/import/:kind', requireRoles(Access.admins), (request, _response, next) => {
+      const audit = currentAuditContextOrNull();
+      if (audit) audit.operation = `import ${String(request.params.kind)}`;
+      next();
+    });
+    app.get('/api/export/:file', (request, response, next) =>
+      requireRoles(/^(workers|assignments)\./.test(String(request.params.file)) ? Access.managers : Access.staff)(
+        request,
+        response,
+        next,
+      ),
+    );
+    app.use(['/api/templates', '/report'], requireRoles(Access.staff));
     app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone }));
 
     app.use(
@@ -124,6 +180,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
           loaders: new LoaderRegistry(),
           today: todayIn(config.timeZone),
           statementCount: res.locals.statementCount as StatementCount,
+          actor: (res.locals as AuthenticatedLocals).actor,
+          access: accessRequest(res, config.access),
         }),
       }),
     );
@@ -150,6 +208,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       url,
       graphqlUrl: `${url}/graphql`,
       database,
+      createdDemoAccounts,
       close() {
         closing ??= (async () => {
           await apollo.stop();

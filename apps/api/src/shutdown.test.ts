@@ -5,14 +5,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseLocation, testDatabaseKind } from '@peksos/db/testing';
-import { startTestServer } from './testing/test-server.js';
+import { DEMO_PASSWORD } from '@peksos/access';
+import { sessionCookieOf, startTestServer } from './testing/test-server.js';
 
 const MAIN = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
 
 /** Starts the built server as a separate process, the way `pnpm start` does, and waits for its address. */
 async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: '0', PEKSOS_DATA_SET: 'cimahi', ...env },
+    env: { ...process.env, PORT: '0', PEKSOS_DATA_SET: 'cimahi', PEKSOS_DEMO_ACCOUNTS: '1', PEKSOS_PASSWORD_COST: '10', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -34,9 +35,22 @@ async function startProcess(env: Record<string, string>): Promise<{ child: Child
 
 const exitCode = (child: ChildProcess) => new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
 
-async function post(url: string, query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function post(url: string, query: string, variables?: Record<string, unknown>, cookie?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...(cookie ? { cookie, 'x-peksos-csrf': '1' } : {}) };
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as { data?: any; errors?: any[] };
+}
+
+/** Signs in as the demo admin the process created; returns the session cookie. */
+async function signInAsDemoAdmin(url: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation { signIn(username: "admin", password: "${DEMO_PASSWORD}") { expiresAt } }` }),
+  });
+  const cookie = sessionCookieOf(response);
+  if (!cookie) throw new Error(`demo sign-in failed: ${await response.text()}`);
+  return cookie;
 }
 
 describe(`shutdown (${testDatabaseKind()})`, () => {
@@ -62,9 +76,10 @@ describe(`shutdown (${testDatabaseKind()})`, () => {
     });
     await isLocked;
 
-    const inFlight = post(api.graphqlUrl, `mutation ($id: ID!) { updateWorker(id: $id, input: { fullName: "Sudah Diganti" }) { fullName } }`, {
-      id,
-    });
+    const inFlight = api.query<{ updateWorker: { fullName: string } }>(
+      `mutation ($id: ID!) { updateWorker(id: $id, input: { fullName: "Sudah Diganti" }) { fullName } }`,
+      { id },
+    );
     await new Promise((resolveWait) => setTimeout(resolveWait, 200));
     const closing = api.close();
     await new Promise((resolveWait) => setTimeout(resolveWait, 200));
@@ -72,7 +87,7 @@ describe(`shutdown (${testDatabaseKind()})`, () => {
 
     release();
     await holder;
-    expect((await inFlight).data?.updateWorker.fullName).toBe('Sudah Diganti');
+    expect((await inFlight).updateWorker.fullName).toBe('Sudah Diganti');
     await closing;
     expect(api.database.dataSource.isInitialized).toBe(false);
   }, 120_000);
@@ -88,7 +103,12 @@ describe(`shutdown (${testDatabaseKind()})`, () => {
     }
 
     const first = await startProcess(env);
-    const created = await post(first.url, `mutation { createProfessionalRole(input: { code: "PENDAMPING", labelId: "Pendamping", labelEn: "Companion" }) { code } }`);
+    const created = await post(
+      first.url,
+      `mutation { createProfessionalRole(input: { code: "PENDAMPING", labelId: "Pendamping", labelEn: "Companion" }) { code } }`,
+      undefined,
+      await signInAsDemoAdmin(first.url),
+    );
     expect(created.data?.createProfessionalRole.code).toBe('PENDAMPING');
     first.child.kill('SIGTERM');
     expect(await exitCode(first.child)).toBe(0);
@@ -98,7 +118,12 @@ describe(`shutdown (${testDatabaseKind()})`, () => {
     cleanups.push(async () => {
       if (second.child.exitCode === null) second.child.kill('SIGKILL');
     });
-    const found = await post(second.url, `{ professionalRole(code: "PENDAMPING") { labelId } workers { totalCount } }`);
+    const found = await post(
+      second.url,
+      `{ professionalRole(code: "PENDAMPING") { labelId } workers { totalCount } }`,
+      undefined,
+      await signInAsDemoAdmin(second.url),
+    );
     expect(found.data?.professionalRole.labelId).toBe('Pendamping');
     // The data set is loaded once, into an empty database only.
     expect(found.data?.workers.totalCount).toBe(36);

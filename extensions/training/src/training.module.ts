@@ -1,7 +1,8 @@
-import { ErrorCode, type SchemaModule } from '@peksos/schema-kit';
+import { Access, ErrorCode, type SchemaModule } from '@peksos/schema-kit';
 import { loadCimahiTraining } from './data-sets/cimahi-training.js';
 import { TrainingSchema1764500000000 } from './migrations/1764500000000-training-schema.js';
 import { TrainingEnrolment, TrainingSession } from './sessions/training.entities.js';
+import { AuditTrainingChanges1764500010000 } from './migrations/1764500010000-audit-training-changes.js';
 import {
   OrganisationTrainingResolver,
   TrainingEnrolmentResolver,
@@ -15,7 +16,7 @@ export const trainingModule: SchemaModule = {
   dependsOn: ['workforce'],
   entities: [TrainingSession, TrainingEnrolment],
   resolvers: [TrainingSessionResolver, TrainingEnrolmentResolver, WorkerTrainingResolver, OrganisationTrainingResolver],
-  migrations: [TrainingSchema1764500000000],
+  migrations: [TrainingSchema1764500000000, AuditTrainingChanges1764500010000],
   constraintMeanings: {
     training_enrolment_once: { code: ErrorCode.CONFLICT, field: 'workerId', message: 'The worker is already enrolled' },
     training_session_level_for_tests: {
@@ -25,4 +26,21 @@ export const trainingModule: SchemaModule = {
     },
   },
   dataSets: { cimahi: loadCimahiTraining },
+  access: {
+    operations: {
+      'Query.trainingSession': Access.staff,
+      'Query.trainingSessions': Access.staff,
+      // Coordinators only for sessions organised within their area (checked by TrainingService).
+      'Mutation.scheduleTrainingSession': Access.managers,
+      'Mutation.enrolWorkerInTraining': Access.managers,
+      'Mutation.recordTrainingResult': Access.managers,
+    },
+    types: {
+      TrainingSession: Access.staff,
+      TrainingEnrolment: Access.staff,
+    },
+    fields: {
+      'Organisation.organisedTrainingSessions': Access.staff,
+    },
+  },
 };

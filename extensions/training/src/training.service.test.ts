@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '@peksos/db';
 import { openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
-import { ErrorCode } from '@peksos/schema-kit';
+import { ErrorCode, SYSTEM_ACTOR } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
 import { CertificationLevel } from '@peksos/types';
 import { TrainingResult, TrainingSessionKind } from './sessions/training.entities.js';
@@ -38,7 +38,7 @@ describe(`training extension (${testDatabaseKind()})`, () => {
     const [enrolment] = await training().enrolmentsOfSessions([session!.id]);
     expect(await status(enrolment!.workerId)).toBe(false);
 
-    await expect(training().recordResult({ enrolmentId: enrolment!.id, result: TrainingResult.PASSED })).rejects.toMatchObject({
+    await expect(training().recordResult({ enrolmentId: enrolment!.id, result: TrainingResult.PASSED }, SYSTEM_ACTOR)).rejects.toMatchObject({
       code: ErrorCode.BAD_USER_INPUT,
       field: 'certificateNumber',
     });
@@ -46,11 +46,11 @@ describe(`training extension (${testDatabaseKind()})`, () => {
       enrolmentId: enrolment!.id,
       result: TrainingResult.PASSED,
       certificateNumber: 'LSPS/2018/0100',
-    });
+    }, SYSTEM_ACTOR);
     expect(passed.certificationId).not.toBeNull();
     expect(await status(enrolment!.workerId)).toBe(true);
     await expect(
-      training().recordResult({ enrolmentId: enrolment!.id, result: TrainingResult.FAILED }),
+      training().recordResult({ enrolmentId: enrolment!.id, result: TrainingResult.FAILED }, SYSTEM_ACTOR),
     ).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
   });
 
@@ -63,17 +63,19 @@ describe(`training extension (${testDatabaseKind()})`, () => {
       place: 'Cimahi',
       organiserId: office.id,
       capacity: 1,
-    });
+    }, SYSTEM_ACTOR);
     const [first, second] = (await database.dataSource.query(`SELECT id FROM worker ORDER BY full_name LIMIT 2`)) as { id: string }[];
-    await training().enrol(session.id, first!.id);
-    await expect(training().enrol(session.id, first!.id)).rejects.toMatchObject({ code: ErrorCode.CONFLICT, field: 'workerId' });
-    await expect(training().enrol(session.id, second!.id)).rejects.toMatchObject({ code: ErrorCode.CONFLICT, field: 'sessionId' });
+    await training().enrol(session.id, first!.id, SYSTEM_ACTOR);
+    await expect(training().enrol(session.id, first!.id, SYSTEM_ACTOR)).rejects.toMatchObject({ code: ErrorCode.CONFLICT, field: 'workerId' });
+    await expect(training().enrol(session.id, second!.id, SYSTEM_ACTOR)).rejects.toMatchObject({ code: ErrorCode.CONFLICT, field: 'sessionId' });
     await expect(
-      training().schedule({ title: 'Uji', kind: TrainingSessionKind.TRAINING, certificationLevel: CertificationLevel.ASSISTANT, heldOn: '2018-04-10', place: 'x', organiserId: office.id }),
+      training().schedule({ title: 'Uji', kind: TrainingSessionKind.TRAINING, certificationLevel: CertificationLevel.ASSISTANT, heldOn: '2018-04-10', place: 'x', organiserId: office.id }, SYSTEM_ACTOR),
     ).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'certificationLevel' });
   });
 
-  it('its migration rolls back and forward again without touching the core tables', async () => {
+  it('its migrations roll back and forward again without touching the core tables', async () => {
+    // Its two migrations: the audit triggers, then the tables.
+    await database.dataSource.undoLastMigration({ transaction: 'each' });
     await database.dataSource.undoLastMigration({ transaction: 'each' });
     const tables = async () =>
       ((await database.dataSource.query(
@@ -82,7 +84,7 @@ describe(`training extension (${testDatabaseKind()})`, () => {
     expect(await tables()).toEqual([]);
     const [{ workers }] = await database.dataSource.query(`SELECT count(*) AS workers FROM worker`);
     expect(workers).toBe(36);
-    expect(await migrate(database.dataSource)).toEqual(['TrainingSchema1764500000000']);
+    expect(await migrate(database.dataSource)).toEqual(['TrainingSchema1764500000000', 'AuditTrainingChanges1764500010000']);
     expect(await tables()).toEqual(['training_enrolment', 'training_session']);
   });
 });

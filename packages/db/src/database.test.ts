@@ -3,8 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrate, openDatabase, type Database } from './index.js';
 
 /** A table of this test's own: the database layer knows no module's schema. */
-class ProbeTable1700000000000 implements MigrationInterface {
-  name = 'ProbeTable1700000000000';
+class ProbeTable1790000000000 implements MigrationInterface {
+  name = 'ProbeTable1790000000000';
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
     await queryRunner.query(`CREATE TABLE probe (code text PRIMARY KEY, name text NOT NULL)`);
@@ -22,7 +22,7 @@ describe(`database (${testDatabaseKind()})`, () => {
 
   beforeAll(async () => {
     testLocation = await createTestDatabaseLocation();
-    database = await openDatabase({ location: testLocation.location, entities: [], migrations: [ProbeTable1700000000000] });
+    database = await openDatabase({ location: testLocation.location, entities: [], migrations: [ProbeTable1790000000000] });
     await migrate(database.dataSource);
   });
 
@@ -67,6 +67,6 @@ describe(`database (${testDatabaseKind()})`, () => {
       `SELECT count(*) AS tables FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'probe'`,
     );
     expect(tables).toBe(0);
-    expect(await migrate(database.dataSource)).toEqual(['ProbeTable1700000000000']);
+    expect(await migrate(database.dataSource)).toEqual(['ProbeTable1790000000000']);
   });
 });

@@ -4,6 +4,8 @@ import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm'
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 import { StatementCountingLogger } from './statement-counter.js';
+import { AuditContextSubscriber } from './audit-context.js';
+import { platformMigrations } from './migrations/1764300000000-audit-log.js';
 
 /** Where the data lives: a PostgreSQL server, or the embedded PGlite (in a directory, or in memory when null). */
 export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string | null };
@@ -47,7 +49,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     type: 'postgres',
     ...connection,
     entities: options.entities,
-    migrations: options.migrations,
+    // The platform's audit log comes first; then the modules' migrations, ordered by their timestamps.
+    migrations: [...platformMigrations, ...options.migrations],
+    subscribers: [AuditContextSubscriber],
     migrationsTableName: 'schema_migration',
     namingStrategy: new SnakeNamingStrategy(),
     logger: new StatementCountingLogger(options.logSql ?? false),

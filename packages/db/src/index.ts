@@ -2,3 +2,4 @@ export { openDatabase, migrate, type Database, type DatabaseLocation, type OpenD
 export { SnakeNamingStrategy } from './naming-strategy.js';
 export { withStatementCount, type StatementCount } from './statement-counter.js';
 export { loadDataSetIfEmpty, isDataSetName, type DataSetLoader } from './data-sets/index.js';
+export { withAuditContext, currentAuditContextOrNull, type AuditContext } from './audit-context.js';

@@ -1,4 +1,4 @@
-import { ErrorCode, type SchemaModule } from '@peksos/schema-kit';
+import { Access, ErrorCode, type SchemaModule } from '@peksos/schema-kit';
 import { SocialCase } from './cases/case.entity.js';
 import { CaseResolver, OrganisationCasesResolver, WorkerCasesResolver } from './cases/case.resolver.js';
 import { CaseInvolvement } from './involvements/case-involvement.entity.js';
@@ -12,6 +12,7 @@ import { PmksCategoryResolver } from './pmks-categories/pmks-category.resolver.j
 import { CasesSchema1764400100000 } from './migrations/1764400100000-cases-schema.js';
 import { CaseLookupIndexes1764400150000 } from './migrations/1764400150000-case-lookup-indexes.js';
 import { loadCimahiCases } from './data-sets/cimahi-cases.js';
+import { AuditCaseChanges1764400190000 } from './migrations/1764400190000-audit-case-changes.js';
 
 /** Cases, their PMKS category, and the workers involved in them in which role. */
 export const casesModule: SchemaModule = {
@@ -27,11 +28,39 @@ export const casesModule: SchemaModule = {
     CaseInvolvementsResolver,
     WorkerInvolvementsResolver,
   ],
-  migrations: [CasesSchema1764400100000, CaseLookupIndexes1764400150000],
+  migrations: [CasesSchema1764400100000, CaseLookupIndexes1764400150000, AuditCaseChanges1764400190000],
   constraintMeanings: {
     social_case_reference_unique: { code: ErrorCode.CONFLICT, field: 'reference', message: 'A case with this reference already exists' },
     case_involvement_no_overlap: { code: ErrorCode.CONFLICT, field: 'roleCode', message: 'The worker already holds this role in the case' },
     case_involvement_one_lead_at_a_time: { code: ErrorCode.CONFLICT, field: 'isLead', message: 'The case already has a lead worker' },
   },
   dataSets: { cimahi: loadCimahiCases },
+  access: {
+    operations: {
+      // A partner's key reads only the cases of its own organisations (CaseService.read and list).
+      'Query.case': Access.signedIn,
+      'Query.cases': Access.signedIn,
+      'Query.pmksCategories': Access.signedIn,
+      'Query.caseInvolvement': Access.staff,
+      'Query.caseInvolvements': Access.staff,
+      // Coordinators only for organisations within their area (checked by the services).
+      'Mutation.openCase': Access.managers,
+      'Mutation.updateCase': Access.managers,
+      'Mutation.closeCase': Access.managers,
+      'Mutation.involveWorker': Access.managers,
+      'Mutation.endInvolvement': Access.managers,
+    },
+    types: {
+      Case: Access.signedIn,
+      CaseInvolvement: Access.signedIn,
+      PmksCategory: Access.signedIn,
+    },
+    fields: {
+      // A partner reaches organisations only through its own, so their cases are its own.
+      'Organisation.cases': Access.signedIn,
+      // A worker's cases span organisations: not for partners.
+      'Worker.cases': Access.staff,
+      'Worker.caseInvolvements': Access.staff,
+    },
+  },
 };

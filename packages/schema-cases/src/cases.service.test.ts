@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
-import { ErrorCode } from '@peksos/schema-kit';
+import { ErrorCode, SYSTEM_ACTOR } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
 import { CaseStatus } from '@peksos/types';
 import { casesModule } from './cases.module.js';
@@ -24,7 +24,7 @@ describe(`case services (${testDatabaseKind()})`, () => {
 
   it('closing a case ends the involvements still running, in the same transaction', async () => {
     const id = await caseByReference('CMH-2017-001');
-    const closed = await cases().close(id, '2018-01-31', 'Anak kembali aman');
+    const closed = await cases().close(id, '2018-01-31', 'Anak kembali aman', SYSTEM_ACTOR);
     expect(closed.status).toBe(CaseStatus.CLOSED);
     const rows = (await database.dataSource.query(`SELECT ends_on FROM case_involvement WHERE case_id = $1 ORDER BY starts_on`, [
       id,
@@ -36,7 +36,7 @@ describe(`case services (${testDatabaseKind()})`, () => {
   it('a refused close changes nothing', async () => {
     const id = await caseByReference('CMH-2017-003');
     const before = await database.dataSource.query(`SELECT id, ends_on FROM case_involvement WHERE case_id = $1 ORDER BY id`, [id]);
-    await expect(cases().close(id, '2016-01-01', null)).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'closedOn' });
+    await expect(cases().close(id, '2016-01-01', null, SYSTEM_ACTOR)).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'closedOn' });
     const after = await database.dataSource.query(`SELECT id, ends_on FROM case_involvement WHERE case_id = $1 ORDER BY id`, [id]);
     expect(after).toEqual(before);
     expect((await cases().get(id)).status).toBe(CaseStatus.OPEN);
@@ -55,7 +55,7 @@ describe(`case services (${testDatabaseKind()})`, () => {
   it('refuses to involve a worker in a closed case', async () => {
     const id = await caseByReference('CMH-2017-002');
     const [{ id: workerId }] = (await database.dataSource.query(`SELECT id FROM worker LIMIT 1`)) as { id: string }[];
-    await expect(involvements().involve({ caseId: id, workerId, roleCode: 'BROKER', isLead: false })).rejects.toMatchObject({
+    await expect(involvements().involve({ caseId: id, workerId, roleCode: 'BROKER', isLead: false }, SYSTEM_ACTOR)).rejects.toMatchObject({
       code: ErrorCode.CONFLICT,
       field: 'caseId',
     });

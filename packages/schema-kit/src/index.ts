@@ -8,3 +8,4 @@ export * from './module.js';
 export * from './ids.js';
 export * from './text-input.middleware.js';
 export * from './locking.js';
+export * from './access.js';

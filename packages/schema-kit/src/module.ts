@@ -1,5 +1,6 @@
 import type { EntityManager, MigrationInterface } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
+import type { ModuleAccess } from './access.js';
 import type { ConstraintMeanings } from './errors.js';
 
 export type MigrationClass = new () => MigrationInterface;
@@ -26,6 +27,8 @@ export interface SchemaModule {
   migrations: MigrationClass[];
   /** What each of the module's named database constraints means to a client. */
   constraintMeanings: ConstraintMeanings;
+  /** Who may call each of the module's operations and read each of its types (see access.ts). */
+  access: ModuleAccess;
   /** Demo rows the module adds to a named data set (such as `cimahi`), after the core data set is loaded. */
   dataSets?: Record<string, (manager: EntityManager) => Promise<void>>;
 }

@@ -15,3 +15,4 @@ export { ProfessionalRoleService } from './roles/professional-role.service.js';
 export { areaParams, inAreaSql, assignmentActiveSql, certifiedOnSql } from './sql.js';
 export { CoverageService } from './coverage/coverage.service.js';
 export { WorkforceSummary, PlacementKindCount } from './coverage/workforce-summary.type.js';
+export { assertManagesOrganisation, assertManagesWorker } from './scope.js';

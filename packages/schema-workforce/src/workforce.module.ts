@@ -1,4 +1,4 @@
-import type { SchemaModule } from '@peksos/schema-kit';
+import { Access, type SchemaModule } from '@peksos/schema-kit';
 import { Area } from './areas/area.entity.js';
 import { AreaResolver } from './areas/area.resolver.js';
 import { Assignment } from './assignments/assignment.entity.js';
@@ -21,6 +21,7 @@ import { WorkerResolver } from './workers/worker.resolver.js';
 import { WorkforceSchema1764400000000 } from './migrations/1764400000000-workforce-schema.js';
 import { CoverageIndexes1764400050000 } from './migrations/1764400050000-coverage-indexes.js';
 import { AssignmentOverlapByOrganisation1764400060000 } from './migrations/1764400060000-assignment-overlap-by-organisation.js';
+import { AuditWorkforceChanges1764400090000 } from './migrations/1764400090000-audit-workforce-changes.js';
 
 /** Areas, organisations, workers, certifications, professional roles, assignments and the coverage questions. */
 export const workforceModule: SchemaModule = {
@@ -39,7 +40,67 @@ export const workforceModule: SchemaModule = {
     WorkerAssignmentsResolver,
     CoverageResolver,
   ],
-  migrations: [WorkforceSchema1764400000000, CoverageIndexes1764400050000, AssignmentOverlapByOrganisation1764400060000],
+  migrations: [WorkforceSchema1764400000000, CoverageIndexes1764400050000, AssignmentOverlapByOrganisation1764400060000, AuditWorkforceChanges1764400090000],
   constraintMeanings: workforceConstraintMeanings,
   dataSets: { cimahi: loadCimahiWorkforce },
+  access: {
+    operations: {
+      // Reference data and aggregate figures: every signed-in caller, partners included.
+      'Query.area': Access.signedIn,
+      'Query.areas': Access.signedIn,
+      'Query.professionalRole': Access.signedIn,
+      'Query.professionalRoles': Access.signedIn,
+      'Query.workforceSummary': Access.signedIn,
+      // A partner's key reads only its own organisations (OrganisationService.read and list).
+      'Query.organisation': Access.signedIn,
+      'Query.organisations': Access.signedIn,
+      'Query.organisationsLackingWorker': Access.staff,
+      'Query.worker': Access.staff,
+      'Query.workers': Access.staff,
+      'Query.assignment': Access.staff,
+      'Query.assignments': Access.staff,
+      'Query.certification': Access.staff,
+      'Query.certifications': Access.staff,
+      // Coordinators only within their area (checked by the services).
+      'Mutation.createOrganisation': Access.managers,
+      'Mutation.updateOrganisation': Access.managers,
+      'Mutation.archiveOrganisation': Access.managers,
+      'Mutation.createWorker': Access.managers,
+      'Mutation.updateWorker': Access.managers,
+      'Mutation.archiveWorker': Access.managers,
+      'Mutation.assignWorker': Access.managers,
+      'Mutation.endAssignment': Access.managers,
+      'Mutation.recordCertification': Access.managers,
+      'Mutation.scheduleCompetencyTest': Access.managers,
+      'Mutation.createProfessionalRole': Access.admins,
+      'Mutation.revealNationalIdNumber': Access.admins,
+    },
+    types: {
+      Area: Access.signedIn,
+      ProfessionalRole: Access.signedIn,
+      WorkforceSummary: Access.signedIn,
+      PlacementKindCount: Access.signedIn,
+      // Reached by partners only through their own organisations (parent is closed to them, see fields).
+      Organisation: Access.signedIn,
+      Assignment: Access.signedIn,
+      Worker: Access.staff,
+      Certification: Access.staff,
+    },
+    fields: {
+      'Organisation.parent': Access.staff,
+      // What a partner sees of the workers placed at its organisations: who, and whether certified.
+      'Worker.id': Access.signedIn,
+      'Worker.fullName': Access.signedIn,
+      'Worker.gender': Access.signedIn,
+      'Worker.employmentStatus': Access.signedIn,
+      'Worker.certificationStatus': Access.signedIn,
+      // Personal data (UU 27/2022): not for viewers or partners.
+      'Worker.phone': Access.managers,
+      'Worker.email': Access.managers,
+      'Worker.maskedNationalIdNumber': Access.managers,
+      'Worker.homeArea': Access.managers,
+      'Worker.homeAreaCode': Access.managers,
+      'Worker.archiveReason': Access.managers,
+    },
+  },
 };

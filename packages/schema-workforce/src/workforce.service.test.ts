@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
-import { DomainError, ErrorCode } from '@peksos/schema-kit';
+import { DomainError, ErrorCode, SYSTEM_ACTOR } from '@peksos/schema-kit';
 import { EmploymentStatus, Gender, OrganisationKind } from '@peksos/types';
 import { AssignmentService } from './assignments/assignment.service.js';
 import { CoverageService } from './coverage/coverage.service.js';
@@ -40,15 +40,15 @@ describe(`workforce services (${testDatabaseKind()})`, () => {
   });
 
   it('serialises concurrent assignments of one worker: one lands, the others get CONFLICT', async () => {
-    const worker = await workers().create({ fullName: 'Uji Serentak', gender: Gender.MALE, employmentStatus: EmploymentStatus.VOLUNTEER });
+    const worker = await workers().create({ fullName: 'Uji Serentak', gender: Gender.MALE, employmentStatus: EmploymentStatus.VOLUNTEER }, SYSTEM_ACTOR);
     const organisation = await organisations().create({
       name: 'LKS Serentak',
       kind: OrganisationKind.SOCIAL_WELFARE_INSTITUTION,
       areaCode: '32.77.01.1001',
       shouldHaveWorker: true,
-    });
+    }, SYSTEM_ACTOR);
     const attempts = await Promise.allSettled(
-      Array.from({ length: 5 }, () => assignments().assign({ workerId: worker.id, organisationId: organisation.id, isPrimary: true })),
+      Array.from({ length: 5 }, () => assignments().assign({ workerId: worker.id, organisationId: organisation.id, isPrimary: true }, SYSTEM_ACTOR)),
     );
     expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
     for (const attempt of attempts.filter((attempt) => attempt.status === 'rejected')) {
@@ -64,16 +64,16 @@ describe(`workforce services (${testDatabaseKind()})`, () => {
       kind: OrganisationKind.OTHER,
       areaCode: '32.77',
       shouldHaveWorker: false,
-    });
+    }, SYSTEM_ACTOR);
     const child = await organisations().create({
       name: 'Anak',
       kind: OrganisationKind.OTHER,
       areaCode: '32.77',
       parentId: parent.id,
       shouldHaveWorker: false,
-    });
+    }, SYSTEM_ACTOR);
     // Making the parent a child of its own child would close a loop.
-    await expect(organisations().update(parent.id, { name: 'Induk Baru', parentId: child.id })).rejects.toMatchObject({
+    await expect(organisations().update(parent.id, { name: 'Induk Baru', parentId: child.id }, SYSTEM_ACTOR)).rejects.toMatchObject({
       code: ErrorCode.BAD_USER_INPUT,
       field: 'parentId',
     });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accessModule } from '@peksos/access';
 import { checkModules, type SchemaModule } from '@peksos/schema-kit';
 
 /** apps/api/modules.json, seen from src/graphql or dist/graphql. */
@@ -31,6 +32,16 @@ export async function loadSchemaModules(packageNames: string[]): Promise<SchemaM
     if (!imported.schemaModule) throw new Error(`Package ${packageName} does not export schemaModule`);
     modules.push(imported.schemaModule);
   }
+  checkModules(modules);
+  return modules;
+}
+
+/**
+ * What the server runs: the configured modules, then the access module (accounts, API keys, the audit log's API),
+ * which every installation has.
+ */
+export async function loadServerModules(packageNames: string[]): Promise<SchemaModule[]> {
+  const modules = [...(await loadSchemaModules(packageNames)), accessModule];
   checkModules(modules);
   return modules;
 }

@@ -28,7 +28,7 @@ export class TrainingSessionResolver {
 
   @Mutation(() => TrainingSession)
   scheduleTrainingSession(@Arg('input') input: ScheduleTrainingSessionInput, @Ctx() context: RequestContext) {
-    return service(context).schedule(input);
+    return service(context).schedule(input, context.actor);
   }
 
   @Mutation(() => TrainingEnrolment)
@@ -37,12 +37,12 @@ export class TrainingSessionResolver {
     @Arg('workerId', () => ID) workerId: string,
     @Ctx() context: RequestContext,
   ): Promise<TrainingEnrolment> {
-    return service(context).enrol(sessionId, workerId);
+    return service(context).enrol(sessionId, workerId, context.actor);
   }
 
   @Mutation(() => TrainingEnrolment, { description: 'A passed competency test records the certificate.' })
   recordTrainingResult(@Arg('input') input: RecordTrainingResultInput, @Ctx() context: RequestContext) {
-    return service(context).recordResult(input);
+    return service(context).recordResult(input, context.actor);
   }
 
   @FieldResolver(() => Organisation)

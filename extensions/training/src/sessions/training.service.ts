@@ -12,6 +12,8 @@ import {
 import { OrganisationService, WorkerService } from '@peksos/schema-workforce';
 import { TrainingEnrolment, TrainingResult, TrainingSession, TrainingSessionKind } from './training.entities.js';
 import type { RecordTrainingResultInput, ScheduleTrainingSessionInput, TrainingSessionFilter } from './training.inputs.js';
+import { assertManagesArea, type Actor } from '@peksos/schema-kit';
+import { assertManagesOrganisation } from '@peksos/schema-workforce';
 
 /** Sessions, enrolments and results. Passing a competency test records the certificate in the core registry. */
 export class TrainingService {
@@ -79,13 +81,14 @@ export class TrainingService {
       .getMany();
   }
 
-  async schedule(input: ScheduleTrainingSessionInput): Promise<TrainingSession> {
+  async schedule(input: ScheduleTrainingSessionInput, actor: Actor): Promise<TrainingSession> {
     const isTest = input.kind === TrainingSessionKind.COMPETENCY_TEST;
     if (isTest && !input.certificationLevel) throw badInput('certificationLevel', 'A competency test certifies a level: give it');
     if (!isTest && input.certificationLevel) throw badInput('certificationLevel', 'Only a competency test certifies a level');
     return this.dataSource.transaction(async (manager) => {
       const organiser = await new OrganisationService(this.dataSource, this.today).get(input.organiserId, 'organiserId', manager);
       if (organiser.archivedAt) throw conflict('The organiser is archived', 'organiserId');
+      assertManagesArea(actor, organiser.areaCode, 'organiserId');
       const repository = manager.getRepository(TrainingSession);
       return repository.save(
         repository.create({
@@ -101,9 +104,10 @@ export class TrainingService {
     });
   }
 
-  async enrol(sessionId: string, workerId: string): Promise<TrainingEnrolment> {
+  async enrol(sessionId: string, workerId: string, actor: Actor): Promise<TrainingEnrolment> {
     return this.dataSource.transaction(async (manager) => {
       const session = await lockForUpdate(manager, TrainingSession, sessionId, { what: 'Training session', field: 'sessionId' });
+      await assertManagesOrganisation(manager, actor, session.organiserId, 'sessionId');
       const worker = await new WorkerService(this.dataSource, this.today).get(workerId, 'workerId', manager);
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const enrolments = manager.getRepository(TrainingEnrolment);
@@ -116,12 +120,13 @@ export class TrainingService {
   }
 
   /** Records a result; a PASSED competency test adds the worker's certificate, in the same transaction. */
-  async recordResult(input: RecordTrainingResultInput): Promise<TrainingEnrolment> {
+  async recordResult(input: RecordTrainingResultInput, actor: Actor): Promise<TrainingEnrolment> {
     if (input.result === TrainingResult.PENDING) throw badInput('result', 'Record PASSED, FAILED or ABSENT');
     return this.dataSource.transaction(async (manager) => {
       const enrolment = await lockForUpdate(manager, TrainingEnrolment, input.enrolmentId, { what: 'Enrolment', field: 'enrolmentId' });
       if (enrolment.result !== TrainingResult.PENDING) throw conflict(`The result is already recorded: ${enrolment.result}`);
       const session = (await manager.getRepository(TrainingSession).findOneBy({ id: enrolment.sessionId }))!;
+      await assertManagesOrganisation(manager, actor, session.organiserId, 'enrolmentId');
       if (session.heldOn > this.today) throw badInput('result', `The session is on ${session.heldOn}: record results after it`);
 
       if (session.kind === TrainingSessionKind.COMPETENCY_TEST && input.result === TrainingResult.PASSED) {

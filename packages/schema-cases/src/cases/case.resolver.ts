@@ -25,7 +25,7 @@ export function loadCase(context: RequestContext, id: string): Promise<SocialCas
 export class CaseResolver {
   @Query(() => SocialCase)
   case(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<SocialCase> {
-    return caseService(context).get(id);
+    return caseService(context).read(id, context.actor);
   }
 
   @Query(() => CaseConnection)
@@ -35,17 +35,17 @@ export class CaseResolver {
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
   ) {
-    return caseService(context).list(filter, orderBy, page);
+    return caseService(context).list(filter, orderBy, page, context.actor);
   }
 
   @Mutation(() => SocialCase)
   openCase(@Arg('input') input: OpenCaseInput, @Ctx() context: RequestContext): Promise<SocialCase> {
-    return caseService(context).open(input);
+    return caseService(context).open(input, context.actor);
   }
 
   @Mutation(() => SocialCase)
   updateCase(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCaseInput, @Ctx() context: RequestContext) {
-    return caseService(context).update(id, input);
+    return caseService(context).update(id, input, context.actor);
   }
 
   @Mutation(() => SocialCase, { description: 'Closes a case and ends the involvements still running on that date.' })
@@ -55,7 +55,7 @@ export class CaseResolver {
     @Arg('closingNote', () => String, { nullable: true }) closingNote: string | null | undefined,
     @Ctx() context: RequestContext,
   ): Promise<SocialCase> {
-    return caseService(context).close(id, closedOn, closingNote);
+    return caseService(context).close(id, closedOn, closingNote, context.actor);
   }
 
   @FieldResolver(() => Organisation)

@@ -12,7 +12,8 @@ import {
   type Connection,
   type PageArgs,
 } from '@peksos/schema-kit';
-import { areaParams, inAreaSql, OrganisationService } from '@peksos/schema-workforce';
+import { areaParams, assertManagesOrganisation, inAreaSql, OrganisationService } from '@peksos/schema-workforce';
+import { forbidden, readableOrganisationIds, type Actor } from '@peksos/schema-kit';
 import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
 import { SocialCase } from './case.entity.js';
 import { CaseSortField, type CaseFilter, type CaseOrder, type OpenCaseInput, type UpdateCaseInput } from './case.input.js';
@@ -33,6 +34,20 @@ export class CaseService {
     assertUuid(id, 'Case', field);
     const found = await this.dataSource.getRepository(SocialCase).findOneBy({ id });
     if (!found) throw notFound('Case', id, field);
+    return found;
+  }
+
+  /**
+   * One case as a caller asks for it. A partner's key reads only cases of its own organisations; any other id,
+   * existing or not, is refused the same way, so a partner learns nothing about other organisations' cases.
+   */
+  async read(id: string, actor: Actor): Promise<SocialCase> {
+    const readable = readableOrganisationIds(actor);
+    if (!readable) return this.get(id);
+    const found = isUuidLike(id) ? await this.dataSource.getRepository(SocialCase).findOneBy({ id }) : null;
+    if (!found || !readable.includes(found.organisationId)) {
+      throw forbidden('This API key may read only the cases of its own organisations', 'id');
+    }
     return found;
   }
 
@@ -66,9 +81,16 @@ export class CaseService {
       .sort((a, b) => b.openedOn.localeCompare(a.openedOn) || a.id.localeCompare(b.id));
   }
 
-  async list(filter: CaseFilter | undefined, order: CaseOrder | undefined, page: PageArgs): Promise<Connection<SocialCase>> {
+  async list(
+    filter: CaseFilter | undefined,
+    order: CaseOrder | undefined,
+    page: PageArgs,
+    actor: Actor,
+  ): Promise<Connection<SocialCase>> {
     const window = pageWindow(page);
     const query = this.dataSource.getRepository(SocialCase).createQueryBuilder('c');
+    const readable = readableOrganisationIds(actor);
+    if (readable) query.andWhere('c.organisation_id = ANY(:readable)', { readable });
     if (filter?.search) {
       query.andWhere('(c.reference ILIKE :search OR c.summary ILIKE :search)', { search: likeContains(filter.search.trim()) });
     }
@@ -97,12 +119,13 @@ export class CaseService {
     return toConnection(rows, total, window);
   }
 
-  async open(input: OpenCaseInput): Promise<SocialCase> {
+  async open(input: OpenCaseInput, actor: Actor): Promise<SocialCase> {
     const openedOn = input.openedOn ?? this.today;
     if (openedOn > this.today) throw badInput('openedOn', 'A case cannot be opened in the future');
     return this.dataSource.transaction(async (manager) => {
       await this.checkCategory(manager, input.pmksCategoryCode);
       await this.checkOrganisation(manager, input.organisationId);
+      await assertManagesOrganisation(manager, actor, input.organisationId, 'organisationId');
       const repository = manager.getRepository(SocialCase);
       if (await repository.findOneBy({ reference: input.reference })) {
         throw conflict(`A case with reference ${input.reference} already exists`, 'reference');
@@ -122,9 +145,10 @@ export class CaseService {
     });
   }
 
-  async update(id: string, input: UpdateCaseInput): Promise<SocialCase> {
+  async update(id: string, input: UpdateCaseInput, actor: Actor): Promise<SocialCase> {
     return this.dataSource.transaction(async (manager) => {
       const current = await lockForUpdate(manager, SocialCase, id, { what: 'Case', expectedVersion: input.expectedVersion });
+      await assertManagesOrganisation(manager, actor, current.organisationId, 'id');
       if (current.status === CaseStatus.CLOSED) throw conflict('The case is closed');
       if (input.pmksCategoryCode !== undefined && input.pmksCategoryCode !== null) {
         await this.checkCategory(manager, input.pmksCategoryCode);
@@ -132,6 +156,7 @@ export class CaseService {
       }
       if (input.organisationId !== undefined && input.organisationId !== null) {
         await this.checkOrganisation(manager, input.organisationId);
+        await assertManagesOrganisation(manager, actor, input.organisationId, 'organisationId');
         current.organisationId = input.organisationId;
       }
       if (input.summary !== undefined) current.summary = input.summary?.trim() || null;
@@ -140,11 +165,12 @@ export class CaseService {
   }
 
   /** Closes a case and ends the involvements still running on the closing date. */
-  async close(id: string, closedOn: string, closingNote: string | null | undefined): Promise<SocialCase> {
+  async close(id: string, closedOn: string, closingNote: string | null | undefined, actor: Actor): Promise<SocialCase> {
     const note = closingNote?.trim() || null;
     if (note && note.length > CLOSING_NOTE_MAX) throw badInput('closingNote', `At most ${CLOSING_NOTE_MAX} characters`);
     return this.dataSource.transaction(async (manager) => {
       const current = await lockForUpdate(manager, SocialCase, id, { what: 'Case' });
+      await assertManagesOrganisation(manager, actor, current.organisationId, 'id');
       if (current.status === CaseStatus.CLOSED) throw conflict(`The case was already closed on ${current.closedOn}`);
       if (closedOn < current.openedOn) throw badInput('closedOn', `The case cannot close before it opened (${current.openedOn})`);
       const [{ later }] = (await manager.query(
@@ -173,4 +199,8 @@ export class CaseService {
     const organisation = await new OrganisationService(this.dataSource, this.today).get(organisationId, 'organisationId', manager);
     if (organisation.archivedAt) throw conflict('The organisation is archived', 'organisationId');
   }
+}
+
+function isUuidLike(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -32,7 +32,7 @@ export class CaseInvolvementResolver {
 
   @Mutation(() => CaseInvolvement, { description: 'Involves a worker in an open case in a professional role.' })
   involveWorker(@Arg('input') input: InvolveWorkerInput, @Ctx() context: RequestContext): Promise<CaseInvolvement> {
-    return involvementService(context).involve(input);
+    return involvementService(context).involve(input, context.actor);
   }
 
   @Mutation(() => CaseInvolvement, { description: 'Ends an involvement; endsOn is the first day no longer involved.' })
@@ -41,7 +41,7 @@ export class CaseInvolvementResolver {
     @Arg('endsOn', () => LocalDateScalar) endsOn: string,
     @Ctx() context: RequestContext,
   ): Promise<CaseInvolvement> {
-    return involvementService(context).end(id, endsOn);
+    return involvementService(context).end(id, endsOn, context.actor);
   }
 
   @FieldResolver(() => SocialCase)

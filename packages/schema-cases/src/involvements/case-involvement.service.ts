@@ -5,6 +5,8 @@ import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce
 import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
 import type { CaseInvolvementFilter, InvolveWorkerInput } from './case-involvement.input.js';
+import { assertManagesOrganisation } from '@peksos/schema-workforce';
+import type { Actor } from '@peksos/schema-kit';
 
 const ACTIVE = 'i.starts_on <= :today AND (i.ends_on IS NULL OR i.ends_on > :today)';
 
@@ -59,11 +61,12 @@ export class CaseInvolvementService {
   }
 
   /** Involves a worker in an open case in a role. The case row is locked, so concurrent requests queue. */
-  async involve(input: InvolveWorkerInput): Promise<CaseInvolvement> {
+  async involve(input: InvolveWorkerInput, actor: Actor): Promise<CaseInvolvement> {
     const startsOn = input.startsOn ?? this.today;
     const isLead = input.isLead ?? false;
     return this.dataSource.transaction(async (manager) => {
       const socialCase = await lockForUpdate(manager, SocialCase, input.caseId, { what: 'Case', field: 'caseId' });
+      await assertManagesOrganisation(manager, actor, socialCase.organisationId, 'caseId');
       if (socialCase.status === CaseStatus.CLOSED) throw conflict('The case is closed', 'caseId');
       if (startsOn < socialCase.openedOn) {
         throw badInput('startsOn', `The involvement cannot start before the case opened (${socialCase.openedOn})`);
@@ -89,9 +92,13 @@ export class CaseInvolvementService {
     });
   }
 
-  async end(id: string, endsOn: string): Promise<CaseInvolvement> {
+  async end(id: string, endsOn: string, actor: Actor): Promise<CaseInvolvement> {
     return this.dataSource.transaction(async (manager) => {
       const involvement = await lockForUpdate(manager, CaseInvolvement, id, { what: 'Case involvement' });
+      const [owner] = (await manager.query(`SELECT organisation_id FROM social_case WHERE id = $1`, [involvement.caseId])) as {
+        organisation_id: string;
+      }[];
+      await assertManagesOrganisation(manager, actor, owner!.organisation_id, 'id');
       if (involvement.endsOn !== null) throw conflict(`The involvement already ended on ${involvement.endsOn}`);
       if (endsOn <= involvement.startsOn) throw badInput('endsOn', `The end must come after the start (${involvement.startsOn})`);
       involvement.endsOn = endsOn;

@@ -49,7 +49,7 @@ export class AssignmentResolver {
 
   @Mutation(() => Assignment, { description: 'Places a worker at an organisation from a date (today by default).' })
   assignWorker(@Arg('input') input: AssignWorkerInput, @Ctx() context: RequestContext): Promise<Assignment> {
-    return assignmentService(context).assign(input);
+    return assignmentService(context).assign(input, context.actor);
   }
 
   @Mutation(() => Assignment, { description: 'Ends an assignment; endsOn is the first day no longer served.' })
@@ -59,7 +59,7 @@ export class AssignmentResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
     @Ctx() context: RequestContext,
   ): Promise<Assignment> {
-    return assignmentService(context).end(id, endsOn, reason);
+    return assignmentService(context).end(id, endsOn, reason, context.actor);
   }
 
   @FieldResolver(() => Worker)

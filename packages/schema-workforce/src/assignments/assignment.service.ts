@@ -4,6 +4,8 @@ import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
 import { Assignment } from './assignment.entity.js';
 import type { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
+import { assertManagesArea, type Actor } from '@peksos/schema-kit';
+import { assertManagesOrganisation } from '../scope.js';
 
 const END_REASON_MAX = 500;
 
@@ -69,7 +71,7 @@ export class AssignmentService {
    * the same worker run one after the other and the second sees the first; the database's exclusion constraints
    * (`assignment_no_overlap`, `assignment_one_primary_at_a_time`) refuse an overlap whatever path a write takes.
    */
-  async assign(input: AssignWorkerInput): Promise<Assignment> {
+  async assign(input: AssignWorkerInput, actor: Actor): Promise<Assignment> {
     const startsOn = input.startsOn ?? this.today;
     const isPrimary = input.isPrimary ?? true;
     return this.dataSource.transaction(async (manager) => {
@@ -81,6 +83,7 @@ export class AssignmentService {
         manager,
       );
       if (organisation.archivedAt) throw conflict('The organisation is archived', 'organisationId');
+      assertManagesArea(actor, organisation.areaCode, 'organisationId');
 
       const overlapping = (await manager.query(
         `SELECT a.organisation_id, a.is_primary FROM assignment a
@@ -104,13 +107,14 @@ export class AssignmentService {
   }
 
   /** Ends an assignment: `endsOn` is the first day the worker no longer serves there. The row stays as history. */
-  async end(id: string, endsOn: string, reason: string | null | undefined): Promise<Assignment> {
+  async end(id: string, endsOn: string, reason: string | null | undefined, actor: Actor): Promise<Assignment> {
     const trimmedReason = reason?.trim() || null;
     if (trimmedReason && trimmedReason.length > END_REASON_MAX) {
       throw badInput('reason', `The reason may be at most ${END_REASON_MAX} characters`);
     }
     return this.dataSource.transaction(async (manager) => {
       const assignment = await lockForUpdate(manager, Assignment, id, { what: 'Assignment' });
+      await assertManagesOrganisation(manager, actor, assignment.organisationId, 'id');
       if (assignment.endsOn !== null) throw conflict(`The assignment already ended on ${assignment.endsOn}`);
       if (endsOn <= assignment.startsOn) {
         throw badInput('endsOn', `The end must come after the start (${assignment.startsOn})`);

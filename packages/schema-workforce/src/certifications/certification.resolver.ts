@@ -31,7 +31,7 @@ export class CertificationResolver {
 
   @Mutation(() => Certification, { description: 'Records a competency certificate a worker obtained.' })
   recordCertification(@Arg('input') input: RecordCertificationInput, @Ctx() context: RequestContext): Promise<Certification> {
-    return certificationService(context).record(input);
+    return certificationService(context).record(input, context.actor);
   }
 
   @Mutation(() => Certification, { description: 'Records that a worker is scheduled for the competency test.' })
@@ -39,7 +39,7 @@ export class CertificationResolver {
     @Arg('input') input: ScheduleCompetencyTestInput,
     @Ctx() context: RequestContext,
   ): Promise<Certification> {
-    return certificationService(context).scheduleTest(input);
+    return certificationService(context).scheduleTest(input, context.actor);
   }
 
   @FieldResolver(() => Worker)

@@ -4,6 +4,8 @@ import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, to
 import { Worker } from '../workers/worker.entity.js';
 import { Certification } from './certification.entity.js';
 import type { CertificationFilter, RecordCertificationInput, ScheduleCompetencyTestInput } from './certification.input.js';
+import type { Actor } from '@peksos/schema-kit';
+import { assertManagesWorker } from '../scope.js';
 
 export class CertificationService {
   constructor(
@@ -47,13 +49,14 @@ export class CertificationService {
       .getMany();
   }
 
-  async record(input: RecordCertificationInput): Promise<Certification> {
+  async record(input: RecordCertificationInput, actor: Actor): Promise<Certification> {
     if (input.issuedOn > this.today) throw badInput('issuedOn', 'A certificate cannot be issued in the future');
     if (input.expiresOn && input.expiresOn <= input.issuedOn) {
       throw badInput('expiresOn', 'The certificate must expire after the day it was issued');
     }
     return this.dataSource.transaction(async (manager) => {
       const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: 'workerId' });
+      await assertManagesWorker(manager, actor, worker.id, this.today, 'workerId');
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const number = input.certificateNumber.trim();
       const taken = await manager.getRepository(Certification).findOneBy({ certificateNumber: number });
@@ -74,9 +77,10 @@ export class CertificationService {
     });
   }
 
-  async scheduleTest(input: ScheduleCompetencyTestInput): Promise<Certification> {
+  async scheduleTest(input: ScheduleCompetencyTestInput, actor: Actor): Promise<Certification> {
     return this.dataSource.transaction(async (manager) => {
       const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: 'workerId' });
+      await assertManagesWorker(manager, actor, worker.id, this.today, 'workerId');
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const repository = manager.getRepository(Certification);
       return repository.save(

@@ -26,7 +26,7 @@ export function loadOrganisation(context: RequestContext, id: string): Promise<O
 export class OrganisationResolver {
   @Query(() => Organisation)
   organisation(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Organisation> {
-    return organisationService(context).get(id);
+    return organisationService(context).read(id, context.actor);
   }
 
   @Query(() => OrganisationConnection, { description: 'Organisations, active ones unless includeArchived.' })
@@ -36,12 +36,12 @@ export class OrganisationResolver {
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
   ) {
-    return organisationService(context).list(filter, orderBy, page);
+    return organisationService(context).list(filter, orderBy, page, context.actor);
   }
 
   @Mutation(() => Organisation)
   createOrganisation(@Arg('input') input: CreateOrganisationInput, @Ctx() context: RequestContext): Promise<Organisation> {
-    return organisationService(context).create(input);
+    return organisationService(context).create(input, context.actor);
   }
 
   @Mutation(() => Organisation)
@@ -50,7 +50,7 @@ export class OrganisationResolver {
     @Arg('input') input: UpdateOrganisationInput,
     @Ctx() context: RequestContext,
   ): Promise<Organisation> {
-    return organisationService(context).update(id, input);
+    return organisationService(context).update(id, input, context.actor);
   }
 
   @Mutation(() => Organisation, { description: 'Archives (never deletes) an organisation without current assignments.' })
@@ -59,7 +59,7 @@ export class OrganisationResolver {
     @Arg('reason') reason: string,
     @Ctx() context: RequestContext,
   ): Promise<Organisation> {
-    return organisationService(context).archive(id, reason);
+    return organisationService(context).archive(id, reason, context.actor);
   }
 
   @FieldResolver(() => Area)

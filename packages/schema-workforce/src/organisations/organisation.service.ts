@@ -7,6 +7,10 @@ import {
   likeContains,
   lockForUpdate,
   notFound,
+  assertManagesArea,
+  assertMayReadOrganisation,
+  readableOrganisationIds,
+  type Actor,
   pageWindow,
   toConnection,
   type Connection,
@@ -33,12 +37,20 @@ export class OrganisationService {
     return organisation;
   }
 
+  /** One organisation as a caller asks for it: a partner's key reads only its own organisations. */
+  async read(id: string, actor: Actor): Promise<Organisation> {
+    assertMayReadOrganisation(actor, id);
+    return this.get(id);
+  }
+
   async byIds(ids: readonly string[]): Promise<Organisation[]> {
     return this.dataSource.getRepository(Organisation).createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany();
   }
 
-  async list(filter: OrganisationFilter | undefined, order: OrganisationOrder | undefined, page: PageArgs) {
+  async list(filter: OrganisationFilter | undefined, order: OrganisationOrder | undefined, page: PageArgs, actor: Actor) {
     const query = this.dataSource.getRepository(Organisation).createQueryBuilder('o');
+    const readable = readableOrganisationIds(actor);
+    if (readable) query.andWhere('o.id = ANY(:readable)', { readable });
     if (!filter?.includeArchived) query.andWhere('o.archived_at IS NULL');
     if (filter?.search) {
       query.andWhere('(o.name ILIKE :search OR o.code ILIKE :search)', { search: likeContains(filter.search.trim()) });
@@ -54,7 +66,8 @@ export class OrganisationService {
     return paginateOrganisations(query, order, page);
   }
 
-  async create(input: CreateOrganisationInput): Promise<Organisation> {
+  async create(input: CreateOrganisationInput, actor: Actor): Promise<Organisation> {
+    assertManagesArea(actor, input.areaCode, 'areaCode');
     return this.dataSource.transaction(async (manager) => {
       const values = await this.checked(manager, {
         code: input.code ?? null,
@@ -72,9 +85,11 @@ export class OrganisationService {
     });
   }
 
-  async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+  async update(id: string, input: UpdateOrganisationInput, actor: Actor): Promise<Organisation> {
     return this.dataSource.transaction(async (manager) => {
       const current = await lockForUpdate(manager, Organisation, id, { what: 'Organisation', expectedVersion: input.expectedVersion });
+      assertManagesArea(actor, current.areaCode, 'id');
+      if (input.areaCode) assertManagesArea(actor, input.areaCode, 'areaCode');
       const values = await this.checked(
         manager,
         {
@@ -95,12 +110,13 @@ export class OrganisationService {
     });
   }
 
-  async archive(id: string, reason: string): Promise<Organisation> {
+  async archive(id: string, reason: string, actor: Actor): Promise<Organisation> {
     const trimmed = reason.trim();
     if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
     if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
     return this.dataSource.transaction(async (manager) => {
       const organisation = await lockForUpdate(manager, Organisation, id, { what: 'Organisation' });
+      assertManagesArea(actor, organisation.areaCode, 'id');
       if (organisation.archivedAt) throw conflict('The organisation is already archived');
       const [{ count }] = (await manager.query(
         `SELECT count(*) AS count FROM assignment a WHERE a.organisation_id = $1 AND (a.ends_on IS NULL OR a.ends_on > $2)`,

@@ -43,7 +43,7 @@ export class WorkerResolver {
 
   @Mutation(() => Worker)
   createWorker(@Arg('input') input: CreateWorkerInput, @Ctx() context: RequestContext): Promise<Worker> {
-    return workerService(context).create(input);
+    return workerService(context).create(input, context.actor);
   }
 
   @Mutation(() => Worker)
@@ -52,12 +52,25 @@ export class WorkerResolver {
     @Arg('input') input: UpdateWorkerInput,
     @Ctx() context: RequestContext,
   ): Promise<Worker> {
-    return workerService(context).update(id, input);
+    return workerService(context).update(id, input, context.actor);
   }
 
   @Mutation(() => Worker, { description: 'Archives (never deletes) a worker without current assignments.' })
   archiveWorker(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() context: RequestContext) {
-    return workerService(context).archive(id, reason);
+    return workerService(context).archive(id, reason, context.actor);
+  }
+
+  @Mutation(() => String, {
+    nullable: true,
+    description:
+      'The whole national ID number (NIK), for an admin who needs it; each such read is recorded in the audit log with the reason.',
+  })
+  revealNationalIdNumber(
+    @Arg('workerId', () => ID) workerId: string,
+    @Arg('reason', { description: 'Why the whole number is needed, e.g. "verifikasi BPJS".' }) reason: string,
+    @Ctx() context: RequestContext,
+  ): Promise<string | null> {
+    return workerService(context).revealNationalIdNumber(workerId, reason);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The national ID number with all but the last four digits hidden.' })

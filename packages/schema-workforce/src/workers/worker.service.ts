@@ -16,6 +16,8 @@ import { areaParams, assignmentActiveSql, certificationStatusSql, inAreaSql } fr
 import { Worker } from './worker.entity.js';
 import type { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
 import { WORKER_SORT_COLUMNS, WorkerSortField, type WorkerFilter, type WorkerOrder } from './workers.args.js';
+import { assertManagesArea, recordAuditedRead, type Actor } from '@peksos/schema-kit';
+import { assertManagesWorker } from '../scope.js';
 
 const ARCHIVE_REASON_MAX = 500;
 
@@ -72,7 +74,9 @@ export class WorkerService {
     return toConnection(rows, total, window);
   }
 
-  async create(input: CreateWorkerInput): Promise<Worker> {
+  async create(input: CreateWorkerInput, actor: Actor): Promise<Worker> {
+    // A coordinator's new worker must live in their area, or the worker would be theirs to create but not to manage.
+    assertManagesArea(actor, input.homeAreaCode, 'homeAreaCode');
     return this.dataSource.transaction(async (manager) => {
       const values = await this.checked(manager, {
         fullName: input.fullName.trim(),
@@ -88,9 +92,11 @@ export class WorkerService {
     });
   }
 
-  async update(id: string, input: UpdateWorkerInput): Promise<Worker> {
+  async update(id: string, input: UpdateWorkerInput, actor: Actor): Promise<Worker> {
     return this.dataSource.transaction(async (manager) => {
       const current = await lockForUpdate(manager, Worker, id, { what: 'Worker', expectedVersion: input.expectedVersion });
+      await assertManagesWorker(manager, actor, id, this.today, 'id');
+      if (input.homeAreaCode && actor.role === 'coordinator') assertManagesArea(actor, input.homeAreaCode, 'homeAreaCode');
       const pick = <K extends keyof WorkerValues>(key: K, value: WorkerValues[K] | undefined): WorkerValues[K] =>
         value === undefined ? current[key] : value;
       const values = await this.checked(
@@ -110,12 +116,13 @@ export class WorkerService {
     });
   }
 
-  async archive(id: string, reason: string): Promise<Worker> {
+  async archive(id: string, reason: string, actor: Actor): Promise<Worker> {
     const trimmed = reason.trim();
     if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
     if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
     return this.dataSource.transaction(async (manager) => {
       const worker = await lockForUpdate(manager, Worker, id, { what: 'Worker' });
+      await assertManagesWorker(manager, actor, id, this.today, 'id');
       if (worker.archivedAt) throw conflict('The worker is already archived');
       const [{ count }] = (await manager.query(
         `SELECT count(*) AS count FROM assignment a WHERE a.worker_id = $1 AND (a.ends_on IS NULL OR a.ends_on > $2)`,
@@ -125,6 +132,18 @@ export class WorkerService {
       worker.archivedAt = new Date();
       worker.archiveReason = trimmed;
       return manager.getRepository(Worker).save(worker);
+    });
+  }
+
+  /** The whole NIK, recorded as read (with the reason) in the same transaction; none if the worker has none. */
+  async revealNationalIdNumber(id: string, reason: string): Promise<string | null> {
+    const trimmed = reason.trim();
+    if (!trimmed) throw badInput('reason', 'Say why you need the whole national ID number');
+    if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
+    return this.dataSource.transaction(async (manager) => {
+      const worker = await this.get(id, 'workerId', manager);
+      await recordAuditedRead(manager, 'worker', worker.id, { field: 'national_id_number', reason: trimmed });
+      return worker.nationalIdNumber;
     });
   }
 

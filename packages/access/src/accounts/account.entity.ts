@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { AccessRole } from '../roles.js';
+
+/** A person of the office who signs in to the console. */
+@ObjectType({ description: 'A staff account that signs in to the console.' })
+@Entity('account')
+export class Account {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field({ description: 'Lower-case letters, digits, . _ -; 3 to 64.' })
+  @Column({ type: 'text' })
+  username!: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  @Field(() => AccessRole)
+  @Column({ type: 'text' })
+  role!: AccessRole;
+
+  @Field(() => String, { nullable: true, description: 'A coordinator’s area (Kemendagri code).' })
+  @Column({ type: 'text', nullable: true })
+  areaCode!: string | null;
+
+  /** scrypt hash with its parameters (passwords.ts); never a GraphQL field. */
+  @Column({ type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'integer', default: 0 })
+  failedSignIns!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  signInBlockedUntil!: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when the account may no longer sign in.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version!: number;
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+
+/** A partner organisation's key to the API, scoped to its organisations. */
+@ObjectType({ description: 'A partner organisation’s API key. The secret is shown once, when it is created.' })
+@Entity('api_key')
+export class ApiKey {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field({ description: 'Who the key is for, e.g. "PKH Cimahi Utara".' })
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field({ description: 'The start of the key (pks_…), to recognise it; not a secret.' })
+  @Column({ type: 'text' })
+  prefix!: string;
+
+  @Column({ type: 'text' })
+  secretHash!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+}

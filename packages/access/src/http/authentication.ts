@@ -1,0 +1,133 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { withAuditContext } from '@peksos/db';
+import { ANONYMOUS, ErrorCode, isDatabaseUnavailable, type Actor } from '@peksos/schema-kit';
+import { ApiKeyService } from '../api-keys/api-key.service.js';
+import { SessionService } from '../sessions/session.service.js';
+import { CSRF_HEADER, SESSION_COOKIE, type AccessRequest, type AccessSettings } from '../settings.js';
+import { RateLimiter } from './rate-limiter.js';
+
+/** What the authentication middleware leaves in `response.locals` for the routes after it. */
+export interface AuthenticatedLocals {
+  actor: Actor;
+  sessionId: string | null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function refuse(response: Response, status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  response.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+/**
+ * Finds who is calling (a partner's API key in `Authorization: Bearer`, or a console session cookie; otherwise
+ * anonymous), applies the rate limits and the CSRF rule, and runs the rest of the request on their behalf: each
+ * transaction it opens names them in the audit log.
+ *
+ * - A key that is malformed, unknown or revoked is refused with 401; a session cookie that is unknown, expired or
+ *   revoked is cleared and the request goes on as anonymous (it may still sign in).
+ * - Cookie-authenticated requests that can change something must carry the `x-peksos-csrf` header, which a page of
+ *   another site cannot add without the browser's permission (and SameSite=Strict keeps the cookie off those anyway).
+ */
+export function authenticate(dataSource: DataSource, settings: AccessSettings): RequestHandler {
+  const sessions = new SessionService(dataSource, settings);
+  const keys = new ApiKeyService(dataSource);
+  const perAddress = new RateLimiter(settings.requestsPerMinutePerAddress);
+  const perKey = new RateLimiter(settings.requestsPerMinutePerKey);
+
+  return async (request: Request, response: Response, next: NextFunction) => {
+    let actor: Actor = ANONYMOUS;
+    let sessionId: string | null = null;
+    try {
+      const authorization = request.get('authorization');
+      if (authorization) {
+        const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+        const partner = match ? await keys.authenticate(match[1]!) : null;
+        if (!partner) {
+          const retryAfter = perAddress.take(`address:${request.ip}`);
+          if (retryAfter) return tooMany(response, retryAfter);
+          return refuse(response, 401, ErrorCode.UNAUTHENTICATED, 'The API key is malformed, unknown or revoked');
+        }
+        actor = partner;
+      } else {
+        const token = readCookie(request, SESSION_COOKIE);
+        if (token) {
+          const session = await sessions.authenticate(token);
+          if (session) {
+            actor = session.actor;
+            sessionId = session.sessionId;
+          } else {
+            response.clearCookie(SESSION_COOKIE, { path: '/' });
+          }
+        }
+      }
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        return refuse(response, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The database is not available; try again shortly');
+      }
+      return next(error);
+    }
+
+    const retryAfter =
+      actor.kind === 'api_key' ? perKey.take(`key:${actor.id}`) : perAddress.take(`address:${request.ip}`);
+    if (retryAfter) return tooMany(response, retryAfter);
+
+    if (sessionId && !SAFE_METHODS.has(request.method) && request.get(CSRF_HEADER) !== '1') {
+      return refuse(response, 403, ErrorCode.FORBIDDEN, `Requests that change data must carry the header ${CSRF_HEADER}: 1`);
+    }
+
+    const locals: AuthenticatedLocals = { actor, sessionId };
+    Object.assign(response.locals, locals);
+    withAuditContext({ actorKind: actor.kind, actorId: actor.id, actorLabel: actor.label, operation: null }, () => next());
+  };
+}
+
+function tooMany(response: Response, retryAfterSeconds: number) {
+  response.setHeader('Retry-After', String(retryAfterSeconds));
+  refuse(response, 429, ErrorCode.TOO_MANY_REQUESTS, `Too many requests: try again in ${retryAfterSeconds} seconds`, {
+    retryAfterSeconds,
+  });
+}
+
+/** The access part of the GraphQL context for one request: the session and the cookie controls. */
+export function accessRequest(response: Response, settings: AccessSettings): AccessRequest {
+  const locals = response.locals as AuthenticatedLocals;
+  return {
+    settings,
+    sessionId: locals.sessionId,
+    setSessionCookie(token, expiresAt) {
+      response.cookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: settings.secureCookies,
+        path: '/',
+        expires: expiresAt,
+      });
+    },
+    clearSessionCookie() {
+      response.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: settings.secureCookies, path: '/' });
+    },
+  };
+}
+
+/** Refuses a plain HTTP route (imports, exports, reports) to callers whose role is not listed. */
+export function requireRoles(roles: readonly NonNullable<Actor['role']>[]): RequestHandler {
+  return (_request, response, next) => {
+    const { actor } = response.locals as AuthenticatedLocals;
+    if (!actor || actor.role === null) {
+      return refuse(response, 401, ErrorCode.UNAUTHENTICATED, 'Sign in, or send an API key as Authorization: Bearer …');
+    }
+    if (!roles.includes(actor.role)) {
+      return refuse(response, 403, ErrorCode.FORBIDDEN, `Your role (${actor.role}) may not use this`);
+    }
+    next();
+  };
+}

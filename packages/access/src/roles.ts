@@ -1,0 +1,19 @@
+import { registerEnumType } from 'type-graphql';
+import type { Role } from '@peksos/schema-kit';
+
+/** The roles as a GraphQL enum; the values are the `Role` strings of @peksos/schema-kit. */
+export enum AccessRole {
+  ADMIN = 'admin',
+  COORDINATOR = 'coordinator',
+  VIEWER = 'viewer',
+  PARTNER = 'partner',
+}
+
+registerEnumType(AccessRole, {
+  name: 'AccessRole',
+  description: 'ADMIN: everything. COORDINATOR: manages records within one area. VIEWER: reads, without personal data. PARTNER: an API key reading its own organisations.',
+});
+
+export function toRole(role: AccessRole): Role {
+  return role as Role;
+}

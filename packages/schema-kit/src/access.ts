@@ -1,0 +1,143 @@
+import { DomainError, ErrorCode } from './errors.js';
+
+/**
+ * Who may see and do what (docs/access.md).
+ * - admin: everything, including accounts, API keys, the audit log and revealing national ID numbers;
+ * - coordinator: reads like a viewer plus personal contact data, and manages workers, organisations, assignments and
+ *   cases within one area (`Actor.areaCode`);
+ * - viewer: reads the registry without personal data;
+ * - partner: an API key of a partner organisation; reads its own organisations, their assignments and cases, and
+ *   aggregate figures.
+ */
+export type Role = 'admin' | 'coordinator' | 'viewer' | 'partner';
+
+export const ROLES: readonly Role[] = ['admin', 'coordinator', 'viewer', 'partner'];
+
+/** The caller of one request. */
+export interface Actor {
+  kind: 'account' | 'api_key' | 'anonymous' | 'system';
+  id: string | null;
+  /** Username or key name, for the audit log and messages. */
+  label: string;
+  /** null for anonymous callers. */
+  role: Role | null;
+  /** A coordinator's area (Kemendagri code): what they may change lies there or under it. */
+  areaCode: string | null;
+  /** A partner key's organisations: all it may read of organisations and cases. */
+  organisationIds: readonly string[];
+}
+
+export const ANONYMOUS: Actor = { kind: 'anonymous', id: null, label: 'anonymous', role: null, areaCode: null, organisationIds: [] };
+
+/** The server itself (data sets, commands run by the operator at the server's shell). */
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, label: 'system', role: 'admin', areaCode: null, organisationIds: [] };
+
+/** `anyone`: no sign-in needed; otherwise the roles allowed. */
+export type AccessRule = 'anyone' | readonly Role[];
+
+/** The usual rules, by name. */
+export const Access = {
+  anyone: 'anyone',
+  signedIn: ['admin', 'coordinator', 'viewer', 'partner'],
+  staff: ['admin', 'coordinator', 'viewer'],
+  managers: ['admin', 'coordinator'],
+  admins: ['admin'],
+} as const satisfies Record<string, AccessRule>;
+
+/**
+ * What a schema module declares about access. The server refuses to start when a query or mutation of the schema,
+ * or an object type, has no rule: a new operation cannot be exposed by forgetting to think about it.
+ */
+export interface ModuleAccess {
+  /** Every query and mutation the module adds, as `Query.name` or `Mutation.name`. */
+  operations: Record<string, AccessRule>;
+  /** Every object type the module defines: who may read its fields (unless `fields` says otherwise). */
+  types: Record<string, AccessRule>;
+  /** Fields readable by other roles than their type's rule, as `Type.field`: personal data, links out of a scope. */
+  fields?: Record<string, AccessRule>;
+}
+
+export function isAllowed(rule: AccessRule, actor: Actor): boolean {
+  if (rule === 'anyone') return true;
+  return actor.role !== null && rule.includes(actor.role);
+}
+
+/** Refuses an actor a rule does not allow: UNAUTHENTICATED when nobody is signed in, FORBIDDEN otherwise. */
+export function assertAllowed(rule: AccessRule, actor: Actor, what: string): void {
+  if (isAllowed(rule, actor)) return;
+  if (actor.role === null) throw unauthenticated();
+  throw forbidden(`Your role (${actor.role}) may not use ${what}`);
+}
+
+export function forbidden(message: string, field?: string): DomainError {
+  return new DomainError(ErrorCode.FORBIDDEN, message, field);
+}
+
+export function unauthenticated(message = 'Sign in, or send an API key as Authorization: Bearer …'): DomainError {
+  return new DomainError(ErrorCode.UNAUTHENTICATED, message);
+}
+
+/** Whether a Kemendagri code lies in an area or under it (codes nest by dotted prefix: 32.77 ⊃ 32.77.01 ⊃ 32.77.01.1001). */
+export function isWithinArea(code: string, areaCode: string): boolean {
+  return code === areaCode || code.startsWith(`${areaCode}.`);
+}
+
+/**
+ * A coordinator may change only what lies in their area; admins anywhere. Services call this with the area of the
+ * record being changed (before and after a move), naming the field that puts it there.
+ */
+export function assertManagesArea(actor: Actor, areaCode: string | null | undefined, field: string): void {
+  if (actor.role === 'admin') return;
+  if (actor.role === 'coordinator' && actor.areaCode && areaCode && isWithinArea(areaCode, actor.areaCode)) return;
+  if (actor.role === 'coordinator') {
+    throw forbidden(`Coordinators change only records within their area (${actor.areaCode ?? 'none'})`, field);
+  }
+  throw forbidden(`Your role (${actor.role ?? 'anonymous'}) may not change the registry`, field);
+}
+
+/**
+ * The organisations an actor may read when reading organisations and cases: a partner's own, or null for no limit.
+ */
+export function readableOrganisationIds(actor: Actor): readonly string[] | null {
+  return actor.role === 'partner' ? actor.organisationIds : null;
+}
+
+/** Refuses a partner an organisation that is not theirs (whether or not it exists: nothing is revealed). */
+export function assertMayReadOrganisation(actor: Actor, organisationId: string, field = 'id'): void {
+  const readable = readableOrganisationIds(actor);
+  if (readable && !readable.includes(organisationId)) {
+    throw forbidden('This API key may read only its own organisations and their cases', field);
+  }
+}
+
+/**
+ * The SQL a module's migration runs to record every change to one of its tables in the audit log (same transaction).
+ * Every table of a module needs it; the access module's tests check that none is missing.
+ */
+export function auditTableSql(table: string): string {
+  return `CREATE TRIGGER audit_changes AFTER INSERT OR UPDATE OR DELETE ON "${table}"
+    FOR EACH ROW EXECUTE FUNCTION record_audit()`;
+}
+
+export function dropAuditTableSql(table: string): string {
+  return `DROP TRIGGER audit_changes ON "${table}"`;
+}
+
+/**
+ * Records a read of personal data (such as a national ID number shown in full) in the audit log. Call it inside the
+ * transaction that reads, so the record and the read stand or fall together.
+ */
+export async function recordAuditedRead(
+  manager: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  table: string,
+  recordId: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO audit_record (actor_kind, actor_id, actor_label, operation, table_name, record_id, action, after)
+     SELECT c->>'actorKind', c->>'actorId', coalesce(c->>'actorLabel', 'unknown'), c->>'operation', $1, $2, 'READ', $3::jsonb
+     FROM (SELECT coalesce(nullif(current_setting('peksos.audit_context', true), '')::jsonb,
+                           jsonb_build_object('actorKind', 'database', 'actorLabel', session_user)) AS c) AS context`,
+    [table, recordId, JSON.stringify(details)],
+  );
+}
