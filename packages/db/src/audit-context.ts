@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EntitySubscriberInterface, TransactionStartEvent } from 'typeorm';
+import { EventSubscriber, type EntitySubscriberInterface, type TransactionStartEvent } from 'typeorm';
 
 /**
  * Who is changing the registry, and through which operation. The audit triggers (see the access module's migration)
@@ -31,6 +31,7 @@ export function currentAuditContextOrNull(): AuditContext | null {
 }
 
 /** Sets the audit context inside every transaction, as a transaction-local setting (gone at commit or rollback). */
+@EventSubscriber()
 export class AuditContextSubscriber implements EntitySubscriberInterface {
   async afterTransactionStart(event: TransactionStartEvent): Promise<void> {
     // Only the outermost transaction: savepoints inside it share its setting.

@@ -39,7 +39,8 @@ export function createErrorFormatter(meanings: ConstraintMeanings, production: b
       return {
         message: translated.message,
         path: formatted.path,
-        extensions: { code: translated.code, ...(translated.field ? { field: translated.field } : {}) },
+        // The domain error's own extensions (code, field, and such as retryAfterSeconds), nothing else.
+        extensions: { ...translated.extensions, code: translated.code, ...(translated.field ? { field: translated.field } : {}) },
       };
     }
 
