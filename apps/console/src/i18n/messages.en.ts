@@ -263,4 +263,18 @@ export const messagesEn: Record<MessageKey, string> = {
   'role.involvements': 'Case involvements in this role',
   'role.noInvolvements': 'No involvements in this role yet.',
   'role.created': 'Role {label} added',
+
+  'transfer.error.tooLarge': 'The file is too large: at most {max} MiB. Split it into several files.',
+  'transfer.error.unsupportedType': 'This kind of file is not supported: choose a CSV or XLSX file. An old Excel file (.xls) must be saved again as XLSX.',
+  'transfer.error.empty': 'The file is empty: the first row must hold the column headers.',
+  'transfer.error.badFile': 'The server could not read this file as CSV or XLSX.',
+  'transfer.error.changed': 'The file differs from the one just checked. Check it again before applying.',
+  'transfer.error.conflict': 'Refused because it contradicts data in the registry; nothing was saved.',
+  'transfer.error.notFound': 'The server does not know this address or area.',
+  'transfer.error.signedOut': 'Your session has ended. Sign in again, then try again.',
+  'transfer.error.forbidden': 'You are not allowed to do this.',
+  'transfer.error.unavailable': 'The database is unavailable; nothing was saved. Try again shortly.',
+  'transfer.error.server': 'Something went wrong on the server (status {status}); nothing was saved. Try again; if it happens again, contact the administrator.',
+  'transfer.error.network': 'The server cannot be reached. Check the connection and try again.',
+  'transfer.error.detail': 'The server says: {message}',
 };

@@ -264,6 +264,20 @@ export const messagesId = {
   'role.involvements': 'Keterlibatan dalam kasus dengan peran ini',
   'role.noInvolvements': 'Belum ada keterlibatan dengan peran ini.',
   'role.created': 'Peran {label} ditambahkan',
+
+  'transfer.error.tooLarge': 'Berkas terlalu besar: paling besar {max} MiB. Bagi isinya menjadi beberapa berkas.',
+  'transfer.error.unsupportedType': 'Jenis berkas tidak didukung: pilih berkas CSV atau XLSX. Berkas Excel lama (.xls) perlu disimpan ulang sebagai XLSX.',
+  'transfer.error.empty': 'Berkas kosong: baris pertama harus berisi judul kolom.',
+  'transfer.error.badFile': 'Server tidak dapat membaca berkas ini sebagai CSV atau XLSX.',
+  'transfer.error.changed': 'Berkas berbeda dari yang diperiksa tadi. Periksa lagi sebelum menerapkan.',
+  'transfer.error.conflict': 'Ditolak karena bertentangan dengan data di registri; tidak ada yang disimpan.',
+  'transfer.error.notFound': 'Server tidak mengenal alamat atau wilayah ini.',
+  'transfer.error.signedOut': 'Sesi Anda sudah berakhir. Masuk lagi, lalu ulangi.',
+  'transfer.error.forbidden': 'Anda tidak berhak melakukan ini.',
+  'transfer.error.unavailable': 'Basis data sedang tidak tersedia; tidak ada yang disimpan. Coba lagi sebentar lagi.',
+  'transfer.error.server': 'Terjadi kesalahan di server (kode {status}); tidak ada yang disimpan. Coba lagi; bila berulang, hubungi pengelola.',
+  'transfer.error.network': 'Server tidak dapat dihubungi. Periksa koneksi lalu coba lagi.',
+  'transfer.error.detail': 'Pesan server: {message}',
 };
 
 export type MessageKey = keyof typeof messagesId;
