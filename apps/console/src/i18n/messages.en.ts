@@ -356,6 +356,16 @@ export const messagesEn: Record<MessageKey, string> = {
   'import.field.isPrimary': 'Primary',
   'import.field.endReason': 'End reason',
 
+  'export.download': 'Download',
+  'export.withFilters': 'With the current filters',
+  'export.csv': 'CSV file',
+  'export.xlsx': 'XLSX file (Excel)',
+  'export.nikMasked': 'NIK numbers are masked',
+  'export.downloading': 'Preparing the file…',
+  'export.done': 'Downloaded {file}',
+  'export.printable': 'Printable summary',
+  'export.printableHint': 'One A4 page, opens in a new tab',
+
   'transfer.error.tooLarge': 'The file is too large: at most {max} MiB. Split it into several files.',
   'transfer.error.unsupportedType': 'This kind of file is not supported: choose a CSV or XLSX file. An old Excel file (.xls) must be saved again as XLSX.',
   'transfer.error.empty': 'The file is empty: the first row must hold the column headers.',

@@ -357,6 +357,16 @@ export const messagesId = {
   'import.field.isPrimary': 'Penempatan utama',
   'import.field.endReason': 'Alasan selesai',
 
+  'export.download': 'Unduh',
+  'export.withFilters': 'Sesuai filter saat ini',
+  'export.csv': 'Berkas CSV',
+  'export.xlsx': 'Berkas XLSX (Excel)',
+  'export.nikMasked': 'NIK ditampilkan tersamar',
+  'export.downloading': 'Menyiapkan berkas…',
+  'export.done': 'Berkas {file} diunduh',
+  'export.printable': 'Ringkasan untuk dicetak',
+  'export.printableHint': 'Satu halaman A4, terbuka di tab baru',
+
   'transfer.error.tooLarge': 'Berkas terlalu besar: paling besar {max} MiB. Bagi isinya menjadi beberapa berkas.',
   'transfer.error.unsupportedType': 'Jenis berkas tidak didukung: pilih berkas CSV atau XLSX. Berkas Excel lama (.xls) perlu disimpan ulang sebagai XLSX.',
   'transfer.error.empty': 'Berkas kosong: baris pertama harus berisi judul kolom.',
