@@ -318,7 +318,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'import.apply': 'Apply',
   'import.applyBlocked': 'Cannot be applied yet: fix the refused rows in the file, then check it again. An import is saved only when not a single row is refused (all or nothing).',
   'import.nothingToApply': 'Nothing to apply: every row already matches the registry.',
-  'import.applyReady': 'Ready to apply: {create} to create, {update} to update. All rows are saved in one transaction.',
+  'import.applyReady': 'Ready to apply: {create} records to create and {update} to update, all in one transaction.',
   'import.confirmTitle': 'Apply the import?',
   'import.confirmText': 'From the file {file}, {create} records will be created and {update} updated. All rows are saved at once; if one row is refused, nothing is saved.',
   'import.confirm': 'Yes, apply',

@@ -319,7 +319,7 @@ export const messagesId = {
   'import.apply': 'Terapkan',
   'import.applyBlocked': 'Belum dapat diterapkan: perbaiki baris yang ditolak di berkas, lalu periksa lagi. Impor hanya disimpan bila tidak ada satu baris pun yang ditolak (semua atau tidak sama sekali).',
   'import.nothingToApply': 'Tidak ada yang perlu diterapkan: setiap baris sudah sama dengan data di registri.',
-  'import.applyReady': 'Siap diterapkan: {create} ditambahkan, {update} diperbarui. Semua baris disimpan dalam satu transaksi.',
+  'import.applyReady': 'Siap diterapkan: {create} data akan ditambahkan dan {update} diperbarui, semuanya dalam satu transaksi.',
   'import.confirmTitle': 'Terapkan impor?',
   'import.confirmText': 'Dari berkas {file}, {create} data akan ditambahkan dan {update} diperbarui. Semua baris disimpan sekaligus; bila satu baris ditolak, tidak ada yang disimpan.',
   'import.confirm': 'Ya, terapkan',

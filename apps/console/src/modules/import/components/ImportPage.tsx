@@ -113,8 +113,8 @@ export function ImportPage({
         data-testid="apply-bar"
         data-state={state}
       >
-        <Group justify="space-between" gap="sm" wrap="nowrap" align="center">
-          <Text size="sm" id="apply-reason" c={state === 'blocked' ? 'red.9' : undefined}>
+        <Group justify="space-between" gap="sm" wrap="wrap" align="center">
+          <Text size="sm" id="apply-reason" c={state === 'blocked' ? 'red.9' : undefined} style={{ flex: '1 1 260px' }}>
             {t(reason, { create: formatNumber(report.summary.create), update: formatNumber(report.summary.update) })}
           </Text>
           <Button

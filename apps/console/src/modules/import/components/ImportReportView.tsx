@@ -1,4 +1,5 @@
-import { Alert, Badge, Group, Pagination, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Chip, Group, Pagination, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { StatCard } from '../../../components/StatCard.js';
@@ -23,7 +24,15 @@ function useFieldLabel(): (field: string) => string {
 export function OutcomeBadge({ action }: { action: RowAction }) {
   const { t } = useI18n();
   return (
-    <Badge color={OUTCOME_COLORS[action]} variant={action === 'unchanged' ? 'outline' : 'light'} data-testid="row-outcome" data-outcome={action}>
+    <Badge
+      color={OUTCOME_COLORS[action]}
+      variant={action === 'unchanged' ? 'outline' : 'light'}
+      tt="none"
+      size="md"
+      styles={{ label: { overflow: 'visible' } }}
+      data-testid="row-outcome"
+      data-outcome={action}
+    >
       {t(`import.outcome.${action}`)}
     </Badge>
   );
@@ -35,16 +44,14 @@ export function RowProblems({ errors }: { errors: readonly RowError[] }) {
   return (
     <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
       {errors.map((error, index) => (
-        <Group key={index} component="li" gap={6} wrap="nowrap" align="flex-start" data-testid="row-problem" data-code={error.code}>
+        <Text key={index} component="li" size="sm" c="red.8" data-testid="row-problem" data-code={error.code}>
           {error.column && (
-            <Badge color="gray" variant="default" radius="sm" tt="none" style={{ flexShrink: 0 }} data-testid="problem-column">
+            <Badge component="span" color="gray" variant="default" radius="sm" tt="none" mr={6} style={{ verticalAlign: 'baseline' }} data-testid="problem-column">
               {error.column}
             </Badge>
           )}
-          <Text size="sm" c="red.8" data-testid="problem-message">
-            {label(error.message)}
-          </Text>
-        </Group>
+          <span data-testid="problem-message">{label(error.message)}</span>
+        </Text>
       ))}
     </Stack>
   );
@@ -65,6 +72,70 @@ function RowDetails({ result }: { result: RowResult }) {
     <Text size="sm" c="dimmed">
       {t('common.none')}
     </Text>
+  );
+}
+
+/** The rows of one page: a table, or on a phone one card per row (a four-column table does not fit). */
+function RowList({ rows }: { rows: readonly RowResult[] }) {
+  const { t } = useI18n();
+  const narrow = useMediaQuery('(max-width: 48em)');
+  if (narrow) {
+    return (
+      <Stack gap="xs" data-testid="import-rows">
+        {rows.map((result) => (
+          <Paper key={result.row} withBorder p="sm" data-testid="import-row" data-row={result.row} data-outcome={result.action}>
+            <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
+              <Text size="sm" c="dimmed">
+                {t('import.col.row')} {result.row}
+              </Text>
+              <OutcomeBadge action={result.action} />
+            </Group>
+            <Text size="sm" fw={600} mb={4} style={{ wordBreak: 'break-word' }}>
+              {result.key || t('common.none')}
+            </Text>
+            <RowDetails result={result} />
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
+  return (
+    <Paper withBorder>
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="xs" striped data-testid="import-rows">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={70}>{t('import.col.row')}</Table.Th>
+              <Table.Th w={260}>{t('import.col.record')}</Table.Th>
+              <Table.Th w={150}>{t('import.col.outcome')}</Table.Th>
+              <Table.Th>{t('import.col.details')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((result) => (
+              <Table.Tr key={result.row} data-testid="import-row" data-row={result.row} data-outcome={result.action} style={{ verticalAlign: 'top' }}>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {result.row}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                    {result.key || t('common.none')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <OutcomeBadge action={result.action} />
+                </Table.Td>
+                <Table.Td>
+                  <RowDetails result={result} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
   );
 }
 
@@ -128,20 +199,21 @@ export function ImportReportView({ report, fileName, actions }: { report: Import
               <Text size="sm" fw={600} id="import-filter-label">
                 {t('import.filter')}
               </Text>
-              <SegmentedControl
-                aria-labelledby="import-filter-label"
+              <Chip.Group
                 value={filter}
                 onChange={(value) => {
                   setFilter(value as OutcomeFilter);
                   setPage(1);
                 }}
-                data={(['all', ...OUTCOME_ORDER] as OutcomeFilter[]).map((value) => ({
-                  value,
-                  label: `${t(value === 'all' ? 'import.filter.all' : `import.outcome.${value}`)} (${formatNumber(counts[value])})`,
-                  disabled: value !== 'all' && counts[value] === 0,
-                }))}
-                data-testid="outcome-filter"
-              />
+              >
+                <Group gap="xs" role="radiogroup" aria-labelledby="import-filter-label" data-testid="outcome-filter">
+                  {(['all', ...OUTCOME_ORDER] as OutcomeFilter[]).map((value) => (
+                    <Chip key={value} value={value} type="radio" size="sm" disabled={value !== 'all' && counts[value] === 0}>
+                      {`${t(value === 'all' ? 'import.filter.all' : `import.outcome.${value}`)} (${formatNumber(counts[value])})`}
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
             </Stack>
             {filter === 'all' && report.summary.error > 0 && (
               <Text size="xs" c="dimmed">
@@ -157,42 +229,7 @@ export function ImportReportView({ report, fileName, actions }: { report: Import
           {rows.length === 0 ? (
             <Text c="dimmed">{t('import.noRowsWithOutcome')}</Text>
           ) : (
-            <Paper withBorder>
-              <Table.ScrollContainer minWidth={640}>
-                <Table verticalSpacing="xs" striped data-testid="import-rows">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={70}>{t('import.col.row')}</Table.Th>
-                      <Table.Th w={260}>{t('import.col.record')}</Table.Th>
-                      <Table.Th w={130}>{t('import.col.outcome')}</Table.Th>
-                      <Table.Th>{t('import.col.details')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {shown.rows.map((result) => (
-                      <Table.Tr key={result.row} data-testid="import-row" data-row={result.row} data-outcome={result.action} style={{ verticalAlign: 'top' }}>
-                        <Table.Td>
-                          <Text size="sm" ff="monospace">
-                            {result.row}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" style={{ wordBreak: 'break-word' }}>
-                            {result.key || t('common.none')}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <OutcomeBadge action={result.action} />
-                        </Table.Td>
-                        <Table.Td>
-                          <RowDetails result={result} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Paper>
+            <RowList rows={shown.rows} />
           )}
           {rows.length > 0 && (
             <Group justify="space-between" gap="sm" wrap="wrap">

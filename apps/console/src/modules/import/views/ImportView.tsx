@@ -76,11 +76,6 @@ export function ImportView() {
       if (signal.aborted) return;
       setChecked({ report, fileName: file.name });
       if (report.applied) {
-        notifications.show({
-          color: 'teal',
-          title: t('import.appliedTitle'),
-          message: t('import.applied', { create: report.summary.create, update: report.summary.update, unchanged: report.summary.unchanged }),
-        });
         // Lists and figures cached before the import are out of date: drop them, refetch what is on screen.
         await client.resetStore().catch(() => undefined);
       }
