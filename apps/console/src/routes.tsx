@@ -7,6 +7,7 @@ import { CaseDetailView } from './modules/cases/views/CaseDetailView.js';
 import { CaseCreateView, CaseEditView } from './modules/cases/views/CaseFormViews.js';
 import { CasesListView } from './modules/cases/views/CasesListView.js';
 import { CoverageView } from './modules/coverage/views/CoverageView.js';
+import { ImportView } from './modules/import/views/ImportView.js';
 import { OrganisationDetailView } from './modules/organisations/views/OrganisationDetailView.js';
 import { OrganisationCreateView, OrganisationEditView } from './modules/organisations/views/OrganisationFormViews.js';
 import { OrganisationsListView } from './modules/organisations/views/OrganisationsListView.js';
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="roles" element={<RolesListView />} />
         <Route path="roles/new" element={<RoleCreateView />} />
         <Route path="roles/:code" element={<RoleDetailView />} />
+        <Route path="import" element={<ImportView />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,6 +5,7 @@ import {
   IconBriefcase,
   IconBuildingCommunity,
   IconChartBar,
+  IconFileImport,
   IconLanguage,
   IconUsers,
   IconUserStar,
@@ -20,6 +21,7 @@ const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: 
   { to: '/workers', label: 'nav.workers', icon: IconUsers },
   { to: '/cases', label: 'nav.cases', icon: IconBriefcase },
   { to: '/roles', label: 'nav.roles', icon: IconUserStar },
+  { to: '/import', label: 'nav.import', icon: IconFileImport },
 ];
 
 export function Layout() {

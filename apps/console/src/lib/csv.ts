@@ -1,3 +1,5 @@
+import { saveFile } from './transfer.js';
+
 /** CSV as spreadsheets read it: RFC 4180 quoting, CRLF line ends, a UTF-8 byte-order mark for Excel. */
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -14,15 +16,7 @@ export function toCsv(header: string[], rows: CsvCell[][]): string {
 }
 
 export function downloadCsv(fileName: string, csv: string): void {
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(fileName, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
 }
 
 export interface Page<T> {

@@ -17,7 +17,7 @@ import {
 import { IconUserPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
-import { ExportButton } from '../../../components/ExportButton.js';
+import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ListPagination } from '../../../components/Pagination.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates.js';
@@ -56,7 +56,7 @@ export function CoveragePage({
   error,
   onRetry,
   onAssign,
-  onExport,
+  exportFilters,
 }: {
   filters: CoverageFilters;
   onFiltersChange(changes: Partial<CoverageFilters>): void;
@@ -69,7 +69,8 @@ export function CoveragePage({
   error?: unknown;
   onRetry(): void;
   onAssign(organisation: AssignTarget): void;
-  onExport(): Promise<{ csv: string; rows: number }>;
+  /** The filters of the list, for its download (the server's export honours the same ones). */
+  exportFilters: { areaCode: string; kinds?: OrganisationKind[]; asOf?: string; certifiedOnly: boolean };
 }) {
   const { t, label, formatNumber, formatDate } = useI18n();
   const lacking = filters.certifiedOnly ? summary?.organisationsLackingCertifiedWorker : summary?.organisationsLackingWorker;
@@ -84,7 +85,13 @@ export function CoveragePage({
       <PageHeader
         title={t('coverage.title')}
         lead={t('coverage.lead')}
-        actions={<ExportButton fileName={`kesenjangan-peksos-${summary?.asOf ?? 'hari-ini'}.csv`} build={onExport} />}
+        actions={
+          <DownloadMenu
+            list="coverage-gaps"
+            filters={exportFilters}
+            printable={{ areaCode: exportFilters.areaCode, asOf: exportFilters.asOf ?? null }}
+          />
+        }
       />
 
       {summaryError ? (

@@ -1,11 +1,10 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { OrganisationKind, OrganisationSortField, SortDirection } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { CITY_AREA_CODE } from '../../../lib/areas.js';
-import { fetchAllNodes, toCsv } from '../../../lib/csv.js';
-import { kindLabel, ORGANISATION_KINDS } from '../../../lib/labels.js';
+import { ORGANISATION_KINDS } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
 import { CoveragePage, type CoverageFilters } from '../components/CoveragePage.js';
 import { CoverageGapsQuery, CoverageSummaryQuery } from '../graphql/queries.js';
@@ -15,8 +14,7 @@ const SORT_FIELDS: OrganisationSortField[] = ['NAME', 'KIND', 'AREA_CODE'];
 
 /** The home page: which organisations lack a (certified) worker; filters, sort and page live in the URL. */
 export function CoverageView() {
-  const { t, label, formatDate } = useI18n();
-  const client = useApolloClient();
+  const { t } = useI18n();
   const list = useListState();
   const [assignTarget, setAssignTarget] = useState<AssignTarget | null>(null);
 
@@ -46,29 +44,6 @@ export function CoverageView() {
   });
   const summary = useQuery(CoverageSummaryQuery, { variables: { areaCode, asOf } });
 
-  const exportCsv = async () => {
-    const nodes = await fetchAllNodes(async (after) => {
-      const result = await client.query({
-        query: CoverageGapsQuery,
-        variables: { filter, first: 100, after, orderBy, asOf },
-        fetchPolicy: 'network-only',
-      });
-      if (!result.data) throw result.error ?? new Error('No data');
-      return result.data.organisationsLackingWorker;
-    });
-    const csv = toCsv(
-      [t('coverage.col.organisation'), t('coverage.col.kind'), t('common.kelurahan'), t('common.kecamatan'), t('coverage.col.workers'), t('common.asOf')],
-      nodes.map((node) => [
-        node.name,
-        label(kindLabel(node.kind)),
-        node.area.name,
-        node.area.parent?.name ?? '',
-        node.activeWorkers.map((worker) => worker.fullName).join('; '),
-        formatDate(summary.data?.workforceSummary.asOf ?? asOf),
-      ]),
-    );
-    return { csv, rows: nodes.length };
-  };
 
   return (
     <>
@@ -97,7 +72,7 @@ export function CoverageView() {
           void summary.refetch();
         }}
         onAssign={(organisation) => setAssignTarget(organisation)}
-        onExport={exportCsv}
+        exportFilters={filter}
       />
       <AssignWorkerDialog
         target={assignTarget}

@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Anchor, Button, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { StatCard } from '../../../components/StatCard.js';
 import type { WorkforceDashboardQuery } from '../../../generated/gql/graphql.js';
@@ -56,9 +57,16 @@ export function DashboardPage({ summary }: { summary: Summary }) {
         title={t('dashboard.title')}
         lead={t('dashboard.lead', { date: formatDate(summary.asOf) })}
         actions={
-          <Button component={Link} to="/" variant="light">
-            {t('dashboard.seeGaps')}
-          </Button>
+          <>
+            <DownloadMenu
+              list="workforce-summary"
+              filters={{ areaCode: summary.area.code, asOf: summary.asOf }}
+              printable={{ areaCode: summary.area.code, asOf: summary.asOf }}
+            />
+            <Button component={Link} to="/" variant="light">
+              {t('dashboard.seeGaps')}
+            </Button>
+          </>
         }
       />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="lg">

@@ -1,15 +1,14 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, MultiSelect, Select, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
-import { ExportButton } from '../../../components/ExportButton.js';
+import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { ListFrame } from '../../../components/ListFrame.js';
 import { SearchInput } from '../../../components/SearchInput.js';
 import { SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
 import type { OrganisationFilter, OrganisationKind, OrganisationSortField } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
-import { fetchAllNodes, toCsv } from '../../../lib/csv.js';
 import { kindLabel, ORGANISATION_KINDS } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
@@ -19,7 +18,6 @@ const SORT_FIELDS: OrganisationSortField[] = ['NAME', 'KIND', 'AREA_CODE', 'CREA
 
 export function OrganisationsListView() {
   const { t, label } = useI18n();
-  const client = useApolloClient();
   const list = useListState();
   const should = list.get('should');
   const filter: OrganisationFilter = {
@@ -36,33 +34,22 @@ export function OrganisationsListView() {
   });
   const connection = (data ?? previousData)?.organisations ?? null;
 
-  const exportCsv = async () => {
-    const nodes = await fetchAllNodes(async (after) => {
-      const result = await client.query({ query: OrganisationsListQuery, variables: { filter, first: 100, after, orderBy }, fetchPolicy: 'network-only' });
-      if (!result.data) throw result.error ?? new Error('No data');
-      return result.data.organisations;
-    });
-    const csv = toCsv(
-      [t('org.name'), t('org.code'), t('org.kind'), t('common.area'), t('org.area'), t('org.shouldHaveWorker'), t('org.activeWorkers')],
-      nodes.map((node) => [
-        node.name,
-        node.code,
-        label(kindLabel(node.kind)),
-        node.area.name,
-        node.areaCode,
-        node.shouldHaveWorker ? t('common.yes') : t('common.no'),
-        node.activeWorkers.map((worker) => worker.fullName).join('; '),
-      ]),
-    );
-    return { csv, rows: nodes.length };
-  };
 
   return (
     <ListFrame
       title={t('org.title')}
       actions={
         <>
-          <ExportButton fileName="organisasi.csv" build={exportCsv} />
+          <DownloadMenu
+            list="organisations"
+            filters={{
+              search: filter.search,
+              areaCode: filter.areaCode,
+              kinds: filter.kinds,
+              shouldHaveWorker: filter.shouldHaveWorker,
+              includeArchived: filter.includeArchived || undefined,
+            }}
+          />
           <Button component={Link} to="/organisations/new" leftSection={<IconPlus size={16} />}>
             {t('org.new')}
           </Button>

@@ -1,15 +1,14 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Button, Select, Switch } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { ExportButton } from '../../../components/ExportButton.js';
+import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { ListFrame } from '../../../components/ListFrame.js';
 import { SearchInput } from '../../../components/SearchInput.js';
 import { SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
 import type { CertificationStatus, WorkerFilter, WorkerSortField } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
-import { fetchAllNodes, toCsv } from '../../../lib/csv.js';
-import { CERTIFICATION_STATUSES, certificationStatusLabel, employmentStatusLabel, genderLabel } from '../../../lib/labels.js';
+import { CERTIFICATION_STATUSES, certificationStatusLabel } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
 import { WorkersTable } from '../components/WorkersTable.js';
@@ -19,7 +18,6 @@ const SORT_FIELDS: WorkerSortField[] = ['FULL_NAME', 'CREATED_AT'];
 
 export function WorkersListView() {
   const { t, label } = useI18n();
-  const client = useApolloClient();
   const list = useListState();
   const status = list.get('status') as CertificationStatus | null;
   const placed = list.get('placed');
@@ -36,33 +34,23 @@ export function WorkersListView() {
   });
   const connection = (data ?? previousData)?.workers ?? null;
 
-  const exportCsv = async () => {
-    const nodes = await fetchAllNodes(async (after) => {
-      const result = await client.query({ query: WorkersListQuery, variables: { filter, first: 100, after, orderBy }, fetchPolicy: 'network-only' });
-      if (!result.data) throw result.error ?? new Error('No data');
-      return result.data.workers;
-    });
-    const csv = toCsv(
-      [t('worker.fullName'), t('worker.gender'), t('worker.employmentStatus'), t('worker.certificationStatus'), t('worker.placement'), t('worker.homeArea'), t('worker.phone')],
-      nodes.map((node) => [
-        node.fullName,
-        label(genderLabel(node.gender)),
-        label(employmentStatusLabel(node.employmentStatus)),
-        label(certificationStatusLabel(node.certificationStatus)),
-        node.activeAssignments.map((a) => a.organisation.name).join('; '),
-        node.homeArea?.name ?? '',
-        node.phone ?? '',
-      ]),
-    );
-    return { csv, rows: nodes.length };
-  };
 
   return (
     <ListFrame
       title={t('worker.title')}
       actions={
         <>
-          <ExportButton fileName="peksos.csv" build={exportCsv} />
+          <DownloadMenu
+            list="workers"
+            filters={{
+              search: filter.search,
+              areaCode: filter.areaCode,
+              certificationStatus: filter.certificationStatus,
+              placed: filter.placed,
+              includeArchived: filter.includeArchived || undefined,
+            }}
+            nikMasked
+          />
           <Button component={Link} to="/workers/new" leftSection={<IconPlus size={16} />}>
             {t('worker.new')}
           </Button>
