@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { migrate, openDatabase, type Database } from './index.js';
+import { migrate, openDatabase, withAuditContext, type Database } from './index.js';
 
 /** A table of this test's own: the database layer knows no module's schema. */
 class ProbeTable1790000000000 implements MigrationInterface {
@@ -9,6 +9,7 @@ class ProbeTable1790000000000 implements MigrationInterface {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
     await queryRunner.query(`CREATE TABLE probe (code text PRIMARY KEY, name text NOT NULL)`);
     await queryRunner.query(`INSERT INTO probe (code, name) VALUES ('00', 'reference row')`);
+    await queryRunner.query(`CREATE TRIGGER audit_changes AFTER INSERT OR UPDATE OR DELETE ON probe FOR EACH ROW EXECUTE FUNCTION record_audit()`);
   }
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE probe`);
@@ -59,6 +60,35 @@ describe(`database (${testDatabaseKind()})`, () => {
 
     const rows = await dataSource.query(`SELECT code FROM probe WHERE code IN ('91', '92') ORDER BY code`);
     expect(rows).toEqual([{ code: '92' }]);
+  });
+
+  it('records each change with the actor of the work that made it, in its transaction', async () => {
+    const { dataSource } = database;
+    const siti = { actorKind: 'account', actorId: 'a1', actorLabel: 'siti', operation: 'renameProbe' };
+    await withAuditContext(siti, () =>
+      dataSource.transaction((manager) => manager.query(`UPDATE probe SET name = 'renamed' WHERE code = '00'`)),
+    );
+    await dataSource.transaction((manager) => manager.query(`INSERT INTO probe (code, name) VALUES ('93', 'by the system')`));
+    await dataSource.query(`INSERT INTO probe (code, name) VALUES ('94', 'outside any transaction')`);
+    // A change rolled back leaves no record either.
+    await expect(
+      withAuditContext(siti, () =>
+        dataSource.transaction(async (manager) => {
+          await manager.query(`INSERT INTO probe (code, name) VALUES ('95', 'rolled back')`);
+          throw new Error('no');
+        }),
+      ),
+    ).rejects.toThrow('no');
+    const records = await dataSource.query(
+      `SELECT actor_kind, actor_label, operation, record_id, action, before->>'name' AS before, after->>'name' AS after
+       FROM audit_record WHERE table_name = 'probe' AND record_id IN ('00', '93', '94', '95') ORDER BY id`,
+    );
+    expect(records).toEqual([
+      { actor_kind: 'account', actor_label: 'siti', operation: 'renameProbe', record_id: '00', action: 'UPDATE', before: 'reference row', after: 'renamed' },
+      { actor_kind: 'system', actor_label: 'system', operation: null, record_id: '93', action: 'INSERT', before: null, after: 'by the system' },
+      expect.objectContaining({ actor_kind: 'database', record_id: '94', action: 'INSERT' }),
+    ]);
+    await expect(dataSource.query(`DELETE FROM audit_record`)).rejects.toThrow(/append-only/);
   });
 
   it('rolls a migration back and forward again', async () => {

@@ -4,7 +4,8 @@ import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Database, type DatabaseLocation } from '@peksos/db';
+import { userInfo } from 'node:os';
+import { openDatabase, withAuditContext, type Database, type DatabaseLocation } from '@peksos/db';
 import { workforceModule } from '@peksos/schema-workforce';
 import { todayIn, type Locale } from '@peksos/types';
 import { isImportKind } from './columns.js';
@@ -78,14 +79,16 @@ async function runImportCommand(file: string | undefined, values: Record<string,
   if (!file || !isImportKind(kind)) throw new UsageError('import needs a file and --kind organisations|workers|assignments');
   const format = values.format === undefined ? undefined : parseFormat(String(values.format));
   return withDatabase(async (database) => {
-    const report = await importFile(database.dataSource, {
+    // The audit log names the person at the server's shell and the command.
+    const operator = { actorKind: 'system', actorId: null, actorLabel: `cli:${userInfo().username}`, operation: `import ${kind}` };
+    const report = await withAuditContext(operator, () => importFile(database.dataSource, {
       kind,
       path: resolve(file),
       ...(format ? { format } : {}),
       dryRun: !values.apply,
       today: todayIn(process.env.PEKSOS_TIME_ZONE ?? 'Asia/Jakarta'),
       maxResults: values.json ? 1_000_000 : 0,
-    });
+    }));
     printReport(report);
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.summary.error > 0 || report.errors.length > 0 ? 1 : 0;

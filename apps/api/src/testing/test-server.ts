@@ -33,6 +33,8 @@ export interface GraphQLClient {
 }
 
 export interface TestServer extends RunningServer, GraphQLClient {
+  /** The username of the admin account the server's own client is signed in as. */
+  username: string;
   /** A client with other credentials. */
   as(credentials: Credentials): GraphQLClient;
   anonymous: GraphQLClient;
