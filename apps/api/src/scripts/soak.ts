@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { startServer } from '../server.js';
+import { AccessRole, AccountService, SESSION_COOKIE } from '@peksos/access';
+import { withAuditContext } from '@peksos/db';
 
 /**
  * Soak test: a few minutes of mixed reads and writes at realistic concurrency against the real server, then checks
@@ -14,11 +16,35 @@ const { values } = parseArgs({
 const durationMs = Number(values.duration) * 1000;
 const concurrency = Number(values.concurrency);
 
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PEKSOS_EXPOSE_SQL_COUNT: '0' };
+// No rate limit: the soak is one address sending as fast as it can.
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PEKSOS_EXPOSE_SQL_COUNT: '0', PEKSOS_RATE_LIMIT_PER_MINUTE: '0' };
 if (!env.DATABASE_URL && !env.PEKSOS_DATA_DIR) env.PEKSOS_DATA_DIR = 'memory';
 if (!env.PEKSOS_DATA_SET) env.PEKSOS_DATA_SET = 'cimahi';
 const server = await startServer(loadConfig(env));
 const db = server.database.dataSource;
+
+// The soak acts as an admin of its own, signed in over HTTP like the console.
+const soakPassword = `password-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+const soakAccount = await withAuditContext(
+  { actorKind: 'system', actorId: null, actorLabel: 'soak', operation: 'create soak account' },
+  () =>
+    new AccountService(db, { passwordCostLog2: 10 }).create({
+      username: `soak-${Date.now()}`,
+      displayName: 'Soak test',
+      role: AccessRole.ADMIN,
+      password: soakPassword,
+    }),
+);
+const signIn = await fetch(server.graphqlUrl, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({
+    query: 'mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { expiresAt } }',
+    variables: { u: soakAccount.username, p: soakPassword },
+  }),
+});
+const cookie = signIn.headers.getSetCookie().find((value) => value.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
+const headers = { 'content-type': 'application/json', cookie, 'x-peksos-csrf': '1' };
 
 const ids = async (sql: string) => ((await db.query(sql)) as { id: string }[]).map((row) => row.id);
 const workers = await ids(`SELECT id FROM worker`);
@@ -87,7 +113,7 @@ await Promise.all(
       try {
         const response = await fetch(server.graphqlUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers,
           body: JSON.stringify({ query, variables }),
         });
         const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -146,7 +172,7 @@ const consistent = [
     'the summary agrees with a direct count of unplaced workers',
     `SELECT abs((SELECT count(*) FROM worker w WHERE archived_at IS NULL AND NOT EXISTS (
         SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND a.starts_on <= current_date AND (a.ends_on IS NULL OR a.ends_on > current_date)))
-      - ${(await (await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ workforceSummary(areaCode: "32") { unplacedWorkers } }' }) })).json() as any).data.workforceSummary.unplacedWorkers}) AS n`,
+      - ${(await (await fetch(server.graphqlUrl, { method: 'POST', headers, body: JSON.stringify({ query: '{ workforceSummary(areaCode: "32") { unplacedWorkers } }' }) })).json() as any).data.workforceSummary.unplacedWorkers}) AS n`,
   ),
 ].every(Boolean);
 console.log(unexpected.length === 0 ? 'no unexpected errors' : `unexpected errors (${unexpected.length}):\n  ${[...new Set(unexpected)].slice(0, 20).join('\n  ')}`);
