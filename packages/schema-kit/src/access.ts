@@ -141,3 +141,24 @@ export async function recordAuditedRead(
     [table, recordId, JSON.stringify(details)],
   );
 }
+
+/**
+ * A migration that puts the audit trigger on some of a module's tables (and takes it off again):
+ *
+ *   export class AuditTrainingChanges1764500010000 extends AuditTablesMigration {
+ *     name = 'AuditTrainingChanges1764500010000';
+ *     tables = ['training_session', 'training_enrolment'];
+ *   }
+ */
+export abstract class AuditTablesMigration {
+  abstract name: string;
+  abstract tables: string[];
+
+  async up(queryRunner: { query(sql: string): Promise<unknown> }): Promise<void> {
+    for (const table of this.tables) await queryRunner.query(auditTableSql(table));
+  }
+
+  async down(queryRunner: { query(sql: string): Promise<unknown> }): Promise<void> {
+    for (const table of this.tables) await queryRunner.query(dropAuditTableSql(table));
+  }
+}
