@@ -143,7 +143,7 @@ async function post(contender: Contender, query: BenchQuery): Promise<string> {
       ? await fetch(contender.baseUrl + query.floor)
       : await fetch(`${contender.baseUrl}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...contender.headers },
           body: JSON.stringify({ query: contender.key === 'peer' ? query.peer : query.ours }),
         });
   const body = await response.text();
@@ -169,7 +169,7 @@ async function statementScaling(ours: Contender, settings: { area: string }): Pr
   const count = async (graphql: string) => {
     const response = await fetch(`${ours.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...ours.headers },
       body: JSON.stringify({ query: graphql }),
     });
     const body = (await response.json()) as { extensions?: { sqlStatements?: number }; errors?: unknown };
@@ -203,7 +203,7 @@ async function load(contender: Contender, query: BenchQuery, expectedBody: strin
       : {
           url: `${contender.baseUrl}/graphql`,
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...contender.headers },
           body: JSON.stringify({ query: contender.key === 'peer' ? query.peer : query.ours }),
         };
   const result = await autocannon({ ...options, connections, duration: seconds, expectBody: expectedBody, timeout: 30 });

@@ -1,7 +1,10 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { CSRF_HEADER, hashPassword, SESSION_COOKIE } from '@peksos/access';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root, seen from packages/bench/src or packages/bench/dist. */
@@ -16,6 +19,8 @@ export interface Contender {
   process: ChildProcess;
   /** SQL statements sent so far, where the contender can say (floor and peer over IPC). */
   statements(): Promise<number | null>;
+  /** Headers every request to it carries (ours: the session of a benchmark account). */
+  headers: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +87,8 @@ export async function startOurs(databaseUrl: string, port: number, poolSize: num
       PEKSOS_EXPOSE_SQL_COUNT: '1',
       PEKSOS_DB_POOL_SIZE: String(poolSize),
       PEKSOS_LOG_SQL: logSql ? '1' : '',
+      // One address sends everything: no per-address limit during the run.
+      PEKSOS_RATE_LIMIT_PER_MINUTE: '0',
       // The core modules only, where the API reads a module list (extensions add nothing these queries use).
       PEKSOS_MODULES: process.env.PEKSOS_MODULES ?? '@peksos/schema-workforce,@peksos/schema-cases',
     },
@@ -95,7 +102,42 @@ export async function startOurs(databaseUrl: string, port: number, poolSize: num
     await stopper(child)();
     throw error;
   }
-  return { key: 'ours', label: 'Peksos API', baseUrl, process: child, statements: async () => null, stop: stopper(child) };
+  let headers: Record<string, string>;
+  try {
+    headers = await signInAsBenchViewer(databaseUrl, baseUrl);
+  } catch (error) {
+    await stopper(child)();
+    throw error;
+  }
+  return { key: 'ours', label: 'Peksos API', baseUrl, process: child, statements: async () => null, stop: stopper(child), headers };
+}
+
+/**
+ * The API answers signed-in callers only. The bench reads as a viewer (the role with the fewest rights that can ask
+ * all four questions), through an account it (re)creates in the database, signed in over HTTP like the console.
+ */
+async function signInAsBenchViewer(databaseUrl: string, baseUrl: string): Promise<Record<string, string>> {
+  const password = `bench-${randomBytes(12).toString('hex')}`;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO account (username, display_name, role, password_hash) VALUES ('benchmark', 'Benchmark (pnpm bench)', 'viewer', $1)
+       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, disabled_at = NULL, failed_sign_ins = 0,
+         sign_in_blocked_until = NULL, role = 'viewer', area_code = NULL`,
+      [await hashPassword(password, { costLog2: 10 })],
+    );
+  } finally {
+    await client.end();
+  }
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation { signIn(username: "benchmark", password: "${password}") { expiresAt } }` }),
+  });
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith(`${SESSION_COOKIE}=`))?.split(';')[0];
+  if (!cookie) throw new Error(`The bench could not sign in to the API: ${await response.text()}`);
+  return { cookie, [CSRF_HEADER]: '1' };
 }
 
 /** The floor or the peer: a script of this package in a child process, reporting statement counts over IPC. */
@@ -144,5 +186,5 @@ export async function startScript(
       child.send({ type: 'stats' });
     });
   const label = key === 'floor' ? 'floor (1 SQL statement, node:http)' : 'PostGraphile 5 (amber)';
-  return { key, label, baseUrl, process: child, statements, stop: stopper(child) };
+  return { key, label, baseUrl, process: child, statements, stop: stopper(child), headers: {} };
 }
