@@ -40,13 +40,14 @@ async function main(): Promise<void> {
   try {
     await client.query('SET statement_timeout = 0');
     // Generated rows are nobody's changes: they load without audit records (millions of them would double the load
-    // time and the database), and the audit triggers are on again for everything after.
+    // time and the database), and the audit triggers (the tables' only triggers of
+    // their own) are on again for everything after.
     const audited = ['area', 'organisation', 'worker', 'certification', 'assignment', 'social_case', 'case_involvement'];
-    for (const table of audited) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER audit_changes`);
+    for (const table of audited) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     try {
       await generateNationalData(client, { size: SIZES[sizeName], seed, anchor, log: console.log });
     } finally {
-      for (const table of audited) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER audit_changes`);
+      for (const table of audited) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     }
     const t0 = Date.now();
     await client.query('VACUUM (ANALYZE)');

@@ -9,7 +9,13 @@ class ProbeTable1790000000000 implements MigrationInterface {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
     await queryRunner.query(`CREATE TABLE probe (code text PRIMARY KEY, name text NOT NULL)`);
     await queryRunner.query(`INSERT INTO probe (code, name) VALUES ('00', 'reference row')`);
-    await queryRunner.query(`CREATE TRIGGER audit_changes AFTER INSERT OR UPDATE OR DELETE ON probe FOR EACH ROW EXECUTE FUNCTION record_audit()`);
+    // What auditTableSql (@peksos/schema-kit) writes for a module's table.
+    await queryRunner.query(`CREATE TRIGGER audit_inserts AFTER INSERT ON probe REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION record_audit()`);
+    await queryRunner.query(`CREATE TRIGGER audit_updates AFTER UPDATE ON probe REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION record_audit()`);
+    await queryRunner.query(`CREATE TRIGGER audit_deletes AFTER DELETE ON probe REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION record_audit()`);
   }
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE probe`);

@@ -110,17 +110,29 @@ export function assertMayReadOrganisation(actor: Actor, organisationId: string, 
   }
 }
 
+const AUDIT_TRIGGERS = [
+  { name: 'audit_inserts', event: 'INSERT', tables: 'NEW TABLE AS new_rows' },
+  { name: 'audit_updates', event: 'UPDATE', tables: 'OLD TABLE AS old_rows NEW TABLE AS new_rows' },
+  { name: 'audit_deletes', event: 'DELETE', tables: 'OLD TABLE AS old_rows' },
+] as const;
+
+/** The names of the three audit triggers every table has. */
+export const AUDIT_TRIGGER_NAMES = AUDIT_TRIGGERS.map((trigger) => trigger.name);
+
 /**
- * The SQL a module's migration runs to record every change to one of its tables in the audit log (same transaction).
- * Every table of a module needs it; the access module's tests check that none is missing.
+ * The SQL a module's migration runs to record every change to one of its tables in the audit log, in the same
+ * transaction: one trigger per kind of change, once per statement, with the changed rows as transition tables.
+ * Every table of a module needs them; the access tests check that none is missing.
  */
 export function auditTableSql(table: string): string {
-  return `CREATE TRIGGER audit_changes AFTER INSERT OR UPDATE OR DELETE ON "${table}"
-    FOR EACH ROW EXECUTE FUNCTION record_audit()`;
+  return AUDIT_TRIGGERS.map(
+    (trigger) => `CREATE TRIGGER ${trigger.name} AFTER ${trigger.event} ON "${table}" REFERENCING ${trigger.tables}
+      FOR EACH STATEMENT EXECUTE FUNCTION record_audit()`,
+  ).join(';\n');
 }
 
 export function dropAuditTableSql(table: string): string {
-  return `DROP TRIGGER audit_changes ON "${table}"`;
+  return AUDIT_TRIGGERS.map((trigger) => `DROP TRIGGER ${trigger.name} ON "${table}"`).join(';\n');
 }
 
 /**

@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The audit log: one append-only row per changed row of the registry, written by a trigger in the same transaction
  * as the change, so no path (GraphQL, import, a command, psql) changes data without a record.
  *
- * Who and through which operation come from the transaction-local setting `peksos.audit_context` (see
+ * The triggers are per statement, with the changed rows as transition tables; who and through which operation come
+ * from the transaction-local setting `peksos.audit_context` (see
  * audit-context.ts); a change made outside the application is recorded with the database user's name. Hashes of
  * secrets are left out of the recorded rows and national ID numbers are masked, so the log does not become a second
  * copy of personal data. Modules add the trigger to each of their tables with `auditTableSql` (@peksos/schema-kit).
@@ -42,19 +43,36 @@ export class AuditLog1764300000000 implements MigrationInterface {
                   ELSE data END) - 'password_hash' - 'token_hash' - 'secret_hash'
       $$`);
     await queryRunner.query(`
+      CREATE FUNCTION audit_context() RETURNS jsonb LANGUAGE sql STABLE AS $$
+        SELECT coalesce(nullif(current_setting('peksos.audit_context', true), '')::jsonb,
+                        jsonb_build_object('actorKind', 'database', 'actorLabel', session_user))
+      $$`);
+    // One statement per changed statement, not per row: the changed rows come as the transition tables old_rows and
+    // new_rows (a per-row trigger made a 50,000-row import three times slower on the embedded database).
+    await queryRunner.query(`
       CREATE FUNCTION record_audit() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
-        context jsonb := coalesce(nullif(current_setting('peksos.audit_context', true), '')::jsonb,
-                                  jsonb_build_object('actorKind', 'database', 'actorLabel', session_user));
-        old_row jsonb;
-        new_row jsonb;
+        context jsonb := audit_context();
       BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN old_row := audit_row(to_jsonb(OLD)); END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN new_row := audit_row(to_jsonb(NEW)); END IF;
-        INSERT INTO audit_record (actor_kind, actor_id, actor_label, operation, table_name, record_id, action, before, after)
-        VALUES (context->>'actorKind', context->>'actorId', coalesce(context->>'actorLabel', 'unknown'),
-                context->>'operation', TG_TABLE_NAME,
-                coalesce(new_row->>'id', old_row->>'id', new_row->>'code', old_row->>'code'), TG_OP, old_row, new_row);
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO audit_record (actor_kind, actor_id, actor_label, operation, table_name, record_id, action, before, after)
+          SELECT context->>'actorKind', context->>'actorId', coalesce(context->>'actorLabel', 'unknown'),
+                 context->>'operation', TG_TABLE_NAME, coalesce(changed.row->>'id', changed.row->>'code'), 'INSERT', NULL, changed.row
+          FROM (SELECT audit_row(to_jsonb(n)) AS row FROM new_rows n) AS changed;
+        ELSIF TG_OP = 'DELETE' THEN
+          INSERT INTO audit_record (actor_kind, actor_id, actor_label, operation, table_name, record_id, action, before, after)
+          SELECT context->>'actorKind', context->>'actorId', coalesce(context->>'actorLabel', 'unknown'),
+                 context->>'operation', TG_TABLE_NAME, coalesce(changed.row->>'id', changed.row->>'code'), 'DELETE', changed.row, NULL
+          FROM (SELECT audit_row(to_jsonb(o)) AS row FROM old_rows o) AS changed;
+        ELSE
+          -- An update's rows before and after, paired by their key (id, or code for reference tables).
+          INSERT INTO audit_record (actor_kind, actor_id, actor_label, operation, table_name, record_id, action, before, after)
+          SELECT context->>'actorKind', context->>'actorId', coalesce(context->>'actorLabel', 'unknown'),
+                 context->>'operation', TG_TABLE_NAME, after_rows.key, 'UPDATE', before_rows.row, after_rows.row
+          FROM (SELECT r.row, coalesce(r.row->>'id', r.row->>'code') AS key FROM (SELECT audit_row(to_jsonb(o)) AS row FROM old_rows o) r) AS before_rows
+          JOIN (SELECT r.row, coalesce(r.row->>'id', r.row->>'code') AS key FROM (SELECT audit_row(to_jsonb(n)) AS row FROM new_rows n) r) AS after_rows
+            ON after_rows.key = before_rows.key;
+        END IF;
         RETURN NULL;
       END $$`);
     await queryRunner.query(`
@@ -72,6 +90,7 @@ export class AuditLog1764300000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE audit_record`);
     await queryRunner.query(`DROP FUNCTION refuse_audit_change()`);
     await queryRunner.query(`DROP FUNCTION record_audit()`);
+    await queryRunner.query(`DROP FUNCTION audit_context()`);
     await queryRunner.query(`DROP FUNCTION audit_row(jsonb)`);
   }
 }
