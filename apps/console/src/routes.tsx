@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { NotFoundPage } from './components/NotFoundPage.js';
 import { LoadingState } from './components/QueryStates.js';
+import { SignInView } from './modules/access/views/SignInView.js';
 import { CaseDetailView } from './modules/cases/views/CaseDetailView.js';
 import { CaseCreateView, CaseEditView } from './modules/cases/views/CaseFormViews.js';
 import { CasesListView } from './modules/cases/views/CasesListView.js';
@@ -23,6 +24,7 @@ const DashboardView = lazy(() => import('./modules/dashboard/views/DashboardView
 export function AppRoutes() {
   return (
     <Routes>
+      <Route path="masuk" element={<SignInView />} />
       <Route element={<Layout />}>
         <Route index element={<CoverageView />} />
         <Route

@@ -12,6 +12,8 @@ import {
 import type { ComponentType } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n, type MessageKey } from '../i18n/locale.js';
+import { RequireSignIn } from '../modules/access/components/RequireSignIn.js';
+import { UserMenu } from '../modules/access/components/UserMenu.js';
 
 const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; exact?: boolean }[] = [
   { to: '/', label: 'nav.coverage', icon: IconAlertTriangle, exact: true },
@@ -22,7 +24,16 @@ const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: 
   { to: '/roles', label: 'nav.roles', icon: IconUserStar },
 ];
 
+/** The console's frame, for someone signed in; anyone else is sent to the sign-in page first. */
 export function Layout() {
+  return (
+    <RequireSignIn>
+      <SignedInLayout />
+    </RequireSignIn>
+  );
+}
+
+function SignedInLayout() {
   const { t, locale, setLocale } = useI18n();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
@@ -44,17 +55,20 @@ export function Layout() {
               </Text>
             </Stack>
           </Group>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconLanguage size={16} />}
-            onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
-            lang={locale === 'id' ? 'en' : 'id'}
-            data-testid="locale-switch"
-          >
-            <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
-            {t('locale.switchTo')}
-          </Button>
+          <Group gap="sm" wrap="nowrap">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconLanguage size={16} />}
+              onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
+              lang={locale === 'id' ? 'en' : 'id'}
+              data-testid="locale-switch"
+            >
+              <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
+              {t('locale.switchTo')}
+            </Button>
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.menu')}>

@@ -12,6 +12,7 @@ import { useI18n } from '../../../i18n/locale.js';
 import { fetchAllNodes, toCsv } from '../../../lib/csv.js';
 import { kindLabel, ORGANISATION_KINDS } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
+import { useAccess } from '../../access/lib/access.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
 import { OrganisationsListQuery } from '../graphql/queries.js';
 
@@ -19,6 +20,7 @@ const SORT_FIELDS: OrganisationSortField[] = ['NAME', 'KIND', 'AREA_CODE', 'CREA
 
 export function OrganisationsListView() {
   const { t, label } = useI18n();
+  const { canEdit } = useAccess();
   const client = useApolloClient();
   const list = useListState();
   const should = list.get('should');
@@ -63,9 +65,11 @@ export function OrganisationsListView() {
       actions={
         <>
           <ExportButton fileName="organisasi.csv" build={exportCsv} />
-          <Button component={Link} to="/organisations/new" leftSection={<IconPlus size={16} />}>
-            {t('org.new')}
-          </Button>
+          {canEdit && (
+            <Button component={Link} to="/organisations/new" leftSection={<IconPlus size={16} />}>
+              {t('org.new')}
+            </Button>
+          )}
         </>
       }
       filters={

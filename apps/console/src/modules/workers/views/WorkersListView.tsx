@@ -11,6 +11,7 @@ import { useI18n } from '../../../i18n/locale.js';
 import { fetchAllNodes, toCsv } from '../../../lib/csv.js';
 import { CERTIFICATION_STATUSES, certificationStatusLabel, employmentStatusLabel, genderLabel } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
+import { useAccess } from '../../access/lib/access.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
 import { WorkersTable } from '../components/WorkersTable.js';
 import { WorkersListQuery } from '../graphql/queries.js';
@@ -20,6 +21,7 @@ const SORT_FIELDS: WorkerSortField[] = ['FULL_NAME', 'CREATED_AT'];
 export function WorkersListView() {
   const { t, label } = useI18n();
   const client = useApolloClient();
+  const { canEdit, seesPersonalData } = useAccess();
   const list = useListState();
   const status = list.get('status') as CertificationStatus | null;
   const placed = list.get('placed');
@@ -32,26 +34,33 @@ export function WorkersListView() {
   };
   const orderBy = { field: sortField(list, SORT_FIELDS, 'FULL_NAME'), direction: sortDirection(list) };
   const { data, previousData, loading, error, refetch } = useQuery(WorkersListQuery, {
-    variables: { filter, first: list.pageSize, after: list.after, orderBy },
+    variables: { filter, first: list.pageSize, after: list.after, orderBy, withPersonalData: seesPersonalData },
   });
   const connection = (data ?? previousData)?.workers ?? null;
 
   const exportCsv = async () => {
     const nodes = await fetchAllNodes(async (after) => {
-      const result = await client.query({ query: WorkersListQuery, variables: { filter, first: 100, after, orderBy }, fetchPolicy: 'network-only' });
+      const result = await client.query({ query: WorkersListQuery, variables: { filter, first: 100, after, orderBy, withPersonalData: seesPersonalData }, fetchPolicy: 'network-only' });
       if (!result.data) throw result.error ?? new Error('No data');
       return result.data.workers;
     });
+    // Home area and phone are personal data: only in the files of those who may see them.
     const csv = toCsv(
-      [t('worker.fullName'), t('worker.gender'), t('worker.employmentStatus'), t('worker.certificationStatus'), t('worker.placement'), t('worker.homeArea'), t('worker.phone')],
+      [
+        t('worker.fullName'),
+        t('worker.gender'),
+        t('worker.employmentStatus'),
+        t('worker.certificationStatus'),
+        t('worker.placement'),
+        ...(seesPersonalData ? [t('worker.homeArea'), t('worker.phone')] : []),
+      ],
       nodes.map((node) => [
         node.fullName,
         label(genderLabel(node.gender)),
         label(employmentStatusLabel(node.employmentStatus)),
         label(certificationStatusLabel(node.certificationStatus)),
         node.activeAssignments.map((a) => a.organisation.name).join('; '),
-        node.homeArea?.name ?? '',
-        node.phone ?? '',
+        ...(seesPersonalData ? [node.homeArea?.name ?? '', node.phone ?? ''] : []),
       ]),
     );
     return { csv, rows: nodes.length };
@@ -63,9 +72,11 @@ export function WorkersListView() {
       actions={
         <>
           <ExportButton fileName="peksos.csv" build={exportCsv} />
-          <Button component={Link} to="/workers/new" leftSection={<IconPlus size={16} />}>
-            {t('worker.new')}
-          </Button>
+          {canEdit && (
+            <Button component={Link} to="/workers/new" leftSection={<IconPlus size={16} />}>
+              {t('worker.new')}
+            </Button>
+          )}
         </>
       }
       filters={
@@ -113,7 +124,7 @@ export function WorkersListView() {
       onRetry={() => void refetch()}
       emptyText={t('worker.empty')}
     >
-      {connection && <WorkersTable workers={connection.nodes} />}
+      {connection && <WorkersTable workers={connection.nodes} showHomeArea={seesPersonalData} />}
     </ListFrame>
   );
 }
