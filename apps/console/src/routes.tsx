@@ -3,6 +3,9 @@ import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { NotFoundPage } from './components/NotFoundPage.js';
 import { LoadingState } from './components/QueryStates.js';
+import { AccountsView } from './modules/access/views/AccountsView.js';
+import { ApiKeysView } from './modules/access/views/ApiKeysView.js';
+import { AuditLogView } from './modules/access/views/AuditLogView.js';
 import { SignInView } from './modules/access/views/SignInView.js';
 import { CaseDetailView } from './modules/cases/views/CaseDetailView.js';
 import { CaseCreateView, CaseEditView } from './modules/cases/views/CaseFormViews.js';
@@ -50,6 +53,9 @@ export function AppRoutes() {
         <Route path="roles" element={<RolesListView />} />
         <Route path="roles/new" element={<RoleCreateView />} />
         <Route path="roles/:code" element={<RoleDetailView />} />
+        <Route path="accounts" element={<AccountsView />} />
+        <Route path="api-keys" element={<ApiKeysView />} />
+        <Route path="audit-log" element={<AuditLogView />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,11 +1,14 @@
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconBriefcase,
   IconBuildingCommunity,
   IconChartBar,
+  IconHistory,
+  IconKey,
   IconLanguage,
+  IconUserCog,
   IconUsers,
   IconUserStar,
 } from '@tabler/icons-react';
@@ -14,6 +17,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n, type MessageKey } from '../i18n/locale.js';
 import { RequireSignIn } from '../modules/access/components/RequireSignIn.js';
 import { UserMenu } from '../modules/access/components/UserMenu.js';
+import { useAccess } from '../modules/access/lib/access.js';
 
 const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; exact?: boolean }[] = [
   { to: '/', label: 'nav.coverage', icon: IconAlertTriangle, exact: true },
@@ -22,6 +26,13 @@ const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: 
   { to: '/workers', label: 'nav.workers', icon: IconUsers },
   { to: '/cases', label: 'nav.cases', icon: IconBriefcase },
   { to: '/roles', label: 'nav.roles', icon: IconUserStar },
+];
+
+/** Administration: for admins only (the server refuses these operations to anyone else). */
+const ADMIN_NAVIGATION: typeof NAVIGATION = [
+  { to: '/accounts', label: 'nav.accounts', icon: IconUserCog },
+  { to: '/api-keys', label: 'nav.apiKeys', icon: IconKey },
+  { to: '/audit-log', label: 'nav.audit', icon: IconHistory },
 ];
 
 /** The console's frame, for someone signed in; anyone else is sent to the sign-in page first. */
@@ -35,6 +46,7 @@ export function Layout() {
 
 function SignedInLayout() {
   const { t, locale, setLocale } = useI18n();
+  const { isAdmin } = useAccess();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   return (
@@ -90,6 +102,29 @@ function SignedInLayout() {
               );
             })}
           </nav>
+          {isAdmin && (
+            <nav aria-label={t('nav.admin')} data-testid="admin-navigation">
+              <Divider my="xs" />
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+                {t('nav.admin')}
+              </Text>
+              {ADMIN_NAVIGATION.map((item) => {
+                const active = location.pathname.startsWith(item.to);
+                return (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    label={t(item.label)}
+                    leftSection={<item.icon size={18} stroke={1.6} />}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    onClick={close}
+                  />
+                );
+              })}
+            </nav>
+          )}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
