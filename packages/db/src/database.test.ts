@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { migrate, openDatabase, type Database } from './index.js';
+import { migrate, openDatabase, withAuditContext, type Database } from './index.js';
 
 /** A table of this test's own: the database layer knows no module's schema. */
 class ProbeTable1790000000000 implements MigrationInterface {
@@ -34,6 +34,17 @@ describe(`database (${testDatabaseKind()})`, () => {
   it('applies the migrations once', async () => {
     expect(await migrate(database.dataSource)).toEqual([]);
     expect(await database.dataSource.query(`SELECT count(*) AS rows FROM probe`)).toEqual([{ rows: 1 }]);
+  });
+
+  it('names the actor of the running work in every transaction it opens, for the audit triggers', async () => {
+    const actor = { actorKind: 'account', actorId: 'a1', actorLabel: 'admin', operation: 'assignWorker' };
+    const setting = () =>
+      database.dataSource.transaction(async (manager) => {
+        const rows = (await manager.query(`SELECT current_setting('peksos.audit_context', true) AS context`)) as { context: string | null }[];
+        return rows[0]?.context ? (JSON.parse(rows[0].context) as unknown) : null;
+      });
+    expect(await withAuditContext(actor, setting)).toEqual(actor);
+    expect(await setting()).toEqual({ actorKind: 'system', actorId: null, actorLabel: 'system', operation: null });
   });
 
   it('keeps concurrent transactions isolated: a rollback removes only its own writes', async () => {
