@@ -34,7 +34,8 @@ export function UserMenu() {
     } catch {
       // The session may already be gone; signing out here still leaves the console.
     }
-    void navigate('/masuk?reason=signedOut', { replace: true });
+    // Not replacing the page: going back to it finds it closed (the gate asks the server again).
+    void navigate('/masuk?reason=signedOut');
     setTimeout(() => void client.clearStore(), 0);
   };
 

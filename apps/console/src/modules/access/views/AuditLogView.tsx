@@ -93,18 +93,20 @@ function AuditLogPage() {
             onChange={(value) => list.set({ action: value })}
             clearable
           />
-          <Group gap="xs" grow wrap="nowrap">
-            <TextInput type="date" label={t('audit.from')} value={from ?? ''} onChange={(event) => list.set({ from: event.currentTarget.value })} />
-            <TextInput type="date" label={t('audit.to')} value={to ?? ''} onChange={(event) => list.set({ to: event.currentTarget.value })} />
-          </Group>
         </>
       }
       toolbar={
-        list.params.size > 0 ? (
-          <Button size="xs" variant="subtle" onClick={() => list.reset(['size'])}>
-            {t('common.resetFilters')}
-          </Button>
-        ) : undefined
+        <>
+          <Group gap="sm" align="flex-end">
+            <TextInput type="date" w={180} label={t('audit.from')} value={from ?? ''} onChange={(event) => list.set({ from: event.currentTarget.value })} />
+            <TextInput type="date" w={180} label={t('audit.to')} value={to ?? ''} onChange={(event) => list.set({ to: event.currentTarget.value })} />
+          </Group>
+          {list.params.size > 0 && (
+            <Button size="xs" variant="subtle" onClick={() => list.reset(['size'])}>
+              {t('common.resetFilters')}
+            </Button>
+          )}
+        </>
       }
       list={list}
       connection={connection}

@@ -101,7 +101,7 @@ export function CaseDetailPage({
                     <Table.Th>{t('case.role')}</Table.Th>
                     <Table.Th>{t('common.from')}</Table.Th>
                     <Table.Th>{t('common.until')}</Table.Th>
-                    <Table.Th />
+                    {canEdit && <Table.Th />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -127,13 +127,15 @@ export function CaseDetailPage({
                       </Table.Td>
                       <Table.Td>{formatDate(involvement.startsOn)}</Table.Td>
                       <Table.Td>{involvement.endsOn ? formatDate(involvement.endsOn) : t('common.ongoing')}</Table.Td>
-                      <Table.Td ta="right">
-                        {open && canEdit && !involvement.endsOn && (
-                          <Button size="xs" variant="subtle" onClick={() => onEndInvolvement(involvement.id)}>
-                            {t('case.endInvolvement')}
-                          </Button>
-                        )}
-                      </Table.Td>
+                      {canEdit && (
+                        <Table.Td ta="right">
+                          {open && !involvement.endsOn && (
+                            <Button size="xs" variant="subtle" onClick={() => onEndInvolvement(involvement.id)}>
+                              {t('case.endInvolvement')}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

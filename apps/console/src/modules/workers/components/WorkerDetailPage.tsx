@@ -150,7 +150,7 @@ export function WorkerDetailPage({
                     <Table.Th>{t('common.from')}</Table.Th>
                     <Table.Th>{t('common.until')}</Table.Th>
                     <Table.Th>{t('common.status')}</Table.Th>
-                    <Table.Th />
+                    {canEdit && <Table.Th />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -179,13 +179,15 @@ export function WorkerDetailPage({
                           {assignment.isActive ? t('common.active') : t('common.ended')}
                         </Badge>
                       </Table.Td>
-                      <Table.Td ta="right">
-                        {!assignment.endsOn && canEdit && (
-                          <Button size="xs" variant="subtle" onClick={() => onEndAssignment(assignment.id)}>
-                            {t('worker.endAssignment')}
-                          </Button>
-                        )}
-                      </Table.Td>
+                      {canEdit && (
+                        <Table.Td ta="right">
+                          {!assignment.endsOn && (
+                            <Button size="xs" variant="subtle" onClick={() => onEndAssignment(assignment.id)}>
+                              {t('worker.endAssignment')}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
