@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD, graphql, graphqlResponse, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { chooseOption, DEMO_PASSWORD, fieldError, graphql, graphqlResponse, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 /** GraphQL answers with errors that a page received (a viewer's page must get none). */
 function collectGraphqlErrors(page: Page): string[] {
@@ -175,6 +175,65 @@ describe('signing in, roles and the admin pages', () => {
     await page.waitForURL((url) => url.searchParams.get('action') === 'INSERT');
     await page.waitForFunction(() => !document.body.textContent?.includes('revokeApiKey'));
     expect(await rows.first().textContent()).toContain('createApiKey');
+    await page.close();
+  });
+
+  it("shows a coordinator the server's refusal beside the field when the area is outside theirs", async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'koordinator', '/organisations/new');
+    await page.getByRole('textbox', { name: 'Nama organisasi', exact: true }).fill('LKS Uji Wilayah Lain');
+    await chooseOption(page, 'Jenis', 'Lembaga Kesejahteraan Sosial (LKS)');
+    await chooseOption(page, 'Wilayah (kode Kemendagri)', 'Kecamatan Cimahi Selatan');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Koordinator hanya dapat mengubah data di wilayahnya sendiri', { exact: false }).waitFor();
+    expect(await fieldError(page, 'Wilayah (kode Kemendagri)')).toMatch(/within their area \(32\.77\.03\)/);
+    expect(new URL(page.url()).pathname).toBe('/organisations/new');
+    await screenshot(page, '26-coordinator-forbidden');
+    await page.close();
+  });
+
+  it('lets an admin create an account, and read a full NIK with a reason that the audit log records', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'admin', '/accounts');
+    await page.getByTestId('account-row').first().waitFor();
+    await page.getByRole('button', { name: 'Akun baru' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Nama pengguna' }).fill('petugas.uji');
+    await dialog.getByRole('textbox', { name: 'Nama tampilan' }).fill('Petugas Uji');
+    await chooseOption(page, 'Peran akses', 'Koordinator');
+    await chooseOption(page, 'Wilayah koordinator', 'Kecamatan Cimahi Tengah');
+    await dialog.locator('input[autocomplete="new-password"]').fill('kata-sandi-uji-2026');
+    await dialog.getByRole('button', { name: 'Tambah' }).click();
+    const row = page.getByTestId('account-row').filter({ hasText: 'petugas.uji' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Koordinator');
+    expect(await row.textContent()).toContain('32.77.02');
+    await screenshot(page, '27-accounts');
+
+    const workers = await graphql<{ workers: { nodes: { id: string; fullName: string; maskedNationalIdNumber: string | null }[] } }>(
+      baseUrl,
+      '{ workers(first: 50) { nodes { id fullName maskedNationalIdNumber } } }',
+    );
+    const worker = workers.workers.nodes.find((node) => node.maskedNationalIdNumber)!;
+    await page.goto(`${baseUrl}/workers/${worker.id}`);
+    await page.getByTestId('masked-nik').waitFor();
+    await page.getByRole('button', { name: 'Tampilkan NIK lengkap' }).click();
+    const reveal = page.getByRole('dialog');
+    expect(await reveal.textContent()).toContain('dicatat di log audit');
+    await reveal.getByRole('textbox', { name: 'Alasan' }).fill('verifikasi BPJS');
+    await reveal.getByRole('button', { name: 'Tampilkan dan catat' }).click();
+    const nik = ((await page.getByTestId('revealed-nik').textContent()) ?? '').trim();
+    expect(nik).toMatch(/^\d{16}$/);
+    expect(nik.slice(-4)).toBe(worker.maskedNationalIdNumber!.slice(-4));
+    await screenshot(page, '28-reveal-nik');
+    await reveal.getByRole('button', { name: 'Tutup' }).click();
+
+    await page.goto(`${baseUrl}/audit-log?action=READ`);
+    const read = page.getByTestId('audit-row').first();
+    await read.waitFor();
+    expect(await read.textContent()).toContain('revealNationalIdNumber');
+    await read.getByTestId('audit-toggle').click();
+    expect(await page.getByTestId('audit-diff').textContent()).toContain('verifikasi BPJS');
     await page.close();
   });
 });

@@ -137,3 +137,14 @@ export async function chooseOption(page: Page, fieldLabel: string | RegExp, opti
   if (typeof optionName === 'string' && (await input.isEditable())) await input.fill(optionName);
   await page.getByRole('option', { name: optionName }).first().click();
 }
+
+/** The error message Mantine shows under a field (linked to it by aria-describedby). */
+export async function fieldError(page: Page, label: string): Promise<string | null> {
+  const input = page.getByRole('textbox', { name: label, exact: true }).first();
+  if ((await input.getAttribute('aria-invalid')) !== 'true') return null;
+  const ids = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  for (const id of ids) {
+    if (id.endsWith('-error')) return page.locator(`[id="${id}"]`).textContent();
+  }
+  return null;
+}

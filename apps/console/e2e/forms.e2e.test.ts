@@ -1,17 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseOption, graphql, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
-
-/** The error message Mantine shows under a field (linked to it by aria-describedby). */
-async function fieldError(page: Page, label: string): Promise<string | null> {
-  const input = page.getByRole('textbox', { name: label, exact: true }).first();
-  if ((await input.getAttribute('aria-invalid')) !== 'true') return null;
-  const ids = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
-  for (const id of ids) {
-    if (id.endsWith('-error')) return page.locator(`[id="${id}"]`).textContent();
-  }
-  return null;
-}
+import { chooseOption, fieldError, graphql, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 async function totalCount(baseUrl: string, field: 'workers' | 'organisations'): Promise<number> {
   const data = await graphql<Record<string, { totalCount: number }>>(baseUrl, `{ ${field}(filter: { includeArchived: true }) { totalCount } }`);

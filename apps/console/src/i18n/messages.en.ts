@@ -265,6 +265,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'role.created': 'Role {label} added',
 
   'error.forbidden': 'You are not allowed to do this: {message}',
+  'error.forbiddenFields': 'You may not save the marked fields. A coordinator can change data only within their own area.',
   'error.unauthenticated': 'Your session has ended. Please sign in again.',
   'error.tooManyRequests': 'Too many requests. Try again in {seconds} seconds.',
   'common.close': 'Close',

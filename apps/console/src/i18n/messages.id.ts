@@ -266,6 +266,7 @@ export const messagesId = {
   'role.created': 'Peran {label} ditambahkan',
 
   'error.forbidden': 'Anda tidak berwenang melakukan ini: {message}',
+  'error.forbiddenFields': 'Anda tidak berwenang menyimpan isian yang ditandai. Koordinator hanya dapat mengubah data di wilayahnya sendiri.',
   'error.unauthenticated': 'Sesi Anda sudah berakhir. Silakan masuk lagi.',
   'error.tooManyRequests': 'Terlalu banyak permintaan. Coba lagi dalam {seconds} detik.',
   'common.close': 'Tutup',

@@ -76,8 +76,7 @@ function AccountsPage() {
             <Table verticalSpacing="sm" data-testid="accounts-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('account.username')}</Table.Th>
-                  <Table.Th>{t('account.displayName')}</Table.Th>
+                  <Table.Th>{t('account.title')}</Table.Th>
                   <Table.Th>{t('account.role')}</Table.Th>
                   <Table.Th>{t('account.area')}</Table.Th>
                   <Table.Th>{t('account.status')}</Table.Th>
@@ -90,11 +89,6 @@ function AccountsPage() {
                   return (
                     <Table.Tr key={account.id} data-testid="account-row">
                       <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {account.username}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
                         <Text size="sm" fw={600}>
                           {account.displayName}
                           {isMe && (
@@ -102,6 +96,9 @@ function AccountsPage() {
                               {t('account.you')}
                             </Badge>
                           )}
+                        </Text>
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {account.username}
                         </Text>
                       </Table.Td>
                       <Table.Td>
