@@ -302,7 +302,6 @@ export const messagesEn: Record<MessageKey, string> = {
   'auth.passwordChanged': 'Password changed. Your sessions on other devices have ended.',
   'auth.noAccessTitle': 'No access',
   'auth.noAccess': 'Your role ({role}) may not open this page. Ask an admin if you need it.',
-  'auth.readOnly': 'Read only',
 
   'access.role.ADMIN': 'Admin',
   'access.role.COORDINATOR': 'Coordinator',

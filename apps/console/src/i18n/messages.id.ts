@@ -303,7 +303,6 @@ export const messagesId = {
   'auth.passwordChanged': 'Kata sandi diubah. Sesi Anda di perangkat lain sudah diakhiri.',
   'auth.noAccessTitle': 'Tidak ada akses',
   'auth.noAccess': 'Peran Anda ({role}) tidak boleh membuka halaman ini. Hubungi admin bila Anda memerlukannya.',
-  'auth.readOnly': 'Hanya baca',
 
   'access.role.ADMIN': 'Admin',
   'access.role.COORDINATOR': 'Koordinator',
