@@ -98,6 +98,25 @@ describe('signing in, roles and the admin pages', () => {
       expect(await page.getByRole('button', { name }).count()).toBe(0);
     }
     await screenshot(page, '22-viewer-worker');
+
+    // The other pages, and a record of each kind, open for a viewer without a refused field either.
+    for (const [list, row] of [
+      ['/', 'gap-row'],
+      ['/organisations', 'organisation-row'],
+      ['/cases', 'cases-table'],
+    ] as const) {
+      await page.goto(`${baseUrl}${list}`);
+      await page.getByTestId(row).first().waitFor();
+      expect(await page.getByRole('button', { name: 'Tugaskan Peksos' }).count()).toBe(0);
+    }
+    await page.getByTestId('cases-table').getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'CMH-' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Libatkan Peksos' }).count()).toBe(0);
+    await page.goto(`${baseUrl}/organisations`);
+    await page.getByTestId('organisation-row').first().getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Peksos yang bertugas' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Ubah' }).count()).toBe(0);
+    await page.waitForLoadState('networkidle');
     expect(errors).toEqual([]);
     await page.close();
   });
