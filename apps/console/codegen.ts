@@ -16,7 +16,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { LocalDate: 'string', DateTimeISO: 'string' },
+        scalars: { LocalDate: 'string', DateTimeISO: 'string', JSONObject: 'Record<string, unknown>' },
         strictScalars: true,
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
       },

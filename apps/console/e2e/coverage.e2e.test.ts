@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseOption, graphql, launchBrowser, screenshot, type Browser } from './browser.js';
+import { chooseOption, graphql, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 const CIMAHI_UTARA = '32.77.03';
 
@@ -33,7 +33,7 @@ describe('coverage gaps, the home page', () => {
 
   it('shows the Cimahi gap in Bahasa Indonesia: 16 organisations without a worker, 30 without a certified one', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/`);
+    await signIn(page, 'admin', '/');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Kesenjangan cakupan');
     await expectGapCount(page, 16);
     expect(await page.getByTestId('gap-count').textContent()).toBe('16 organisasi belum memiliki Peksos');
@@ -49,7 +49,7 @@ describe('coverage gaps, the home page', () => {
 
   it('narrows the list to one kecamatan, keeping the filter in the address', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/`);
+    await signIn(page, 'admin', '/');
     await expectGapCount(page, 16);
     await chooseOption(page, 'Kecamatan', 'Cimahi Utara');
     await expectGapCount(page, 5);
@@ -71,7 +71,7 @@ describe('coverage gaps, the home page', () => {
   it('lets a newcomer find the organisations in Cimahi Utara without a certified worker and fix one in under a minute', async () => {
     const started = Date.now();
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/`);
+    await signIn(page, 'admin', '/');
     await expectGapCount(page, 16);
 
     await chooseOption(page, 'Kecamatan', 'Cimahi Utara');
@@ -115,7 +115,7 @@ describe('coverage gaps, the home page', () => {
 
   it('works on a phone screen', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${baseUrl}/?kec=${CIMAHI_UTARA}`);
+    await signIn(page, 'admin', `/?kec=${CIMAHI_UTARA}`);
     await page.getByTestId('gap-count').waitFor();
     // The navigation folds into a menu button.
     await page.getByRole('button', { name: 'Menu' }).click();

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot, type Browser } from './browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 describe('workforce dashboard', () => {
-  const baseUrl = inject('baseUrl');
   let browser: Browser;
 
   beforeAll(async () => {
@@ -14,7 +13,7 @@ describe('workforce dashboard', () => {
 
   it('shows the figures of Kota Cimahi from the report, with charts per kecamatan', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/dashboard`);
+    await signIn(page, 'admin', '/dashboard');
     await page.getByTestId('stat-workers-value').waitFor();
     const value = (id: string) => page.getByTestId(`${id}-value`).textContent();
     expect(await value('stat-workers')).toBe('36');

@@ -1,17 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseOption, graphql, launchBrowser, screenshot, type Browser } from './browser.js';
-
-/** The error message Mantine shows under a field (linked to it by aria-describedby). */
-async function fieldError(page: Page, label: string): Promise<string | null> {
-  const input = page.getByRole('textbox', { name: label, exact: true }).first();
-  if ((await input.getAttribute('aria-invalid')) !== 'true') return null;
-  const ids = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
-  for (const id of ids) {
-    if (id.endsWith('-error')) return page.locator(`[id="${id}"]`).textContent();
-  }
-  return null;
-}
+import { chooseOption, fieldError, graphql, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 async function totalCount(baseUrl: string, field: 'workers' | 'organisations'): Promise<number> {
   const data = await graphql<Record<string, { totalCount: number }>>(baseUrl, `{ ${field}(filter: { includeArchived: true }) { totalCount } }`);
@@ -36,7 +24,7 @@ describe('forms', () => {
     page.on('request', (request) => {
       if (request.url().endsWith('/graphql') && request.postData()?.includes('CreateWorker')) requests.push(request.url());
     });
-    await page.goto(`${baseUrl}/workers/new`);
+    await signIn(page, 'admin', '/workers/new');
     await page.getByRole('heading', { level: 1, name: 'Peksos baru' }).waitFor();
     await page.getByRole('textbox', { name: 'Telepon', exact: true }).fill('nomor saya');
     await page.getByRole('textbox', { name: 'NIK', exact: true }).fill('12345');
@@ -56,7 +44,7 @@ describe('forms', () => {
   it("shows the server's field error next to the field (a code already in use) and saves nothing", async () => {
     const before = await totalCount(baseUrl, 'organisations');
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/organisations/new`);
+    await signIn(page, 'admin', '/organisations/new');
     await page.getByRole('heading', { level: 1, name: 'Organisasi baru' }).waitFor();
     await page.getByRole('textbox', { name: 'Nama organisasi', exact: true }).fill('LKS Uji Coba Cibabat');
     await chooseOption(page, 'Jenis', 'Lembaga Kesejahteraan Sosial (LKS)');

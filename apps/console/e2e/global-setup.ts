@@ -21,7 +21,8 @@ let server: ChildProcess | undefined;
 
 /**
  * Builds the console, then starts the real API server (its built entry point) on an in-memory embedded database
- * seeded with the Cimahi data set, serving the built console. Tests reach it over HTTP only.
+ * seeded with the Cimahi data set and the demo accounts, serving the built console. Tests reach it over HTTP only
+ * and sign in as a person would (browser.ts: signIn).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   await build({ root: consoleRoot, configFile: resolve(consoleRoot, 'vite.config.ts'), logLevel: 'warn' });
@@ -47,6 +48,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...databaseEnv,
       PEKSOS_DATA_SET: 'cimahi',
       PEKSOS_CONSOLE_DIR: resolve(consoleRoot, 'dist'),
+      // The demo accounts (admin, koordinator, pengamat) to sign in with; cheap password hashing for speed.
+      PEKSOS_DEMO_ACCOUNTS: '1',
+      PEKSOS_PASSWORD_COST: '10',
       NODE_ENV: 'test',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { graphql, launchBrowser, screenshot, SCREENSHOT_DIR, type Browser } from './browser.js';
+import { graphql, launchBrowser, screenshot, SCREENSHOT_DIR, signIn, type Browser } from './browser.js';
 
 const WORKERS_WITH_MISTAKES = [
   'NIK,Nama lengkap,Jenis kelamin,Status kepegawaian,Telepon,Email,Kode wilayah domisili,Jenjang sertifikasi,Tanggal uji kompetensi',
@@ -73,12 +73,13 @@ describe('importing spreadsheets from the console', () => {
   it('offers the workers template from the navigation, in the language of the console', async () => {
     const page = await browser.newPage();
     const requests = recordApiRequests(page);
-    await page.goto(`${baseUrl}/`);
+    await signIn(page, 'admin', `/`);
     await page.getByRole('link', { name: 'Impor data' }).click();
     await page.getByRole('heading', { level: 1, name: 'Impor data' }).waitFor();
     expect(await page.getByText('Impor berurutan: organisasi dulu, lalu pekerja sosial, lalu penugasan').count()).toBe(1);
     await page.getByRole('radio', { name: /Pekerja sosial/ }).click();
     expect(new URL(page.url()).searchParams.get('kind')).toBe('workers');
+    await page.getByText('Templat Pekerja sosial').waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-csv').click()]);
     expect(download.suggestedFilename()).toBe('templat-workers.csv');
@@ -96,7 +97,7 @@ describe('importing spreadsheets from the console', () => {
   it('shows every refused row of a workers file with its column and message, cannot apply it, and writes nothing', async () => {
     const page = await browser.newPage();
     const requests = recordApiRequests(page);
-    await page.goto(`${baseUrl}/import?kind=workers`);
+    await signIn(page, 'admin', `/import?kind=workers`);
     await chooseFile(page, 'peksos-salah.csv', WORKERS_WITH_MISTAKES);
     await page.getByRole('button', { name: 'Periksa berkas' }).click();
     await page.getByTestId('import-report').waitFor();
@@ -148,7 +149,7 @@ describe('importing spreadsheets from the console', () => {
   it('previews and applies an organisations file, shows the new organisations in the list, and finds nothing to change the second time', async () => {
     const page = await browser.newPage();
     // The list before the import, held in Apollo's cache: it must not hide the imported organisations afterwards.
-    await page.goto(`${baseUrl}/organisations?q=Impor`);
+    await signIn(page, 'admin', `/organisations?q=Impor`);
     await page.getByTestId('empty-state').waitFor();
     await page.getByRole('link', { name: 'Impor data' }).click();
     await page.getByRole('heading', { level: 1, name: 'Impor data' }).waitFor();
@@ -215,7 +216,7 @@ describe('importing spreadsheets from the console', () => {
 
   it('explains a file too large, a server failure and a lost connection', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/import?kind=organisations`);
+    await signIn(page, 'admin', `/import?kind=organisations`);
     const error = page.getByTestId('transfer-error');
     const check = async () => {
       await chooseFile(page, 'lks.csv', ORGANISATIONS);
@@ -248,7 +249,7 @@ describe('importing spreadsheets from the console', () => {
 
   it('works on a phone screen', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${baseUrl}/import?kind=workers`);
+    await signIn(page, 'admin', `/import?kind=workers`);
     await chooseFile(page, 'peksos-salah.csv', WORKERS_WITH_MISTAKES);
     await page.getByRole('button', { name: 'Periksa berkas' }).click();
     await page.getByTestId('import-report').waitFor();
@@ -277,7 +278,7 @@ describe('downloading lists as the server exports them', () => {
   it('downloads the certified workers as CSV, with the filter on screen and the CSRF header', async () => {
     const page = await browser.newPage();
     const requests = recordApiRequests(page);
-    await page.goto(`${baseUrl}/workers?status=CERTIFIED`);
+    await signIn(page, 'admin', `/workers?status=CERTIFIED`);
     await page.getByTestId('worker-row').first().waitFor();
     await page.getByTestId('download-menu').click();
     await screenshot(page, '29-workers-download-menu');
@@ -295,7 +296,7 @@ describe('downloading lists as the server exports them', () => {
 
   it('links the dashboard to the workforce summary as XLSX and to the printable report', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/dashboard`);
+    await signIn(page, 'admin', `/dashboard`);
     await page.getByTestId('stat-workers-value').waitFor();
     await page.getByTestId('download-menu').click();
     const printable = await page.getByRole('menuitem', { name: /Ringkasan untuk dicetak/ }).getAttribute('href');

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot, type Browser } from './browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 describe('language', () => {
-  const baseUrl = inject('baseUrl');
   let browser: Browser;
 
   beforeAll(async () => {
@@ -14,7 +13,7 @@ describe('language', () => {
 
   it('starts in Bahasa Indonesia, switches to English, and remembers the choice', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/`);
+    await signIn(page, 'admin', '/');
     const heading = page.getByRole('heading', { level: 1 });
     expect(await heading.textContent()).toBe('Kesenjangan cakupan');
     expect(await page.locator('html').getAttribute('lang')).toBe('id');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { graphql, launchBrowser, screenshot, type Browser } from './browser.js';
+import { graphql, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
 
 describe('lists and detail pages', () => {
   const baseUrl = inject('baseUrl');
@@ -14,7 +14,7 @@ describe('lists and detail pages', () => {
 
   it('lists workers with a filter kept in the address, and shows what a worker lacks for certification', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/workers?status=CERTIFIED`);
+    await signIn(page, 'admin', '/workers?status=CERTIFIED');
     await page.getByTestId('worker-row').first().waitFor();
     expect(await page.getByTestId('page-status').textContent()).toMatch(/dari 13$/);
     await screenshot(page, '10-workers-certified');
@@ -35,7 +35,7 @@ describe('lists and detail pages', () => {
 
   it('shows a case with who is involved in which role', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/cases`);
+    await signIn(page, 'admin', '/cases');
     await page.getByTestId('cases-table').waitFor();
     await screenshot(page, '12-cases');
     await page.getByRole('link', { name: 'CMH-2017-010' }).click();
@@ -49,7 +49,7 @@ describe('lists and detail pages', () => {
 
   it('shows organisations and the seven professional roles', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl}/organisations?kind=LK3`);
+    await signIn(page, 'admin', '/organisations?kind=LK3');
     await page.getByTestId('organisation-row').first().waitFor();
     await screenshot(page, '14-organisations-lk3');
     await page.goto(`${baseUrl}/roles`);

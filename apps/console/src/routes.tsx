@@ -3,6 +3,10 @@ import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { NotFoundPage } from './components/NotFoundPage.js';
 import { LoadingState } from './components/QueryStates.js';
+import { AccountsView } from './modules/access/views/AccountsView.js';
+import { ApiKeysView } from './modules/access/views/ApiKeysView.js';
+import { AuditLogView } from './modules/access/views/AuditLogView.js';
+import { SignInView } from './modules/access/views/SignInView.js';
 import { CaseDetailView } from './modules/cases/views/CaseDetailView.js';
 import { CaseCreateView, CaseEditView } from './modules/cases/views/CaseFormViews.js';
 import { CasesListView } from './modules/cases/views/CasesListView.js';
@@ -24,6 +28,7 @@ const DashboardView = lazy(() => import('./modules/dashboard/views/DashboardView
 export function AppRoutes() {
   return (
     <Routes>
+      <Route path="masuk" element={<SignInView />} />
       <Route element={<Layout />}>
         <Route index element={<CoverageView />} />
         <Route
@@ -50,6 +55,9 @@ export function AppRoutes() {
         <Route path="roles/new" element={<RoleCreateView />} />
         <Route path="roles/:code" element={<RoleDetailView />} />
         <Route path="import" element={<ImportView />} />
+        <Route path="accounts" element={<AccountsView />} />
+        <Route path="api-keys" element={<ApiKeysView />} />
+        <Route path="audit-log" element={<AuditLogView />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -30,7 +30,11 @@ export function currentAuditContextOrNull(): AuditContext | null {
   return currentAuditContext.getStore() ?? null;
 }
 
-/** Sets the audit context inside every transaction, as a transaction-local setting (gone at commit or rollback). */
+/**
+ * Sets the audit context inside every transaction, as a transaction-local setting (gone at commit or rollback).
+ * TypeORM instantiates only the classes of `subscribers` that carry @EventSubscriber(): without it, no transaction
+ * had the setting and every change was recorded as made directly in the database.
+ */
 @EventSubscriber()
 export class AuditContextSubscriber implements EntitySubscriberInterface {
   async afterTransactionStart(event: TransactionStartEvent): Promise<void> {

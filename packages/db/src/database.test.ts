@@ -43,6 +43,17 @@ describe(`database (${testDatabaseKind()})`, () => {
     expect(await database.dataSource.query(`SELECT count(*) AS rows FROM probe`)).toEqual([{ rows: 1 }]);
   });
 
+  it('names the actor of the running work in every transaction it opens, for the audit triggers', async () => {
+    const actor = { actorKind: 'account', actorId: 'a1', actorLabel: 'admin', operation: 'assignWorker' };
+    const setting = () =>
+      database.dataSource.transaction(async (manager) => {
+        const rows = (await manager.query(`SELECT current_setting('peksos.audit_context', true) AS context`)) as { context: string | null }[];
+        return rows[0]?.context ? (JSON.parse(rows[0].context) as unknown) : null;
+      });
+    expect(await withAuditContext(actor, setting)).toEqual(actor);
+    expect(await setting()).toEqual({ actorKind: 'system', actorId: null, actorLabel: 'system', operation: null });
+  });
+
   it('keeps concurrent transactions isolated: a rollback removes only its own writes', async () => {
     const { dataSource } = database;
     let releaseFirst!: () => void;

@@ -1,10 +1,13 @@
 import { Alert, Button } from '@mantine/core';
 import { IconArchive, IconPencil } from '@tabler/icons-react';
 import { useI18n } from '../i18n/locale.js';
+import { useAccess } from '../modules/access/lib/access.js';
 
-/** The edit and archive buttons of a record's page header (organisations, workers). */
+/** The edit and archive buttons of a record's page header (organisations, workers); none for a read-only role. */
 export function EditArchiveButtons({ onEdit, onArchive }: { onEdit: () => void; onArchive: () => void }) {
   const { t } = useI18n();
+  const { canEdit } = useAccess();
+  if (!canEdit) return null;
   return (
     <>
       <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>
@@ -22,7 +25,8 @@ export function ArchivedNotice({ reason, archivedAt }: { reason: string | null |
   const { t, formatDateTime } = useI18n();
   return (
     <Alert color="gray" mb="md">
-      {t('common.archivedBecause', { reason: reason ?? '' })} · {formatDateTime(archivedAt)}
+      {/* The reason is personal data for a worker: a viewer sees only that and when. */}
+      {reason ? t('common.archivedBecause', { reason }) : t('common.archived')} · {formatDateTime(archivedAt)}
     </Alert>
   );
 }

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
@@ -6,13 +6,19 @@ import {
   IconBuildingCommunity,
   IconChartBar,
   IconFileImport,
+  IconHistory,
+  IconKey,
   IconLanguage,
+  IconUserCog,
   IconUsers,
   IconUserStar,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n, type MessageKey } from '../i18n/locale.js';
+import { RequireSignIn } from '../modules/access/components/RequireSignIn.js';
+import { UserMenu } from '../modules/access/components/UserMenu.js';
+import { useAccess } from '../modules/access/lib/access.js';
 
 const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; exact?: boolean }[] = [
   { to: '/', label: 'nav.coverage', icon: IconAlertTriangle, exact: true },
@@ -21,11 +27,28 @@ const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: 
   { to: '/workers', label: 'nav.workers', icon: IconUsers },
   { to: '/cases', label: 'nav.cases', icon: IconBriefcase },
   { to: '/roles', label: 'nav.roles', icon: IconUserStar },
-  { to: '/import', label: 'nav.import', icon: IconFileImport },
 ];
 
+/** Administration: for admins only (the server refuses these operations, imports included, to anyone else). */
+const ADMIN_NAVIGATION: typeof NAVIGATION = [
+  { to: '/import', label: 'nav.import', icon: IconFileImport },
+  { to: '/accounts', label: 'nav.accounts', icon: IconUserCog },
+  { to: '/api-keys', label: 'nav.apiKeys', icon: IconKey },
+  { to: '/audit-log', label: 'nav.audit', icon: IconHistory },
+];
+
+/** The console's frame, for someone signed in; anyone else is sent to the sign-in page first. */
 export function Layout() {
+  return (
+    <RequireSignIn>
+      <SignedInLayout />
+    </RequireSignIn>
+  );
+}
+
+function SignedInLayout() {
   const { t, locale, setLocale } = useI18n();
+  const { isAdmin } = useAccess();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   return (
@@ -46,17 +69,20 @@ export function Layout() {
               </Text>
             </Stack>
           </Group>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconLanguage size={16} />}
-            onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
-            lang={locale === 'id' ? 'en' : 'id'}
-            data-testid="locale-switch"
-          >
-            <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
-            {t('locale.switchTo')}
-          </Button>
+          <Group gap="sm" wrap="nowrap">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconLanguage size={16} />}
+              onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
+              lang={locale === 'id' ? 'en' : 'id'}
+              data-testid="locale-switch"
+            >
+              <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
+              {t('locale.switchTo')}
+            </Button>
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.menu')}>
@@ -78,6 +104,29 @@ export function Layout() {
               );
             })}
           </nav>
+          {isAdmin && (
+            <nav aria-label={t('nav.admin')} data-testid="admin-navigation">
+              <Divider my="xs" />
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+                {t('nav.admin')}
+              </Text>
+              {ADMIN_NAVIGATION.map((item) => {
+                const active = location.pathname.startsWith(item.to);
+                return (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    label={t(item.label)}
+                    leftSection={<item.icon size={18} stroke={1.6} />}
+                    active={active}
+                    aria-current={active ? 'page' : undefined}
+                    onClick={close}
+                  />
+                );
+              })}
+            </nav>
+          )}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>

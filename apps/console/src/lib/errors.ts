@@ -3,16 +3,41 @@ import type { MessageKey, Values } from '../i18n/locale.js';
 
 /** What went wrong, in terms a person can act on. */
 export interface ParsedError {
-  kind: 'network' | 'notFound' | 'conflict' | 'badInput' | 'unknown';
+  kind: 'network' | 'notFound' | 'conflict' | 'badInput' | 'forbidden' | 'unauthenticated' | 'tooManyRequests' | 'unknown';
   /** The server's own message (English), shown inside a translated sentence. */
   message: string;
   /** Field-level messages keyed by input field name (the server's `extensions.field`, without `input.`). */
   fieldErrors: Record<string, string>;
+  /** How long to wait before trying again (TOO_MANY_REQUESTS), in seconds. */
+  retryAfterSeconds?: number;
 }
 
 interface ErrorExtensions {
   code?: unknown;
   field?: unknown;
+  retryAfterSeconds?: unknown;
+}
+
+/** The JSON body of an HTTP-level refusal (bad key, CSRF, rate limit): `{ errors: [{ message, extensions: { code } }] }`. */
+interface RefusalBody {
+  errors?: { message?: unknown; extensions?: ErrorExtensions }[];
+}
+
+function parseRefusal(statusCode: number, bodyText: string): ParsedError | null {
+  let body: RefusalBody;
+  try {
+    body = JSON.parse(bodyText) as RefusalBody;
+  } catch {
+    body = {};
+  }
+  const first = body.errors?.[0];
+  const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : '';
+  const message = typeof first?.message === 'string' ? first.message : `HTTP ${statusCode}`;
+  const retryAfterSeconds = typeof first?.extensions?.retryAfterSeconds === 'number' ? first.extensions.retryAfterSeconds : undefined;
+  if (code === 'TOO_MANY_REQUESTS' || statusCode === 429) return { kind: 'tooManyRequests', message, fieldErrors: {}, retryAfterSeconds };
+  if (code === 'UNAUTHENTICATED' || statusCode === 401) return { kind: 'unauthenticated', message, fieldErrors: {} };
+  if (code === 'FORBIDDEN' || statusCode === 403) return { kind: 'forbidden', message, fieldErrors: {} };
+  return null;
 }
 
 export function fieldName(path: string): string {
@@ -23,20 +48,28 @@ export function parseError(error: unknown): ParsedError {
   if (CombinedGraphQLErrors.is(error)) {
     const fieldErrors: Record<string, string> = {};
     let kind: ParsedError['kind'] = 'unknown';
+    let retryAfterSeconds: number | undefined;
     for (const graphQLError of error.errors) {
       const extensions = (graphQLError.extensions ?? {}) as ErrorExtensions;
       const code = typeof extensions.code === 'string' ? extensions.code : '';
-      if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') kind = 'badInput';
+      if (code === 'UNAUTHENTICATED') kind = 'unauthenticated';
+      else if (code === 'TOO_MANY_REQUESTS' && kind !== 'unauthenticated') {
+        kind = 'tooManyRequests';
+        if (typeof extensions.retryAfterSeconds === 'number') retryAfterSeconds = extensions.retryAfterSeconds;
+      } else if (code === 'FORBIDDEN' && (kind === 'unknown' || kind === 'notFound' || kind === 'conflict' || kind === 'badInput')) kind = 'forbidden';
+      else if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && (kind === 'unknown' || kind === 'notFound' || kind === 'conflict')) kind = 'badInput';
       else if (code === 'NOT_FOUND' && kind === 'unknown') kind = 'notFound';
-      else if (code === 'CONFLICT' && kind !== 'badInput') kind = 'conflict';
+      else if (code === 'CONFLICT' && (kind === 'unknown' || kind === 'notFound')) kind = 'conflict';
       if (typeof extensions.field === 'string') {
         const name = fieldName(extensions.field);
         fieldErrors[name] ??= graphQLError.message;
       }
     }
-    return { kind, message: error.errors.map((e) => e.message).join('; '), fieldErrors };
+    return { kind, message: error.errors.map((e) => e.message).join('; '), fieldErrors, retryAfterSeconds };
   }
   if (ServerError.is(error) || ServerParseError.is(error)) {
+    const refusal = parseRefusal(error.statusCode, error.bodyText);
+    if (refusal) return refusal;
     return { kind: 'network', message: error.message, fieldErrors: {} };
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -55,6 +88,12 @@ export function errorMessage(parsed: ParsedError): { key: MessageKey; values: Va
       return { key: 'error.conflict', values: { message: parsed.message } };
     case 'badInput':
       return { key: 'error.badInput', values: { message: parsed.message } };
+    case 'forbidden':
+      return { key: 'error.forbidden', values: { message: parsed.message } };
+    case 'unauthenticated':
+      return { key: 'error.unauthenticated', values: {} };
+    case 'tooManyRequests':
+      return { key: 'error.tooManyRequests', values: { seconds: parsed.retryAfterSeconds ?? 60 } };
     case 'unknown':
       return { key: 'error.unknown', values: { message: parsed.message } };
   }

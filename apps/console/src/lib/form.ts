@@ -19,7 +19,8 @@ export function applyServerErrors(form: FormWithErrors, error: unknown): { key: 
       placed = true;
     }
   }
-  if (placed) return { key: 'error.fixFields', values: {} };
+  // A refusal (a coordinator's record outside their area) is not a typing mistake: say so, in the person's language.
+  if (placed) return { key: parsed.kind === 'forbidden' ? 'error.forbiddenFields' : 'error.fixFields', values: {} };
   return errorMessage(parsed);
 }
 

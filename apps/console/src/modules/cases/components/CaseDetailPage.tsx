@@ -8,6 +8,7 @@ import { Section } from '../../../components/Section.js';
 import type { CaseDetailQuery } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { caseStatusLabel } from '../../../lib/labels.js';
+import { useAccess } from '../../access/lib/access.js';
 
 type Case = CaseDetailQuery['case'];
 
@@ -25,6 +26,7 @@ export function CaseDetailPage({
   onEndInvolvement(id: string): void;
 }) {
   const { t, label, locale, formatDate } = useI18n();
+  const { canEdit } = useAccess();
   const open = item.status === 'OPEN';
   const text = (value: { labelId: string; labelEn: string }) => (locale === 'en' ? value.labelEn : value.labelId);
   return (
@@ -41,7 +43,8 @@ export function CaseDetailPage({
         }
         lead={text(item.pmksCategory)}
         actions={
-          open && (
+          open &&
+          canEdit && (
             <>
               <Button leftSection={<IconUserPlus size={16} />} onClick={onInvolve}>
                 {t('case.involve')}
@@ -98,7 +101,7 @@ export function CaseDetailPage({
                     <Table.Th>{t('case.role')}</Table.Th>
                     <Table.Th>{t('common.from')}</Table.Th>
                     <Table.Th>{t('common.until')}</Table.Th>
-                    <Table.Th />
+                    {canEdit && <Table.Th />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -124,13 +127,15 @@ export function CaseDetailPage({
                       </Table.Td>
                       <Table.Td>{formatDate(involvement.startsOn)}</Table.Td>
                       <Table.Td>{involvement.endsOn ? formatDate(involvement.endsOn) : t('common.ongoing')}</Table.Td>
-                      <Table.Td ta="right">
-                        {open && !involvement.endsOn && (
-                          <Button size="xs" variant="subtle" onClick={() => onEndInvolvement(involvement.id)}>
-                            {t('case.endInvolvement')}
-                          </Button>
-                        )}
-                      </Table.Td>
+                      {canEdit && (
+                        <Table.Td ta="right">
+                          {open && !involvement.endsOn && (
+                            <Button size="xs" variant="subtle" onClick={() => onEndInvolvement(involvement.id)}>
+                              {t('case.endInvolvement')}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

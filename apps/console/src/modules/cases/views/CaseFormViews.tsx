@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useParams } from 'react-router';
+import { NoAccess } from '../../../components/NoAccess.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import { useI18n } from '../../../i18n/locale.js';
@@ -9,11 +10,14 @@ import { optionalText } from '../../../lib/form.js';
 import { CaseForm } from '../components/CaseForm.js';
 import { OpenCaseMutation, UpdateCaseMutation } from '../graphql/mutations.js';
 import { CaseDetailQuery, CasesListQuery } from '../graphql/queries.js';
+import { useAccess } from '../../access/lib/access.js';
 
 export function CaseCreateView() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const { canEdit } = useAccess();
   const [open] = useMutation(OpenCaseMutation, { refetchQueries: [CasesListQuery] });
+  if (!canEdit) return <NoAccess />;
   return (
     <>
       <PageHeader title={t('case.new')} back={{ to: '/cases', label: t('case.title') }} />
@@ -49,8 +53,10 @@ export function CaseEditView() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { data, error, refetch } = useQuery(CaseDetailQuery, { variables: { id }, fetchPolicy: 'network-only' });
+  const { canEdit } = useAccess();
+  const { data, error, refetch } = useQuery(CaseDetailQuery, { variables: { id }, fetchPolicy: 'network-only', skip: !canEdit });
   const [update] = useMutation(UpdateCaseMutation, { refetchQueries: [CaseDetailQuery] });
+  if (!canEdit) return <NoAccess />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <LoadingState />;
   const item = data.case;

@@ -11,6 +11,7 @@ import { useI18n } from '../../../i18n/locale.js';
 import { fetchAllNodes, toCsv } from '../../../lib/csv.js';
 import { CASE_STATUSES, caseStatusLabel } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
+import { useAccess } from '../../access/lib/access.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
 import { CasesListQuery, PmksCategoriesQuery } from '../graphql/queries.js';
 
@@ -18,6 +19,7 @@ const SORT_FIELDS: CaseSortField[] = ['OPENED_ON', 'REFERENCE'];
 
 export function CasesListView() {
   const { t, label, locale, formatDate } = useI18n();
+  const { canEdit } = useAccess();
   const client = useApolloClient();
   const list = useListState();
   const categories = useQuery(PmksCategoriesQuery);
@@ -63,9 +65,11 @@ export function CasesListView() {
       actions={
         <>
           <ExportButton fileName="kasus.csv" build={exportCsv} />
-          <Button component={Link} to="/cases/new" leftSection={<IconPlus size={16} />}>
-            {t('case.new')}
-          </Button>
+          {canEdit && (
+            <Button component={Link} to="/cases/new" leftSection={<IconPlus size={16} />}>
+              {t('case.new')}
+            </Button>
+          )}
         </>
       }
       filters={

@@ -31,6 +31,7 @@ import type {
 import { useI18n } from '../../../i18n/locale.js';
 import { kindLabel, ORGANISATION_KINDS } from '../../../lib/labels.js';
 import type { ListState } from '../../../lib/list-state.js';
+import { useAccess } from '../../access/lib/access.js';
 import { AreaSelects } from '../../areas/components/AreaSelects.js';
 import type { AssignTarget } from '../views/AssignWorkerDialog.js';
 
@@ -73,6 +74,7 @@ export function CoveragePage({
   exportFilters: { areaCode: string; kinds?: OrganisationKind[]; asOf?: string; certifiedOnly: boolean };
 }) {
   const { t, label, formatNumber, formatDate } = useI18n();
+  const { canEdit } = useAccess();
   const lacking = filters.certifiedOnly ? summary?.organisationsLackingCertifiedWorker : summary?.organisationsLackingWorker;
   const covered = summary && lacking !== undefined ? summary.organisationsNeedingWorker - lacking : undefined;
   const inArea = summary ? t('coverage.stat.inArea', { area: summary.area.name }) : undefined;
@@ -220,9 +222,11 @@ export function CoveragePage({
                     <Table.Th>{t('coverage.col.kind')}</Table.Th>
                     <Table.Th>{t('coverage.col.area')}</Table.Th>
                     <Table.Th>{t('coverage.col.workers')}</Table.Th>
-                    <Table.Th>
-                      <span className="visually-hidden">{t('coverage.col.action')}</span>
-                    </Table.Th>
+                    {canEdit && (
+                      <Table.Th>
+                        <span className="visually-hidden">{t('coverage.col.action')}</span>
+                      </Table.Th>
+                    )}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -262,16 +266,18 @@ export function CoveragePage({
                           </Stack>
                         )}
                       </Table.Td>
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          leftSection={<IconUserPlus size={14} />}
-                          onClick={() => onAssign({ id: organisation.id, name: organisation.name, areaCode: organisation.areaCode })}
-                          aria-label={`${t('coverage.assign')}: ${organisation.name}`}
-                        >
-                          {t('coverage.assign')}
-                        </Button>
-                      </Table.Td>
+                      {canEdit && (
+                        <Table.Td ta="right">
+                          <Button
+                            size="xs"
+                            leftSection={<IconUserPlus size={14} />}
+                            onClick={() => onAssign({ id: organisation.id, name: organisation.name, areaCode: organisation.areaCode })}
+                            aria-label={`${t('coverage.assign')}: ${organisation.name}`}
+                          >
+                            {t('coverage.assign')}
+                          </Button>
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

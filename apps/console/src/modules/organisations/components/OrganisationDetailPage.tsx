@@ -9,6 +9,7 @@ import { Section } from '../../../components/Section.js';
 import type { OrganisationDetailQuery } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { caseStatusLabel, kindLabel } from '../../../lib/labels.js';
+import { useAccess } from '../../access/lib/access.js';
 
 type Organisation = OrganisationDetailQuery['organisation'];
 
@@ -24,6 +25,7 @@ export function OrganisationDetailPage({
   onAssign(): void;
 }) {
   const { t, label, locale, formatDate } = useI18n();
+  const { canEdit } = useAccess();
   const archived = !!organisation.archivedAt;
   const gap = organisation.shouldHaveWorker && organisation.activeWorkers.length === 0;
   return (
@@ -39,7 +41,8 @@ export function OrganisationDetailPage({
         }
         lead={label(kindLabel(organisation.kind))}
         actions={
-          !archived && (
+          !archived &&
+          canEdit && (
             <>
               <Button leftSection={<IconUserPlus size={16} />} onClick={onAssign}>
                 {t('coverage.assign')}

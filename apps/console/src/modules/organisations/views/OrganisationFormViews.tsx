@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useParams } from 'react-router';
+import { NoAccess } from '../../../components/NoAccess.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import { useI18n } from '../../../i18n/locale.js';
@@ -8,6 +9,7 @@ import { optionalText } from '../../../lib/form.js';
 import { EMPTY_ORGANISATION, OrganisationForm, type OrganisationFormValues } from '../components/OrganisationForm.js';
 import { CreateOrganisationMutation, UpdateOrganisationMutation } from '../graphql/mutations.js';
 import { OrganisationDetailQuery, OrganisationOptionsQuery, OrganisationsListQuery } from '../graphql/queries.js';
+import { useAccess } from '../../access/lib/access.js';
 
 function toInput(values: OrganisationFormValues) {
   if (!values.kind || !values.areaCode) throw new Error('A required value is missing');
@@ -27,7 +29,9 @@ function toInput(values: OrganisationFormValues) {
 export function OrganisationCreateView() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const { canEdit } = useAccess();
   const [create] = useMutation(CreateOrganisationMutation, { refetchQueries: [OrganisationsListQuery, OrganisationOptionsQuery] });
+  if (!canEdit) return <NoAccess />;
   return (
     <>
       <PageHeader title={t('org.new')} back={{ to: '/organisations', label: t('org.title') }} />
@@ -51,8 +55,10 @@ export function OrganisationEditView() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { data, error, refetch } = useQuery(OrganisationDetailQuery, { variables: { id }, fetchPolicy: 'network-only' });
+  const { canEdit } = useAccess();
+  const { data, error, refetch } = useQuery(OrganisationDetailQuery, { variables: { id }, fetchPolicy: 'network-only', skip: !canEdit });
   const [update] = useMutation(UpdateOrganisationMutation, { refetchQueries: [OrganisationDetailQuery] });
+  if (!canEdit) return <NoAccess />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <LoadingState />;
   const organisation = data.organisation;

@@ -11,6 +11,7 @@ import type { OrganisationFilter, OrganisationKind, OrganisationSortField } from
 import { useI18n } from '../../../i18n/locale.js';
 import { kindLabel, ORGANISATION_KINDS } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
+import { useAccess } from '../../access/lib/access.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
 import { OrganisationsListQuery } from '../graphql/queries.js';
 
@@ -18,6 +19,7 @@ const SORT_FIELDS: OrganisationSortField[] = ['NAME', 'KIND', 'AREA_CODE', 'CREA
 
 export function OrganisationsListView() {
   const { t, label } = useI18n();
+  const { canEdit } = useAccess();
   const list = useListState();
   const should = list.get('should');
   const filter: OrganisationFilter = {
@@ -50,9 +52,11 @@ export function OrganisationsListView() {
               includeArchived: filter.includeArchived || undefined,
             }}
           />
-          <Button component={Link} to="/organisations/new" leftSection={<IconPlus size={16} />}>
-            {t('org.new')}
-          </Button>
+          {canEdit && (
+            <Button component={Link} to="/organisations/new" leftSection={<IconPlus size={16} />}>
+              {t('org.new')}
+            </Button>
+          )}
         </>
       }
       filters={

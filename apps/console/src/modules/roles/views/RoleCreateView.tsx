@@ -8,12 +8,15 @@ import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { useI18n, type MessageKey, type Values } from '../../../i18n/locale.js';
 import { applyServerErrors, optionalText } from '../../../lib/form.js';
+import { NoAccess } from '../../../components/NoAccess.js';
+import { useAccess } from '../../access/lib/access.js';
 import { CreateRoleMutation } from '../graphql/mutations.js';
 import { RolesListQuery } from '../graphql/queries.js';
 
 export function RoleCreateView() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
+  const { isAdmin } = useAccess();
   const [create] = useMutation(CreateRoleMutation, { refetchQueries: [RolesListQuery] });
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
   const form = useForm({
@@ -24,6 +27,8 @@ export function RoleCreateView() {
       labelEn: (value) => (value.trim() ? null : t('common.required')),
     },
   });
+  // Professional roles are reference data: admins only (the server refuses anyone else).
+  if (!isAdmin) return <NoAccess />;
   return (
     <>
       <PageHeader title={t('role.new')} back={{ to: '/roles', label: t('role.title') }} />

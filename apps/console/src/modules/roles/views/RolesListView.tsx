@@ -9,11 +9,13 @@ import { SearchInput } from '../../../components/SearchInput.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { toCsv } from '../../../lib/csv.js';
 import { useListState } from '../../../lib/list-state.js';
+import { useAccess } from '../../access/lib/access.js';
 import { RolesListQuery } from '../graphql/queries.js';
 
 /** The professional roles: few (seven in the report, plus any added), so searched in the browser. */
 export function RolesListView() {
   const { t, locale } = useI18n();
+  const { isAdmin } = useAccess();
   const list = useListState();
   const { data, error, refetch } = useQuery(RolesListQuery);
   const search = (list.get('q') ?? '').toLowerCase();
@@ -37,9 +39,11 @@ export function RolesListView() {
                 rows: roles.length,
               })}
             />
-            <Button component={Link} to="/roles/new" leftSection={<IconPlus size={16} />}>
-              {t('role.new')}
-            </Button>
+            {isAdmin && (
+              <Button component={Link} to="/roles/new" leftSection={<IconPlus size={16} />}>
+                {t('role.new')}
+              </Button>
+            )}
           </>
         }
       />

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { IconCertificate } from '@tabler/icons-react';
+import { IconCertificate, IconEye, IconLock } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
 import { DefinitionList } from '../../../components/DefinitionList.js';
@@ -9,7 +10,9 @@ import { Section } from '../../../components/Section.js';
 import type { WorkerDetailQuery } from '../../../generated/gql/graphql.js';
 import { useI18n, type MessageKey } from '../../../i18n/locale.js';
 import { caseStatusLabel, certificationLevelLabel, employmentStatusLabel, genderLabel, kindLabel } from '../../../lib/labels.js';
+import { useAccess } from '../../access/lib/access.js';
 import type { CertificationMode } from './CertificationDialog.js';
+import { RevealNikDialog } from './RevealNikDialog.js';
 
 type Worker = WorkerDetailQuery['worker'];
 
@@ -35,6 +38,8 @@ export function WorkerDetailPage({
   onEndAssignment(assignmentId: string): void;
 }) {
   const { t, label, locale, formatDate } = useI18n();
+  const { canEdit, seesPersonalData, isAdmin } = useAccess();
+  const [revealing, setRevealing] = useState(false);
   const archived = !!worker.archivedAt;
   return (
     <>
@@ -47,13 +52,7 @@ export function WorkerDetailPage({
             {archived && <Badge color="gray">{t('common.archived')}</Badge>}
           </Group>
         }
-        actions={
-          !archived && (
-            <>
-              <EditArchiveButtons onEdit={onEdit} onArchive={onArchive} />
-            </>
-          )
-        }
+        actions={!archived && canEdit && <EditArchiveButtons onEdit={onEdit} onArchive={onArchive} />}
       />
       {archived && <ArchivedNotice reason={worker.archiveReason} archivedAt={worker.archivedAt} />}
       <Stack>
@@ -63,17 +62,40 @@ export function WorkerDetailPage({
               items={[
                 { label: t('worker.gender'), value: label(genderLabel(worker.gender)) },
                 { label: t('worker.employmentStatus'), value: label(employmentStatusLabel(worker.employmentStatus)) },
-                { label: t('worker.phone'), value: worker.phone },
-                { label: t('worker.email'), value: worker.email },
-                { label: t('worker.nik'), value: worker.maskedNationalIdNumber },
-                { label: t('worker.homeArea'), value: worker.homeArea?.name },
+                ...(seesPersonalData
+                  ? [
+                      { label: t('worker.phone'), value: worker.phone },
+                      { label: t('worker.email'), value: worker.email },
+                      {
+                        label: t('worker.nik'),
+                        value: (
+                          <Group gap="xs" component="span">
+                            <span data-testid="masked-nik">{worker.maskedNationalIdNumber ?? '—'}</span>
+                            {isAdmin && worker.maskedNationalIdNumber && (
+                              <Button size="compact-xs" variant="light" color="orange" leftSection={<IconEye size={12} />} onClick={() => setRevealing(true)}>
+                                {t('worker.revealNik')}
+                              </Button>
+                            )}
+                          </Group>
+                        ),
+                      },
+                      { label: t('worker.homeArea'), value: worker.homeArea?.name },
+                    ]
+                  : []),
               ]}
             />
+            {!seesPersonalData && (
+              <Text size="xs" c="dimmed" mt="sm" data-testid="personal-data-hidden">
+                <IconLock size={12} style={{ verticalAlign: 'middle', marginRight: 4 }} />
+                {t('worker.personalHidden')}
+              </Text>
+            )}
           </Section>
           <Section
             title={t('worker.certification')}
             actions={
-              !archived && (
+              !archived &&
+              canEdit && (
                 <>
                   <Button size="xs" variant="default" onClick={() => onCertification('schedule')}>
                     {t('worker.scheduleTest')}
@@ -128,7 +150,7 @@ export function WorkerDetailPage({
                     <Table.Th>{t('common.from')}</Table.Th>
                     <Table.Th>{t('common.until')}</Table.Th>
                     <Table.Th>{t('common.status')}</Table.Th>
-                    <Table.Th />
+                    {canEdit && <Table.Th />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -157,13 +179,15 @@ export function WorkerDetailPage({
                           {assignment.isActive ? t('common.active') : t('common.ended')}
                         </Badge>
                       </Table.Td>
-                      <Table.Td ta="right">
-                        {!assignment.endsOn && (
-                          <Button size="xs" variant="subtle" onClick={() => onEndAssignment(assignment.id)}>
-                            {t('worker.endAssignment')}
-                          </Button>
-                        )}
-                      </Table.Td>
+                      {canEdit && (
+                        <Table.Td ta="right">
+                          {!assignment.endsOn && (
+                            <Button size="xs" variant="subtle" onClick={() => onEndAssignment(assignment.id)}>
+                              {t('worker.endAssignment')}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      )}
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -231,6 +255,7 @@ export function WorkerDetailPage({
           )}
         </Section>
       </Stack>
+      {isAdmin && <RevealNikDialog worker={worker} opened={revealing} onClose={() => setRevealing(false)} />}
     </>
   );
 }

@@ -5,7 +5,8 @@ import type { WorkersListQuery } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { employmentStatusLabel } from '../../../lib/labels.js';
 
-export function WorkersTable({ workers }: { workers: WorkersListQuery['workers']['nodes'] }) {
+/** The workers of a list page; the home area (personal data) only for those who may see it. */
+export function WorkersTable({ workers, showHomeArea }: { workers: WorkersListQuery['workers']['nodes']; showHomeArea: boolean }) {
   const { t, label } = useI18n();
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -16,7 +17,7 @@ export function WorkersTable({ workers }: { workers: WorkersListQuery['workers']
             <Table.Th>{t('worker.certificationStatus')}</Table.Th>
             <Table.Th>{t('worker.placement')}</Table.Th>
             <Table.Th>{t('worker.employmentStatus')}</Table.Th>
-            <Table.Th>{t('worker.homeArea')}</Table.Th>
+            {showHomeArea && <Table.Th>{t('worker.homeArea')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -53,9 +54,11 @@ export function WorkersTable({ workers }: { workers: WorkersListQuery['workers']
               <Table.Td>
                 <Text size="sm">{label(employmentStatusLabel(worker.employmentStatus))}</Text>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm">{worker.homeArea?.name ?? t('common.none')}</Text>
-              </Table.Td>
+              {showHomeArea && (
+                <Table.Td>
+                  <Text size="sm">{worker.homeArea?.name ?? t('common.none')}</Text>
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

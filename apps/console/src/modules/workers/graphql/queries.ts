@@ -1,7 +1,11 @@
 import { graphql } from '../../../generated/gql/index.js';
 
+/**
+ * Personal data (phone, email, NIK, home area, archive reason) is asked for only when the signed-in role may read
+ * it (`$withPersonalData`, from `useAccess().seesPersonalData`): a viewer's request would otherwise be refused.
+ */
 export const WorkersListQuery = graphql(`
-  query WorkersList($filter: WorkerFilter, $first: Int!, $after: String, $orderBy: WorkerOrder) {
+  query WorkersList($filter: WorkerFilter, $first: Int!, $after: String, $orderBy: WorkerOrder, $withPersonalData: Boolean!) {
     workers(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
       totalCount
       pageInfo {
@@ -14,9 +18,9 @@ export const WorkersListQuery = graphql(`
         gender
         employmentStatus
         certificationStatus
-        phone
+        phone @include(if: $withPersonalData)
         archivedAt
-        homeArea {
+        homeArea @include(if: $withPersonalData) {
           code
           name
         }
@@ -34,23 +38,23 @@ export const WorkersListQuery = graphql(`
 `);
 
 export const WorkerDetailQuery = graphql(`
-  query WorkerDetail($id: ID!) {
+  query WorkerDetail($id: ID!, $withPersonalData: Boolean!) {
     worker(id: $id) {
       id
       fullName
       gender
       employmentStatus
-      phone
-      email
-      maskedNationalIdNumber
-      homeAreaCode
-      homeArea {
+      phone @include(if: $withPersonalData)
+      email @include(if: $withPersonalData)
+      maskedNationalIdNumber @include(if: $withPersonalData)
+      homeAreaCode @include(if: $withPersonalData)
+      homeArea @include(if: $withPersonalData) {
         code
         name
       }
       certificationStatus
       archivedAt
-      archiveReason
+      archiveReason @include(if: $withPersonalData)
       version
       certifications {
         id

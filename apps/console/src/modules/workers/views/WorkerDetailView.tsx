@@ -6,6 +6,7 @@ import { ArchiveDialog } from '../../../components/ArchiveDialog.js';
 import { EndDialog } from '../../../components/EndDialog.js';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import { useI18n } from '../../../i18n/locale.js';
+import { useAccess } from '../../access/lib/access.js';
 import { CertificationDialog, type CertificationMode } from '../components/CertificationDialog.js';
 import { WorkerDetailPage } from '../components/WorkerDetailPage.js';
 import {
@@ -20,7 +21,8 @@ export function WorkerDetailView() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { data, error, refetch } = useQuery(WorkerDetailQuery, { variables: { id } });
+  const access = useAccess();
+  const { data, error, refetch } = useQuery(WorkerDetailQuery, { variables: { id, withPersonalData: access.seesPersonalData } });
   const [archiving, setArchiving] = useState(false);
   const [certificationMode, setCertificationMode] = useState<CertificationMode | null>(null);
   const [ending, setEnding] = useState<string | null>(null);

@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useParams } from 'react-router';
+import { NoAccess } from '../../../components/NoAccess.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { optionalText } from '../../../lib/form.js';
+import { useAccess } from '../../access/lib/access.js';
 import { EMPTY_WORKER, WorkerForm, type WorkerFormValues } from '../components/WorkerForm.js';
 import { CreateWorkerMutation, UpdateWorkerMutation } from '../graphql/mutations.js';
 import { WorkerDetailQuery, WorkersListQuery } from '../graphql/queries.js';
@@ -17,6 +19,7 @@ function required<T extends string>(value: T | ''): T {
 export function WorkerCreateView() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const { canEdit } = useAccess();
   const [create] = useMutation(CreateWorkerMutation, { refetchQueries: [WorkersListQuery] });
   const submit = async (values: WorkerFormValues) => {
     const result = await create({
@@ -38,6 +41,7 @@ export function WorkerCreateView() {
       void navigate(`/workers/${worker.id}`);
     }
   };
+  if (!canEdit) return <NoAccess />;
   return (
     <>
       <PageHeader title={t('worker.new')} back={{ to: '/workers', label: t('worker.title') }} />
@@ -50,8 +54,15 @@ export function WorkerEditView() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { data, error, refetch } = useQuery(WorkerDetailQuery, { variables: { id }, fetchPolicy: 'network-only' });
+  const { canEdit } = useAccess();
+  // Only editors come this far, and they may read the personal data they edit.
+  const { data, error, refetch } = useQuery(WorkerDetailQuery, {
+    variables: { id, withPersonalData: true },
+    fetchPolicy: 'network-only',
+    skip: !canEdit,
+  });
   const [update] = useMutation(UpdateWorkerMutation);
+  if (!canEdit) return <NoAccess />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <LoadingState />;
   const worker = data.worker;
@@ -88,7 +99,7 @@ export function WorkerEditView() {
           phone: worker.phone ?? '',
           email: worker.email ?? '',
           nationalIdNumber: '',
-          homeAreaCode: worker.homeAreaCode,
+          homeAreaCode: worker.homeAreaCode ?? null,
         }}
         onSubmit={submit}
         onCancel={() => void navigate(`/workers/${id}`)}

@@ -10,6 +10,7 @@ import type { CertificationStatus, WorkerFilter, WorkerSortField } from '../../.
 import { useI18n } from '../../../i18n/locale.js';
 import { CERTIFICATION_STATUSES, certificationStatusLabel } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
+import { useAccess } from '../../access/lib/access.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
 import { WorkersTable } from '../components/WorkersTable.js';
 import { WorkersListQuery } from '../graphql/queries.js';
@@ -18,6 +19,7 @@ const SORT_FIELDS: WorkerSortField[] = ['FULL_NAME', 'CREATED_AT'];
 
 export function WorkersListView() {
   const { t, label } = useI18n();
+  const { canEdit, seesPersonalData } = useAccess();
   const list = useListState();
   const status = list.get('status') as CertificationStatus | null;
   const placed = list.get('placed');
@@ -30,7 +32,7 @@ export function WorkersListView() {
   };
   const orderBy = { field: sortField(list, SORT_FIELDS, 'FULL_NAME'), direction: sortDirection(list) };
   const { data, previousData, loading, error, refetch } = useQuery(WorkersListQuery, {
-    variables: { filter, first: list.pageSize, after: list.after, orderBy },
+    variables: { filter, first: list.pageSize, after: list.after, orderBy, withPersonalData: seesPersonalData },
   });
   const connection = (data ?? previousData)?.workers ?? null;
 
@@ -40,6 +42,8 @@ export function WorkersListView() {
       title={t('worker.title')}
       actions={
         <>
+          {/* The server exports worker lists to those who may see contact details (coordinators, admins). */}
+          {seesPersonalData && (
           <DownloadMenu
             list="workers"
             filters={{
@@ -51,9 +55,12 @@ export function WorkersListView() {
             }}
             nikMasked
           />
-          <Button component={Link} to="/workers/new" leftSection={<IconPlus size={16} />}>
-            {t('worker.new')}
-          </Button>
+          )}
+          {canEdit && (
+            <Button component={Link} to="/workers/new" leftSection={<IconPlus size={16} />}>
+              {t('worker.new')}
+            </Button>
+          )}
         </>
       }
       filters={
@@ -101,7 +108,7 @@ export function WorkersListView() {
       onRetry={() => void refetch()}
       emptyText={t('worker.empty')}
     >
-      {connection && <WorkersTable workers={connection.nodes} />}
+      {connection && <WorkersTable workers={connection.nodes} showHomeArea={seesPersonalData} />}
     </ListFrame>
   );
 }

@@ -1,0 +1,57 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { AccessRole, MeQuery } from '../../../generated/gql/graphql.js';
+
+export type SignedInAccount = NonNullable<MeQuery['me']['account']>;
+
+/** What the signed-in person may see and do in the console, from their role (the server checks it all again). */
+export interface Access {
+  account: SignedInAccount;
+  role: AccessRole;
+  /** A coordinator's area (Kemendagri code); changes outside it are refused by the server. */
+  areaCode: string | null;
+  isAdmin: boolean;
+  /** Create, edit, archive, assign: admins, and coordinators within their area. */
+  canEdit: boolean;
+  /** Phone, email, NIK, home area: not for viewers (UU 27/2022). */
+  seesPersonalData: boolean;
+}
+
+export function accessFor(account: SignedInAccount): Access {
+  const role = account.role;
+  return {
+    account,
+    role,
+    areaCode: account.areaCode,
+    isAdmin: role === 'ADMIN',
+    canEdit: role === 'ADMIN' || role === 'COORDINATOR',
+    seesPersonalData: role === 'ADMIN' || role === 'COORDINATOR',
+  };
+}
+
+const AccessContext = createContext<Access | null>(null);
+
+export function AccessProvider({ account, children }: { account: SignedInAccount; children: ReactNode }) {
+  return <AccessContext.Provider value={accessFor(account)}>{children}</AccessContext.Provider>;
+}
+
+/** The signed-in person's access; the pages inside the console are only shown to someone signed in. */
+export function useAccess(): Access {
+  const access = useContext(AccessContext);
+  if (!access) throw new Error('useAccess needs an AccessProvider above it (RequireSignIn)');
+  return access;
+}
+
+/** Where the sign-in page sends someone back to: only paths of this site (never //other.site). */
+export function safeReturnPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/masuk')) return '/';
+  return next;
+}
+
+/** The sign-in address that comes back to `path` after. */
+export function signInPath(path: string, reason?: 'expired' | 'signedOut'): string {
+  const params = new URLSearchParams();
+  if (path && path !== '/') params.set('next', path);
+  if (reason) params.set('reason', reason);
+  const query = params.toString();
+  return query ? `/masuk?${query}` : '/masuk';
+}

@@ -1,0 +1,268 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Autocomplete, Badge, Box, Button, Code, Group, Select, Switch, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { Fragment, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { ListFrame } from '../../../components/ListFrame.js';
+import type { AuditRecordFilter, AuditRecordsQuery } from '../../../generated/gql/graphql.js';
+import { useI18n, type MessageKey } from '../../../i18n/locale.js';
+import { useListState, type ListState } from '../../../lib/list-state.js';
+import { AdminOnly } from '../components/AdminOnly.js';
+import { AuditRecordsQuery as AuditRecordsDocument } from '../graphql/queries.js';
+import { diffRows, formatValue, recordPath, startOfDay, startOfNextDay } from '../lib/audit-diff.js';
+
+type AuditRecord = AuditRecordsQuery['auditRecords']['nodes'][number];
+
+const ACTIONS = ['INSERT', 'UPDATE', 'DELETE', 'READ'] as const;
+const ACTION_COLORS: Record<string, string> = { INSERT: 'teal', UPDATE: 'blue', DELETE: 'red', READ: 'orange' };
+/** The audited tables of the registry's modules (others can be typed). */
+const TABLES = [
+  'organisation',
+  'worker',
+  'certification',
+  'assignment',
+  'professional_role',
+  'social_case',
+  'case_involvement',
+  'pmks_category',
+  'area',
+  'account',
+  'session',
+  'api_key',
+  'api_key_organisation',
+];
+const ACTOR_KINDS = new Set(['account', 'api_key', 'anonymous', 'system', 'database']);
+
+export function AuditLogView() {
+  return (
+    <AdminOnly>
+      <AuditLogPage />
+    </AdminOnly>
+  );
+}
+
+/** A text filter kept in the URL, sent a moment after typing stops. */
+function useUrlText(list: ListState, key: string): [string, (value: string) => void] {
+  const current = list.get(key) ?? '';
+  const [value, setValue] = useState(current);
+  useEffect(() => setValue(current), [current]);
+  const commit = useDebouncedCallback((next: string) => list.set({ [key]: next.trim() || null }, { replace: true }), 300);
+  return [
+    value,
+    (next) => {
+      setValue(next);
+      commit(next);
+    },
+  ];
+}
+
+function AuditLogPage() {
+  const { t } = useI18n();
+  const list = useListState();
+  const [operation, setOperation] = useUrlText(list, 'operation');
+  const [table, setTable] = useUrlText(list, 'table');
+  const action = list.get('action');
+  const from = list.get('from');
+  const to = list.get('to');
+  const filter: AuditRecordFilter = {
+    operation: list.get('operation') ?? undefined,
+    tableName: list.get('table') ?? undefined,
+    action: action && (ACTIONS as readonly string[]).includes(action) ? action : undefined,
+    from: startOfDay(from) ?? undefined,
+    to: startOfNextDay(to) ?? undefined,
+  };
+  const { data, previousData, loading, error, refetch } = useQuery(AuditRecordsDocument, {
+    variables: { filter, first: list.pageSize, after: list.after },
+  });
+  const connection = (data ?? previousData)?.auditRecords ?? null;
+
+  return (
+    <ListFrame
+      title={t('audit.title')}
+      lead={t('audit.lead')}
+      filters={
+        <>
+          <TextInput label={t('audit.operation')} placeholder={t('audit.operationHint')} value={operation} onChange={(event) => setOperation(event.currentTarget.value)} />
+          <Autocomplete label={t('audit.table')} placeholder={t('common.all')} data={TABLES} value={table} onChange={setTable} />
+          <Select
+            label={t('audit.action')}
+            placeholder={t('common.all')}
+            data={ACTIONS.map((value) => ({ value, label: t(`audit.action.${value}`) }))}
+            value={filter.action ?? null}
+            onChange={(value) => list.set({ action: value })}
+            clearable
+          />
+        </>
+      }
+      toolbar={
+        <>
+          <Group gap="sm" align="flex-end">
+            <TextInput type="date" w={180} label={t('audit.from')} value={from ?? ''} onChange={(event) => list.set({ from: event.currentTarget.value })} />
+            <TextInput type="date" w={180} label={t('audit.to')} value={to ?? ''} onChange={(event) => list.set({ to: event.currentTarget.value })} />
+          </Group>
+          {list.params.size > 0 && (
+            <Button size="xs" variant="subtle" onClick={() => list.reset(['size'])}>
+              {t('common.resetFilters')}
+            </Button>
+          )}
+        </>
+      }
+      list={list}
+      connection={connection}
+      loading={loading}
+      error={error}
+      onRetry={() => void refetch()}
+      emptyText={t('audit.empty')}
+    >
+      {connection && <AuditTable records={connection.nodes} />}
+    </ListFrame>
+  );
+}
+
+function AuditTable({ records }: { records: readonly AuditRecord[] }) {
+  const { t, formatDateTime } = useI18n();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return (
+    <Table.ScrollContainer minWidth={880}>
+      <Table verticalSpacing="xs" data-testid="audit-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={36} />
+            <Table.Th>{t('audit.recordedAt')}</Table.Th>
+            <Table.Th>{t('audit.actor')}</Table.Th>
+            <Table.Th>{t('audit.operation')}</Table.Th>
+            <Table.Th>{t('audit.action')}</Table.Th>
+            <Table.Th>{t('audit.table')}</Table.Th>
+            <Table.Th>{t('audit.record')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {records.map((record) => {
+            const open = expanded.has(record.id);
+            const path = recordPath(record.tableName, record.recordId);
+            return (
+              <Fragment key={record.id}>
+                <Table.Tr data-testid="audit-row" bg={open ? 'gray.0' : undefined}>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      px={4}
+                      onClick={() => toggle(record.id)}
+                      aria-expanded={open}
+                      aria-label={open ? t('audit.hideChanges') : t('audit.showChanges')}
+                      data-testid="audit-toggle"
+                    >
+                      {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {formatDateTime(record.recordedAt)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {record.actorLabel}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {ACTOR_KINDS.has(record.actorKind) ? t(`audit.actorKind.${record.actorKind}` as MessageKey) : record.actorKind}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{record.operation ?? '—'}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={ACTION_COLORS[record.action] ?? 'gray'}>
+                      {(ACTIONS as readonly string[]).includes(record.action) ? t(`audit.action.${record.action as (typeof ACTIONS)[number]}`) : record.action}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{record.tableName}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {path ? (
+                      <Anchor component={Link} to={path} size="xs" ff="monospace">
+                        {record.recordId}
+                      </Anchor>
+                    ) : (
+                      <Text size="xs" ff="monospace">
+                        {record.recordId ?? '—'}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+                {open && (
+                  <Table.Tr data-testid="audit-changes">
+                    <Table.Td colSpan={7} bg="gray.0" p="sm">
+                      <RowChanges record={record} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The row before and after, field by field; for an update, only the fields that changed unless asked for all. */
+function RowChanges({ record }: { record: AuditRecord }) {
+  const { t } = useI18n();
+  const [all, setAll] = useState(false);
+  const changes = diffRows(record.before, record.after);
+  const isUpdate = !!record.before && !!record.after;
+  const shown = isUpdate && !all ? changes.filter((change) => change.changed) : changes;
+  return (
+    <Box>
+      <Group justify="space-between" mb="xs">
+        <Text size="sm" fw={600}>
+          {t('audit.changesOf', { table: record.tableName, id: record.recordId ?? '' })}
+        </Text>
+        {isUpdate && <Switch size="xs" label={t('audit.allFields')} checked={all} onChange={(event) => setAll(event.currentTarget.checked)} />}
+      </Group>
+      {shown.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('audit.noChanges')}
+        </Text>
+      ) : (
+        <Table withTableBorder withColumnBorders bg="white" fz="xs" data-testid="audit-diff" layout="fixed">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="22%">{t('audit.field')}</Table.Th>
+              {record.before && <Table.Th>{t('audit.before')}</Table.Th>}
+              {record.after && <Table.Th>{t('audit.after')}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((change) => (
+              <Table.Tr key={change.field}>
+                <Table.Td ff="monospace">{change.field}</Table.Td>
+                {record.before && (
+                  <Table.Td ff="monospace" bg={isUpdate && change.changed ? 'red.0' : undefined} style={{ wordBreak: 'break-word' }}>
+                    {formatValue(change.before)}
+                  </Table.Td>
+                )}
+                {record.after && (
+                  <Table.Td ff="monospace" bg={isUpdate && change.changed ? 'green.0' : undefined} style={{ wordBreak: 'break-word' }}>
+                    {formatValue(change.after)}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Box>
+  );
+}
