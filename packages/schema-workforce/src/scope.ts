@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertManagesArea, isWithinArea, type Actor } from '@peksos/schema-kit';
+import { assertManagesArea, isUuid, isWithinArea, type Actor } from '@peksos/schema-kit';
+import { assignmentActiveSql } from './sql.js';
 
 type Db = DataSource | EntityManager;
 
@@ -9,9 +10,10 @@ type Db = DataSource | EntityManager;
  */
 export async function assertManagesOrganisation(db: Db, actor: Actor, organisationId: string, field: string): Promise<void> {
   if (actor.role === 'admin') return;
-  const rows = (await db.query(`SELECT area_code FROM organisation WHERE id::text = $1`, [organisationId])) as {
-    area_code: string;
-  }[];
+  // A malformed id is an unknown organisation (the service names the field); a well-formed one is looked up by key.
+  const rows = (isUuid(organisationId)
+    ? await db.query(`SELECT area_code FROM organisation WHERE id = $1`, [organisationId])
+    : []) as { area_code: string }[];
   if (rows.length === 0 && actor.role === 'coordinator') return;
   assertManagesArea(actor, rows[0]?.area_code, field);
 }
@@ -23,11 +25,12 @@ export async function assertManagesOrganisation(db: Db, actor: Actor, organisati
 export async function assertManagesWorker(db: Db, actor: Actor, workerId: string, today: string, field: string): Promise<void> {
   if (actor.role === 'admin') return;
   if (actor.role !== 'coordinator' || !actor.areaCode) return assertManagesArea(actor, null, field);
+  if (!isUuid(workerId)) return;
   const rows = (await db.query(
     `SELECT w.home_area_code,
             array(SELECT o.area_code FROM assignment a JOIN organisation o ON o.id = a.organisation_id
-                  WHERE a.worker_id = w.id AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on > $2)) AS placed_in
-     FROM worker w WHERE w.id::text = $1`,
+                  WHERE a.worker_id = w.id AND ${assignmentActiveSql('a', '$2')}) AS placed_in
+     FROM worker w WHERE w.id = $1`,
     [workerId, today],
   )) as { home_area_code: string | null; placed_in: string[] }[];
   const worker = rows[0];

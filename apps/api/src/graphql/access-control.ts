@@ -173,11 +173,11 @@ function selectsIntrospection(document: import('graphql').DocumentNode): boolean
 
 /** In production, only staff may ask for the schema; partners and anonymous callers have the published docs. */
 export function introspectionForStaffOnly(production: boolean): ApolloServerPlugin<ContextWithActor> {
+  if (!production) return {};
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, contextValue }) {
-          if (!production) return;
           const role = contextValue.actor.role;
           if ((role === null || role === 'partner') && selectsIntrospection(document)) {
             throw forbidden('Introspection is not available to partners and anonymous callers; see docs/api.md');

@@ -1,12 +1,13 @@
 import type { BilingualLabel, Locale } from '@peksos/types';
 import type { MessageKey, Values } from '../i18n/locale.js';
+import { apiFetch, CSRF_HEADER } from './http.js';
 
 /**
  * Every request the console makes to the file endpoints beside /graphql (docs/import-export.md): imports, templates,
  * exports. They all go through `apiFetch`, which sends the session cookie (same origin only) and the header the
  * server's CSRF check for cookie sessions looks for: a cross-site form cannot set a custom header.
  */
-export const CSRF_HEADER = 'x-peksos-csrf';
+export { apiFetch, CSRF_HEADER };
 
 /** The server refuses uploads past this size (413); the console says so before sending the file. */
 export const MAX_UPLOAD_MIB = 50;
@@ -92,12 +93,6 @@ export class TransferError extends Error {
   }
 }
 
-/** fetch for /api/*: the session cookie on the same origin only, and the CSRF header. */
-export function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  headers.set(CSRF_HEADER, '1');
-  return fetch(path, { ...init, headers, credentials: 'same-origin' });
-}
 
 function isAbort(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';

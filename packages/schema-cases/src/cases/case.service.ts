@@ -13,7 +13,7 @@ import {
   type PageArgs,
 } from '@peksos/schema-kit';
 import { areaParams, assertManagesOrganisation, inAreaSql, OrganisationService } from '@peksos/schema-workforce';
-import { forbidden, readableOrganisationIds, type Actor } from '@peksos/schema-kit';
+import { forbidden, isUuid, readableOrganisationIds, type Actor } from '@peksos/schema-kit';
 import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
 import { SocialCase } from './case.entity.js';
 import { CaseSortField, type CaseFilter, type CaseOrder, type OpenCaseInput, type UpdateCaseInput } from './case.input.js';
@@ -44,7 +44,7 @@ export class CaseService {
   async read(id: string, actor: Actor): Promise<SocialCase> {
     const readable = readableOrganisationIds(actor);
     if (!readable) return this.get(id);
-    const found = isUuidLike(id) ? await this.dataSource.getRepository(SocialCase).findOneBy({ id }) : null;
+    const found = isUuid(id) ? await this.dataSource.getRepository(SocialCase).findOneBy({ id }) : null;
     if (!found || !readable.includes(found.organisationId)) {
       throw forbidden('This API key may read only the cases of its own organisations', 'id');
     }
@@ -199,8 +199,4 @@ export class CaseService {
     const organisation = await new OrganisationService(this.dataSource, this.today).get(organisationId, 'organisationId', manager);
     if (organisation.archivedAt) throw conflict('The organisation is archived', 'organisationId');
   }
-}
-
-function isUuidLike(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import type { AccessRole, AccountsQuery } from '../../../generated/gql/graphql.js';
@@ -252,45 +253,19 @@ function CreateAccountDialog({ opened, onClose }: { opened: boolean; onClose(): 
 
 function DisableAccountDialog({ account, onClose }: { account: Account | null; onClose(): void }) {
   const { t } = useI18n();
-  const [update, updating] = useMutation(UpdateAccountMutation);
-  const [problem, setProblem] = useState<string | null>(null);
-  const close = () => {
-    setProblem(null);
-    onClose();
-  };
+  const [update] = useMutation(UpdateAccountMutation);
   return (
-    <Modal opened={account !== null} onClose={close} title={account ? t('account.disableTitle', { name: account.displayName }) : ''}>
-      <Stack>
-        <Text size="sm">{t('account.disableHint')}</Text>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={updating.loading}
-            onClick={async () => {
-              if (!account) return;
-              try {
-                await update({ variables: { id: account.id, input: { disabled: true, expectedVersion: account.version } } });
-                notifications.show({ color: 'teal', message: t('account.disabledNotice', { username: account.username }) });
-                close();
-              } catch (error) {
-                const { key, values } = errorMessage(parseError(error));
-                setProblem(t(key, values));
-              }
-            }}
-          >
-            {t('account.disable')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={account !== null}
+      title={account ? t('account.disableTitle', { name: account.displayName }) : ''}
+      hint={t('account.disableHint')}
+      confirmLabel={t('account.disable')}
+      confirm={async () => {
+        await update({ variables: { id: account!.id, input: { disabled: true, expectedVersion: account!.version } } });
+        return t('account.disabledNotice', { username: account!.username });
+      }}
+      onClose={onClose}
+    />
   );
 }
 

@@ -15,15 +15,14 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import type { ApiKeysQuery } from '../../../generated/gql/graphql.js';
 import { useI18n, type MessageKey, type Values } from '../../../i18n/locale.js';
-import { errorMessage, parseError } from '../../../lib/errors.js';
 import { applyServerErrors } from '../../../lib/form.js';
 import { AdminOnly } from '../components/AdminOnly.js';
 import { OrganisationMultiSelect } from '../components/OrganisationMultiSelect.js';
@@ -249,44 +248,18 @@ function CreateApiKeyDialog({ opened, onClose }: { opened: boolean; onClose(): v
 
 function RevokeApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKey | null; onClose(): void }) {
   const { t } = useI18n();
-  const [revoke, revoking] = useMutation(RevokeApiKeyMutation);
-  const [problem, setProblem] = useState<string | null>(null);
-  const close = () => {
-    setProblem(null);
-    onClose();
-  };
+  const [revoke] = useMutation(RevokeApiKeyMutation);
   return (
-    <Modal opened={apiKey !== null} onClose={close} title={apiKey ? t('apiKey.revokeTitle', { name: apiKey.name }) : ''}>
-      <Stack>
-        <Text size="sm">{t('apiKey.revokeHint')}</Text>
-        {problem && (
-          <Alert color="red" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={revoking.loading}
-            onClick={async () => {
-              if (!apiKey) return;
-              try {
-                await revoke({ variables: { id: apiKey.id } });
-                notifications.show({ color: 'teal', message: t('apiKey.revokedNotice', { name: apiKey.name }) });
-                close();
-              } catch (error) {
-                const { key, values } = errorMessage(parseError(error));
-                setProblem(t(key, values));
-              }
-            }}
-          >
-            {t('apiKey.revoke')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={apiKey !== null}
+      title={apiKey ? t('apiKey.revokeTitle', { name: apiKey.name }) : ''}
+      hint={t('apiKey.revokeHint')}
+      confirmLabel={t('apiKey.revoke')}
+      confirm={async () => {
+        await revoke({ variables: { id: apiKey!.id } });
+        return t('apiKey.revokedNotice', { name: apiKey!.name });
+      }}
+      onClose={onClose}
+    />
   );
 }
