@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   currentAuditContextOrNull,
@@ -127,6 +127,9 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
         ...(limits.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         ApolloServerPluginLandingPageDisabled(),
+        // Answers depend on who asks, so no HTTP cache hints; the default cache-control plugin would also wrap every
+        // field's resolver to collect them (docs/benchmark.md).
+        ApolloServerPluginCacheControlDisabled(),
         introspectionForStaffOnly(config.production),
         ...(config.exposeStatementCount ? [statementCountPlugin()] : []),
       ],

@@ -6,6 +6,6 @@ export * from './loaders.js';
 export * from './context.js';
 export * from './module.js';
 export * from './ids.js';
-export * from './text-input.middleware.js';
+export * from './text-input.js';
 export * from './locking.js';
 export * from './access.js';
