@@ -12,6 +12,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'jsdom',
     setupFiles: ['src/test/setup.ts'],
+    // user-event typing in jsdom is slow when turbo runs every package's tests at once on two cores: the import
+    // page's test once took 5.2 s against the default 5 s limit.
+    testTimeout: 20_000,
     reporters: ['default'],
   },
 });
