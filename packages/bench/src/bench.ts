@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { databaseUrl, parseArgs } from './args.js';
 import { memoryOf, REPO_ROOT, startOurs, startScript, type Contender, type ContenderKey } from './contenders.js';
+import { runLoad } from './load.js';
 import { benchQueries, canonical, type BenchQuery } from './queries.js';
 import { PEER_FUNCTIONS_SQL } from './servers/peer-functions.js';
 
@@ -197,25 +197,16 @@ async function statementScaling(ours: Contender, settings: { area: string }): Pr
 }
 
 async function load(contender: Contender, query: BenchQuery, expectedBody: string, seconds: number, connections: number): Promise<Run> {
-  const options: autocannon.Options =
+  const request =
     contender.key === 'floor'
-      ? { url: contender.baseUrl + query.floor, method: 'GET' }
+      ? { url: contender.baseUrl + query.floor, method: 'GET' as const }
       : {
           url: `${contender.baseUrl}/graphql`,
-          method: 'POST',
+          method: 'POST' as const,
           headers: { 'content-type': 'application/json', ...contender.headers },
           body: JSON.stringify({ query: contender.key === 'peer' ? query.peer : query.ours }),
         };
-  const result = await autocannon({ ...options, connections, duration: seconds, expectBody: expectedBody, timeout: 30 });
-  const mismatches = (result as { mismatches?: number }).mismatches ?? 0;
-  return {
-    requestsPerSecond: result.requests.total / seconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx + mismatches,
-    requests: result.requests.total,
-    statementsPerRequest: null,
-  };
+  return { ...(await runLoad(request, expectedBody, seconds, connections)), statementsPerRequest: null };
 }
 
 async function describeDatabase(url: string, installPeerFunctions: boolean) {
@@ -314,7 +305,7 @@ function renderReport(input: {
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}\` ` +
       'on the synthetic national data set of `pnpm seed:national` (seed 1).',
     '',
-    `- Machine: ${machine()}; the load generator (autocannon), the contenders and PostgreSQL share it.`,
+    `- Machine: ${machine()}; the load generator (\`packages/bench/src/load.ts\`), the contenders and PostgreSQL share it.`,
     `- PostgreSQL ${input.environment.postgres}, on 127.0.0.1.`,
     `- Data: ${input.environment.counts}.`,
     `- Run: ${settings.connections} concurrent connections, ${settings.warmup} s warm-up then ${settings.duration} s measured, per question ` +
@@ -323,7 +314,8 @@ function renderReport(input: {
     '- Ours: `apps/api/dist/main.js` with `NODE_ENV=production`, `PEKSOS_EXPOSE_SQL_COUNT=1`. Floor: one hand-written SQL ' +
       'statement per question, building the JSON in PostgreSQL, behind a bare `node:http` handler. Peer: PostGraphile 5 ' +
       '(amber preset) with STABLE SQL functions for what is not a plain table read (`packages/bench/src/servers/peer-functions.ts`).',
-    '- Errors count transport errors, timeouts, non-2xx answers and answers that differ from the first sample.',
+    '- Requests still in flight when the time is up are waited for and counted. Errors count transport errors, ' +
+      'non-2xx answers and answers that differ from the first sample.',
     '- Ratios are of throughput (req/s): ours/floor ≥ 0.5 and ours/peer ≥ 1 are the targets.',
     '',
     `| ${header.join(' | ')} |`,
