@@ -29,7 +29,7 @@ describe(`training extension (${testDatabaseKind()})`, () => {
 
   it('enrols the 23 workers awaiting the competency test in the Cimahi data set', async () => {
     const sessions = await training().list(undefined, { first: 10 });
-    expect(sessions.totalCount).toBe(1);
+    expect(await sessions.totalCount()).toBe(1);
     expect(await training().enrolmentsOfSessions([sessions.nodes[0]!.id])).toHaveLength(23);
   });
 

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 /**
  * Per-request DataLoaders. A nested field asks for a loader by a name that includes every argument that changes the
  * answer (for example the `asOf` date), so one request batches all the rows it needs into one statement per field.
+ * Batches are not split: the services look keys up with `= ANY(:keys)`, one array parameter however many keys.
  */
 export class LoaderRegistry {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
@@ -10,7 +11,7 @@ export class LoaderRegistry {
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      loader = new DataLoader<K, V>(batch);
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

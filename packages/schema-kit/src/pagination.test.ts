@@ -21,14 +21,26 @@ describe('pagination', () => {
     }
   });
 
-  it('builds page info from the window and the total', () => {
-    const connection = toConnection(['c', 'd'], 5, { offset: 2, limit: 2 });
+  it('builds page info from a page read with one row more, and drops that row', async () => {
+    const connection = toConnection(['c', 'd', 'e'], { offset: 2, limit: 2 }, 5);
+    expect(connection.nodes).toEqual(['c', 'd']);
     expect(connection.pageInfo).toEqual({
       hasNextPage: true,
       hasPreviousPage: true,
       startCursor: encodeCursor(2),
       endCursor: encodeCursor(3),
     });
-    expect(toConnection([], 0, { offset: 0, limit: 20 }).pageInfo.hasNextPage).toBe(false);
+    expect(await connection.totalCount()).toBe(5);
+    const last = toConnection(['e'], { offset: 4, limit: 2 }, 5);
+    expect(last.pageInfo.hasNextPage).toBe(false);
+    expect(toConnection([], { offset: 0, limit: 20 }, 0).pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('counts only when totalCount is asked for, and once however often it is asked', async () => {
+    let counts = 0;
+    const connection = toConnection(['a'], { offset: 0, limit: 20 }, async () => ++counts);
+    expect(counts).toBe(0);
+    expect(await Promise.all([connection.totalCount(), connection.totalCount()])).toEqual([1, 1]);
+    expect(counts).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Max, Min } from 'class-validator';
 import { badInput } from './errors.js';
 
@@ -48,7 +49,11 @@ export interface Connection<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /**
+   * How many items match, across all pages. A function, so that the count (which can cost more than the page) runs
+   * only when a client selects `totalCount`: GraphQL's default resolver calls it. Asked twice, it counts once.
+   */
+  totalCount: () => Promise<number>;
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
@@ -62,7 +67,8 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  // Simple resolvers: GraphQL's default resolver, which calls `totalCount` (a function, see Connection).
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionClass {
     @Field(() => [EdgeType])
     edges!: Edge<T>[];
@@ -74,7 +80,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many items match, across all pages.' })
-    totalCount!: number;
+    totalCount!: () => Promise<number>;
   }
   return ConnectionClass;
 }
@@ -108,17 +114,34 @@ export function pageWindow(args: PageArgs): PageWindow {
   return { offset, limit: first };
 }
 
-export function toConnection<T>(nodes: T[], totalCount: number, window: PageWindow): Connection<T> {
+/**
+ * A connection from a page read with one row more than the window's limit (the extra row says whether another page
+ * follows; it is not returned), and the total: a number when it is known, or how to count it when a client asks.
+ */
+export function toConnection<T>(rowsAndOneMore: T[], window: PageWindow, total: number | (() => Promise<number>)): Connection<T> {
+  const hasNextPage = rowsAndOneMore.length > window.limit;
+  const nodes = hasNextPage ? rowsAndOneMore.slice(0, window.limit) : rowsAndOneMore;
   const edges = nodes.map((node, index) => ({ cursor: encodeCursor(window.offset + index), node }));
+  let counted: Promise<number> | undefined;
   return {
     edges,
     nodes,
-    totalCount,
+    totalCount: typeof total === 'number' ? () => Promise.resolve(total) : () => (counted ??= total()),
     pageInfo: {
-      hasNextPage: window.offset + nodes.length < totalCount,
+      hasNextPage,
       hasPreviousPage: window.offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * Pages an ordered TypeORM query: one row more than the page (whether another page follows), and the count only if a
+ * client selects `totalCount`. (Counting in the page's statement with `count(*) OVER ()` was tried for the coverage
+ * gap: it made PostgreSQL walk the whole name index instead of stopping after the page, 3 ms + 34 ms -> 147 ms.)
+ */
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, window: PageWindow): Promise<Connection<T>> {
+  const rows = await query.clone().offset(window.offset).limit(window.limit + 1).getMany();
+  return toConnection(rows, window, () => query.getCount());
 }

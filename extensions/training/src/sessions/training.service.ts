@@ -6,7 +6,7 @@ import {
   lockForUpdate,
   notFound,
   pageWindow,
-  toConnection,
+  paginate,
   type PageArgs,
 } from '@peksos/schema-kit';
 import { OrganisationService, WorkerService } from '@peksos/schema-workforce';
@@ -39,20 +39,14 @@ export class TrainingService {
     if (filter?.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
     if (filter?.from) query.andWhere('s.held_on >= :from', { from: filter.from });
     if (filter?.to) query.andWhere('s.held_on <= :to', { to: filter.to });
-    const [rows, total] = await query
-      .orderBy('s.held_on', 'DESC')
-      .addOrderBy('s.id', 'ASC')
-      .offset(window.offset)
-      .limit(window.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, window);
+    return paginate(query.orderBy('s.held_on', 'DESC').addOrderBy('s.id', 'ASC'), window);
   }
 
   async enrolmentsOfSessions(sessionIds: readonly string[]): Promise<TrainingEnrolment[]> {
     return this.dataSource
       .getRepository(TrainingEnrolment)
       .createQueryBuilder('e')
-      .where('e.session_id IN (:...sessionIds)', { sessionIds })
+      .where('e.session_id = ANY(:sessionIds)', { sessionIds })
       .orderBy('e.created_at', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .getMany();
@@ -62,21 +56,21 @@ export class TrainingService {
     return this.dataSource
       .getRepository(TrainingEnrolment)
       .createQueryBuilder('e')
-      .where('e.worker_id IN (:...workerIds)', { workerIds })
+      .where('e.worker_id = ANY(:workerIds)', { workerIds })
       .orderBy('e.created_at', 'DESC')
       .addOrderBy('e.id', 'ASC')
       .getMany();
   }
 
   async sessionsByIds(ids: readonly string[]): Promise<TrainingSession[]> {
-    return this.dataSource.getRepository(TrainingSession).createQueryBuilder('s').where('s.id IN (:...ids)', { ids }).getMany();
+    return this.dataSource.getRepository(TrainingSession).createQueryBuilder('s').where('s.id = ANY(:ids)', { ids }).getMany();
   }
 
   async sessionsOfOrganisers(organiserIds: readonly string[]): Promise<TrainingSession[]> {
     return this.dataSource
       .getRepository(TrainingSession)
       .createQueryBuilder('s')
-      .where('s.organiser_id IN (:...organiserIds)', { organiserIds })
+      .where('s.organiser_id = ANY(:organiserIds)', { organiserIds })
       .orderBy('s.held_on', 'DESC')
       .getMany();
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badInput, pageWindow, toConnection, type Connection, type PageArgs } from '@peksos/schema-kit';
+import { badInput, pageWindow, paginate, type Connection, type PageArgs } from '@peksos/schema-kit';
 import { AuditRecord } from './audit-record.entity.js';
 import type { AuditRecordFilter } from './audit.args.js';
 
@@ -22,12 +22,6 @@ export class AuditService {
     }
     if (filter?.from) query.andWhere('r.recorded_at >= :from', { from: filter.from });
     if (filter?.to) query.andWhere('r.recorded_at < :to', { to: filter.to });
-    const [rows, total] = await query
-      .orderBy('r.recorded_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .offset(window.offset)
-      .limit(window.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, window);
+    return paginate(query.orderBy('r.recorded_at', 'DESC').addOrderBy('r.id', 'DESC'), window);
   }
 }

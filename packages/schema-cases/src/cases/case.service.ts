@@ -8,7 +8,7 @@ import {
   lockForUpdate,
   notFound,
   pageWindow,
-  toConnection,
+  paginate,
   type Connection,
   type PageArgs,
 } from '@peksos/schema-kit';
@@ -23,6 +23,43 @@ const SORT_COLUMNS: Record<CaseSortField, string> = {
   [CaseSortField.REFERENCE]: 'c.reference',
 };
 const CLOSING_NOTE_MAX = 2000;
+
+/** The columns of `social_case c`, as `caseFromRow` reads them. */
+const CASE_COLUMNS = `c.id, c.reference, c.pmks_category_code, c.organisation_id, c.status, c.opened_on, c.closed_on, c.summary,
+  c.closing_note, c.created_at, c.updated_at, c.version`;
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  pmks_category_code: string;
+  organisation_id: string;
+  status: CaseStatus;
+  opened_on: string;
+  closed_on: string | null;
+  summary: string | null;
+  closing_note: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+/** A case from a row of CASE_COLUMNS: for hot paths read with plain SQL, where TypeORM's entity mapping cost most. */
+function caseFromRow(row: CaseRow): SocialCase {
+  return Object.assign(new SocialCase(), {
+    id: row.id,
+    reference: row.reference,
+    pmksCategoryCode: row.pmks_category_code,
+    organisationId: row.organisation_id,
+    status: row.status,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    summary: row.summary,
+    closingNote: row.closing_note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  });
+}
 
 export class CaseService {
   constructor(
@@ -52,33 +89,33 @@ export class CaseService {
   }
 
   async byIds(ids: readonly string[]): Promise<SocialCase[]> {
-    return this.dataSource.getRepository(SocialCase).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany();
+    return this.dataSource.getRepository(SocialCase).createQueryBuilder('c').where('c.id = ANY(:ids)', { ids }).getMany();
   }
 
   async byOrganisationIds(organisationIds: readonly string[], status: CaseStatus | null): Promise<SocialCase[]> {
     const query = this.dataSource
       .getRepository(SocialCase)
       .createQueryBuilder('c')
-      .where('c.organisation_id IN (:...organisationIds)', { organisationIds });
+      .where('c.organisation_id = ANY(:organisationIds)', { organisationIds });
     if (status) query.andWhere('c.status = :status', { status });
     return query.orderBy('c.opened_on', 'DESC').addOrderBy('c.id', 'ASC').getMany();
   }
 
   /** Cases each worker is or was involved in, newest first, with the worker's id beside each case. */
   async byWorkerIds(workerIds: readonly string[], status: CaseStatus | null): Promise<(SocialCase & { workerId: string })[]> {
-    // Start from the workers' involvements and probe each case by its key: joining the involvements to every case of
-    // the status made PostgreSQL hash all open cases (about 630 ms per batch on the national data set).
-    const pairs = (await this.dataSource.query(
-      `SELECT DISTINCT i.worker_id, i.case_id FROM case_involvement i
-       WHERE i.worker_id = ANY($1)
-       ${status ? 'AND EXISTS (SELECT 1 FROM social_case c WHERE c.id = i.case_id AND c.status = $2)' : ''}`,
+    // One statement: the workers' involvements through the btree on worker_id (`= ANY`, one parameter however many
+    // workers), then each case probed by its key. `OFFSET 0` keeps the lateral subquery a probe per involvement:
+    // flattened into a join, PostgreSQL chose to hash every open case (250,000 on the national data set, 900 ms)
+    // to match 11,000 involvements, where the probes take 150 ms.
+    const rows = (await this.dataSource.query(
+      `SELECT i.worker_id, c.*
+       FROM (SELECT DISTINCT worker_id, case_id FROM case_involvement WHERE worker_id = ANY($1)) i
+       CROSS JOIN LATERAL (SELECT ${CASE_COLUMNS} FROM social_case c
+                           WHERE c.id = i.case_id ${status ? 'AND c.status = $2' : ''} OFFSET 0) c
+       ORDER BY c.opened_on DESC, c.id`,
       status ? [workerIds, status] : [workerIds],
-    )) as { worker_id: string; case_id: string }[];
-    if (pairs.length === 0) return [];
-    const cases = new Map((await this.byIds([...new Set(pairs.map((pair) => pair.case_id))])).map((row) => [row.id, row]));
-    return pairs
-      .map((pair) => ({ ...cases.get(pair.case_id)!, workerId: pair.worker_id }))
-      .sort((a, b) => b.openedOn.localeCompare(a.openedOn) || a.id.localeCompare(b.id));
+    )) as (CaseRow & { worker_id: string })[];
+    return rows.map((row) => Object.assign(caseFromRow(row), { workerId: row.worker_id }));
   }
 
   async list(
@@ -110,13 +147,10 @@ export class CaseService {
     if (filter?.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter?.pmksCategoryCode) query.andWhere('c.pmks_category_code = :category', { category: filter.pmksCategoryCode });
     const direction = order?.direction ?? 'DESC';
-    const [rows, total] = await query
-      .orderBy(SORT_COLUMNS[order?.field ?? CaseSortField.OPENED_ON], direction)
-      .addOrderBy('c.id', direction)
-      .offset(window.offset)
-      .limit(window.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, window);
+    return paginate(
+      query.orderBy(SORT_COLUMNS[order?.field ?? CaseSortField.OPENED_ON], direction).addOrderBy('c.id', direction),
+      window,
+    );
   }
 
   async open(input: OpenCaseInput, actor: Actor): Promise<SocialCase> {

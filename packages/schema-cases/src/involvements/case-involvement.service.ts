@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CaseStatus } from '@peksos/types';
-import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
 import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
 import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
@@ -36,17 +36,11 @@ export class CaseInvolvementService {
     }
     if (filter?.roleCode) query.andWhere('i.role_code = :roleCode', { roleCode: filter.roleCode });
     if (filter?.activeOnly) query.andWhere(ACTIVE, { today: this.today });
-    const [rows, total] = await query
-      .orderBy('i.starts_on', 'DESC')
-      .addOrderBy('i.id', 'ASC')
-      .offset(window.offset)
-      .limit(window.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, window);
+    return paginate(query.orderBy('i.starts_on', 'DESC').addOrderBy('i.id', 'ASC'), window);
   }
 
   async byCaseIds(caseIds: readonly string[], activeOnly: boolean): Promise<CaseInvolvement[]> {
-    const query = this.dataSource.getRepository(CaseInvolvement).createQueryBuilder('i').where('i.case_id IN (:...caseIds)', { caseIds });
+    const query = this.dataSource.getRepository(CaseInvolvement).createQueryBuilder('i').where('i.case_id = ANY(:caseIds)', { caseIds });
     if (activeOnly) query.andWhere(ACTIVE, { today: this.today });
     return query.orderBy('i.is_lead', 'DESC').addOrderBy('i.starts_on', 'ASC').addOrderBy('i.id', 'ASC').getMany();
   }
@@ -55,7 +49,7 @@ export class CaseInvolvementService {
     const query = this.dataSource
       .getRepository(CaseInvolvement)
       .createQueryBuilder('i')
-      .where('i.worker_id IN (:...workerIds)', { workerIds });
+      .where('i.worker_id = ANY(:workerIds)', { workerIds });
     if (activeOnly) query.andWhere(ACTIVE, { today: this.today });
     return query.orderBy('i.starts_on', 'DESC').addOrderBy('i.id', 'ASC').getMany();
   }

@@ -7,7 +7,7 @@ export function loadPmksCategory(context: RequestContext, code: string): Promise
     .get<string, PmksCategory | null>('pmksCategory.byCode', async (codes) =>
       oneByKey(
         codes,
-        await context.dataSource.getRepository(PmksCategory).createQueryBuilder('p').where('p.code IN (:...codes)', { codes }).getMany(),
+        await context.dataSource.getRepository(PmksCategory).createQueryBuilder('p').where('p.code = ANY(:codes)', { codes }).getMany(),
         (row) => row.code,
       ),
     )

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AREA_CODE_PATTERN } from '@peksos/types';
-import { badInput, likeContains, notFound, pageWindow, toConnection, type Connection, type PageArgs } from '@peksos/schema-kit';
+import { badInput, likeContains, notFound, pageWindow, paginate, type Connection, type PageArgs } from '@peksos/schema-kit';
 import { Area } from './area.entity.js';
 import type { AreaFilter } from './areas.args.js';
 
@@ -23,19 +23,18 @@ export class AreaService {
     if (filter?.level) query.andWhere('area.level = :level', { level: filter.level });
     if (filter?.parentCode) query.andWhere('area.parent_code = :parentCode', { parentCode: filter.parentCode });
     if (filter?.search) query.andWhere('area.name ILIKE :search', { search: likeContains(filter.search) });
-    const [rows, total] = await query.orderBy('area.code', 'ASC').skip(window.offset).take(window.limit).getManyAndCount();
-    return toConnection(rows, total, window);
+    return paginate(query.orderBy('area.code', 'ASC'), window);
   }
 
   async byCodes(codes: readonly string[]): Promise<Area[]> {
-    return this.db.getRepository(Area).createQueryBuilder('area').where('area.code IN (:...codes)', { codes }).getMany();
+    return this.db.getRepository(Area).createQueryBuilder('area').where('area.code = ANY(:codes)', { codes }).getMany();
   }
 
   async childrenOf(codes: readonly string[]): Promise<Area[]> {
     return this.db
       .getRepository(Area)
       .createQueryBuilder('area')
-      .where('area.parent_code IN (:...codes)', { codes })
+      .where('area.parent_code = ANY(:codes)', { codes })
       .orderBy('area.code', 'ASC')
       .getMany();
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
 import { Assignment } from './assignment.entity.js';
@@ -38,13 +38,7 @@ export class AssignmentService {
     } else if (filter?.includeEnded === false) {
       query.andWhere('(a.ends_on IS NULL OR a.ends_on > :today)', { today: this.today });
     }
-    const [rows, total] = await query
-      .orderBy('a.starts_on', 'DESC')
-      .addOrderBy('a.id', 'ASC')
-      .offset(window.offset)
-      .limit(window.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, window);
+    return paginate(query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC'), window);
   }
 
   /** Assignments of the organisations: those active on `activeOn`, or all of them (newest first) when null. */
@@ -52,7 +46,7 @@ export class AssignmentService {
     const query = this.dataSource
       .getRepository(Assignment)
       .createQueryBuilder('a')
-      .where('a.organisation_id IN (:...organisationIds)', { organisationIds });
+      .where('a.organisation_id = ANY(:organisationIds)', { organisationIds });
     if (activeOn) query.andWhere('a.starts_on <= :activeOn AND (a.ends_on IS NULL OR a.ends_on > :activeOn)', { activeOn });
     return query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC').getMany();
   }
@@ -61,7 +55,7 @@ export class AssignmentService {
     const query = this.dataSource
       .getRepository(Assignment)
       .createQueryBuilder('a')
-      .where('a.worker_id IN (:...workerIds)', { workerIds });
+      .where('a.worker_id = ANY(:workerIds)', { workerIds });
     if (activeOn) query.andWhere('a.starts_on <= :activeOn AND (a.ends_on IS NULL OR a.ends_on > :activeOn)', { activeOn });
     return query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC').getMany();
   }

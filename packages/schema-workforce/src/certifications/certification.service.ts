@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CertificationRecordKind } from '@peksos/types';
-import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
 import { Worker } from '../workers/worker.entity.js';
 import { Certification } from './certification.entity.js';
 import type { CertificationFilter, RecordCertificationInput, ScheduleCompetencyTestInput } from './certification.input.js';
@@ -29,13 +29,7 @@ export class CertificationService {
     }
     if (filter?.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter?.level) query.andWhere('c.level = :level', { level: filter.level });
-    const [rows, total] = await query
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .offset(window.offset)
-      .limit(window.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, window);
+    return paginate(query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC'), window);
   }
 
   /** Every record of each worker, newest first. */
@@ -43,7 +37,7 @@ export class CertificationService {
     return this.dataSource
       .getRepository(Certification)
       .createQueryBuilder('c')
-      .where('c.worker_id IN (:...workerIds)', { workerIds })
+      .where('c.worker_id = ANY(:workerIds)', { workerIds })
       .orderBy('coalesce(c.issued_on, c.test_date)', 'DESC')
       .addOrderBy('c.id', 'ASC')
       .getMany();

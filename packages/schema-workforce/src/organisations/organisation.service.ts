@@ -12,7 +12,7 @@ import {
   readableOrganisationIds,
   type Actor,
   pageWindow,
-  toConnection,
+  paginate,
   type Connection,
   type PageArgs,
 } from '@peksos/schema-kit';
@@ -44,7 +44,7 @@ export class OrganisationService {
   }
 
   async byIds(ids: readonly string[]): Promise<Organisation[]> {
-    return this.dataSource.getRepository(Organisation).createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany();
+    return this.dataSource.getRepository(Organisation).createQueryBuilder('o').where('o.id = ANY(:ids)', { ids }).getMany();
   }
 
   async list(filter: OrganisationFilter | undefined, order: OrganisationOrder | undefined, page: PageArgs, actor: Actor) {
@@ -186,7 +186,7 @@ export class OrganisationService {
   }
 }
 
-/** Orders, pages and counts an organisation query (alias `o`); the order always ends with the id. */
+/** Orders and pages an organisation query (alias `o`); the order always ends with the id. */
 export async function paginateOrganisations(
   query: SelectQueryBuilder<Organisation>,
   order: OrganisationOrder | undefined,
@@ -195,12 +195,6 @@ export async function paginateOrganisations(
   const window = pageWindow(page);
   const column = ORGANISATION_SORT_COLUMNS[order?.field ?? OrganisationSortField.NAME];
   const direction = order?.direction ?? 'ASC';
-  const [rows, total] = await query
-    .orderBy(column, direction)
-    .addOrderBy('o.id', direction)
-    .offset(window.offset)
-    .limit(window.limit)
-    .getManyAndCount();
-  return toConnection(rows, total, window);
+  return paginate(query.orderBy(column, direction).addOrderBy('o.id', direction), window);
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, notFound, pageWindow, toConnection, type PageArgs } from '@peksos/schema-kit';
+import { conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
 import { ProfessionalRole } from './professional-role.entity.js';
 import type { CreateProfessionalRoleInput } from './professional-role.input.js';
 
@@ -16,21 +16,16 @@ export class ProfessionalRoleService {
     return this.dataSource
       .getRepository(ProfessionalRole)
       .createQueryBuilder('r')
-      .where('r.code IN (:...codes)', { codes })
+      .where('r.code = ANY(:codes)', { codes })
       .getMany();
   }
 
   async list(page: PageArgs) {
     const window = pageWindow(page);
-    const [rows, total] = await this.dataSource
-      .getRepository(ProfessionalRole)
-      .createQueryBuilder('r')
-      .orderBy('r.sort_order', 'ASC')
-      .addOrderBy('r.code', 'ASC')
-      .offset(window.offset)
-      .limit(window.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, window);
+    return paginate(
+      this.dataSource.getRepository(ProfessionalRole).createQueryBuilder('r').orderBy('r.sort_order', 'ASC').addOrderBy('r.code', 'ASC'),
+      window,
+    );
   }
 
   async create(input: CreateProfessionalRoleInput): Promise<ProfessionalRole> {

@@ -7,7 +7,7 @@ import {
   lockForUpdate,
   notFound,
   pageWindow,
-  toConnection,
+  paginate,
   type Connection,
   type PageArgs,
 } from '@peksos/schema-kit';
@@ -40,7 +40,7 @@ export class WorkerService {
   }
 
   async byIds(ids: readonly string[]): Promise<Worker[]> {
-    return this.dataSource.getRepository(Worker).createQueryBuilder('w').where('w.id IN (:...ids)', { ids }).getMany();
+    return this.dataSource.getRepository(Worker).createQueryBuilder('w').where('w.id = ANY(:ids)', { ids }).getMany();
   }
 
   async list(filter: WorkerFilter | undefined, order: WorkerOrder | undefined, page: PageArgs): Promise<Connection<Worker>> {
@@ -65,13 +65,7 @@ export class WorkerService {
     }
     const column = WORKER_SORT_COLUMNS[order?.field ?? WorkerSortField.FULL_NAME];
     const direction = order?.direction ?? 'ASC';
-    const [rows, total] = await query
-      .orderBy(column, direction)
-      .addOrderBy('w.id', direction)
-      .offset(window.offset)
-      .limit(window.limit)
-      .getManyAndCount();
-    return toConnection(rows, total, window);
+    return paginate(query.orderBy(column, direction).addOrderBy('w.id', direction), window);
   }
 
   async create(input: CreateWorkerInput, actor: Actor): Promise<Worker> {
