@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { databaseUrl, parseArgs } from './args.js';
-import { memoryOf, REPO_ROOT, startOurs, startScript, type Contender, type ContenderKey } from './contenders.js';
+import { memoryOf, NODE_FLAGS, REPO_ROOT, startOurs, startScript, type Contender, type ContenderKey } from './contenders.js';
 import { runLoad } from './load.js';
 import { benchQueries, canonical, type BenchQuery } from './queries.js';
 import { PEER_FUNCTIONS_SQL } from './servers/peer-functions.js';
@@ -311,6 +311,7 @@ function renderReport(input: {
     `- Run: ${settings.connections} concurrent connections, ${settings.warmup} s warm-up then ${settings.duration} s measured, per question ` +
       `and contender, one contender at a time; ${settings.poolSize} database connections each; area ${settings.area}; past date ` +
       `${settings.pastDate}; page size ${settings.first}.`,
+    `- Every contender runs on Node with \`${NODE_FLAGS.join(' ')}\` (as \`pnpm start\` runs the API).`,
     '- Ours: `apps/api/dist/main.js` with `NODE_ENV=production`, `PEKSOS_EXPOSE_SQL_COUNT=1`. Floor: one hand-written SQL ' +
       'statement per question, building the JSON in PostgreSQL, behind a bare `node:http` handler. Peer: PostGraphile 5 ' +
       '(amber preset) with STABLE SQL functions for what is not a plain table read (`packages/bench/src/servers/peer-functions.ts`).',
