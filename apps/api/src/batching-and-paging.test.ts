@@ -75,8 +75,13 @@ describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
       'Kantor Kelurahan Cipageran',
       'Kantor Kelurahan Cibabat',
     ]);
-    const unknownArea = await api.graphql(`{ organisations(filter: { areaCode: "32.99" }) { totalCount } }`);
-    expect(unknownArea.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'areaCode' });
+    // Lists look the area up only when the page is empty: an unknown area is still NOT_FOUND, a malformed one BAD_USER_INPUT.
+    for (const list of ['organisations', 'organisationsLackingWorker', 'workers']) {
+      const unknownArea = await api.graphql(`{ ${list}(filter: { areaCode: "32.99" }) { totalCount } }`);
+      expect(unknownArea.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'areaCode' });
+      const malformed = await api.graphql(`{ ${list}(filter: { areaCode: "32-77" }) { nodes { id } } }`);
+      expect(malformed.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'areaCode' });
+    }
   });
 
   it('serves liveness and readiness', async () => {

@@ -4,17 +4,31 @@ import { badInput, likeContains, notFound, pageWindow, paginate, type Connection
 import { Area } from './area.entity.js';
 import type { AreaFilter } from './areas.args.js';
 
+/** A malformed area code is BAD_USER_INPUT naming `field`. */
+export function assertAreaCodeFormat(code: string, field: string): void {
+  if (!AREA_CODE_PATTERN.test(code)) {
+    throw badInput(field, 'An area code is a Kemendagri code such as 32.77 or 32.77.01.1001');
+  }
+}
+
 export class AreaService {
   constructor(private readonly db: DataSource | EntityManager) {}
 
   /** The area with this code; a malformed code is BAD_USER_INPUT, an unknown one NOT_FOUND, both naming `field`. */
   async get(code: string, field = 'code'): Promise<Area> {
-    if (!AREA_CODE_PATTERN.test(code)) {
-      throw badInput(field, 'An area code is a Kemendagri code such as 32.77 or 32.77.01.1001');
-    }
+    assertAreaCodeFormat(code, field);
     const area = await this.db.getRepository(Area).findOneBy({ code });
     if (!area) throw notFound('Area', code, field);
     return area;
+  }
+
+  /**
+   * For a list filtered by area (its code's format already checked): an unknown area has no matches, so only an
+   * empty page needs the area looked up, to answer NOT_FOUND. A page with rows costs no statement for it.
+   */
+  async assertExistsIfEmpty<T>(code: string, page: Connection<T>, field = 'areaCode'): Promise<Connection<T>> {
+    if (page.nodes.length === 0) await this.get(code, field);
+    return page;
   }
 
   async list(filter: AreaFilter | undefined, page: PageArgs): Promise<Connection<Area>> {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { OrganisationKind } from '@peksos/types';
 import type { Connection, PageArgs } from '@peksos/schema-kit';
-import { AreaService } from '../areas/area.service.js';
+import { AreaService, assertAreaCodeFormat } from '../areas/area.service.js';
 import type { Area } from '../areas/area.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import type { OrganisationOrder } from '../organisations/organisations.args.js';
@@ -40,11 +40,12 @@ export class CoverageService {
       .where('o.should_have_worker AND o.archived_at IS NULL')
       .andWhere(lacksWorkerSql(filter?.certifiedOnly ?? false), { asOf });
     if (filter?.areaCode) {
-      await new AreaService(this.db).get(filter.areaCode, 'areaCode');
+      assertAreaCodeFormat(filter.areaCode, 'areaCode');
       query.andWhere(inAreaSql('o.area_code'), areaParams(filter.areaCode));
     }
     if (filter?.kinds?.length) query.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
-    return paginateOrganisations(query, order, page);
+    const connection = await paginateOrganisations(query, order, page);
+    return filter?.areaCode ? new AreaService(this.db).assertExistsIfEmpty(filter.areaCode, connection) : connection;
   }
 
   async workforceSummary(areaCode: string, asOf: string | undefined): Promise<WorkforceSummary> {

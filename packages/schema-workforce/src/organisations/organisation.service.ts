@@ -16,7 +16,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@peksos/schema-kit';
-import { AreaService } from '../areas/area.service.js';
+import { AreaService, assertAreaCodeFormat } from '../areas/area.service.js';
 import { areaParams, inAreaSql } from '../sql.js';
 import { Organisation } from './organisation.entity.js';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
@@ -56,14 +56,15 @@ export class OrganisationService {
       query.andWhere('(o.name ILIKE :search OR o.code ILIKE :search)', { search: likeContains(filter.search.trim()) });
     }
     if (filter?.areaCode) {
-      await new AreaService(this.dataSource).get(filter.areaCode, 'areaCode');
+      assertAreaCodeFormat(filter.areaCode, 'areaCode');
       query.andWhere(inAreaSql('o.area_code'), areaParams(filter.areaCode));
     }
     if (filter?.kinds?.length) query.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter?.shouldHaveWorker !== undefined && filter.shouldHaveWorker !== null) {
       query.andWhere('o.should_have_worker = :shouldHaveWorker', { shouldHaveWorker: filter.shouldHaveWorker });
     }
-    return paginateOrganisations(query, order, page);
+    const connection = await paginateOrganisations(query, order, page);
+    return filter?.areaCode ? new AreaService(this.dataSource).assertExistsIfEmpty(filter.areaCode, connection) : connection;
   }
 
   async create(input: CreateOrganisationInput, actor: Actor): Promise<Organisation> {

@@ -11,7 +11,7 @@ import {
   type Connection,
   type PageArgs,
 } from '@peksos/schema-kit';
-import { AreaService } from '../areas/area.service.js';
+import { AreaService, assertAreaCodeFormat } from '../areas/area.service.js';
 import { areaParams, assignmentActiveSql, certificationStatusSql, inAreaSql } from '../sql.js';
 import { Worker } from './worker.entity.js';
 import type { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
@@ -50,7 +50,7 @@ export class WorkerService {
     if (filter?.search) query.andWhere('w.full_name ILIKE :search', { search: likeContains(filter.search.trim()) });
     const placedToday = `EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')})`;
     if (filter?.areaCode) {
-      await new AreaService(this.dataSource).get(filter.areaCode, 'areaCode');
+      assertAreaCodeFormat(filter.areaCode, 'areaCode');
       query.andWhere(
         `(EXISTS (SELECT 1 FROM assignment a JOIN organisation o ON o.id = a.organisation_id
                   WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')} AND ${inAreaSql('o.area_code')})
@@ -65,7 +65,8 @@ export class WorkerService {
     }
     const column = WORKER_SORT_COLUMNS[order?.field ?? WorkerSortField.FULL_NAME];
     const direction = order?.direction ?? 'ASC';
-    return paginate(query.orderBy(column, direction).addOrderBy('w.id', direction), window);
+    const connection = await paginate(query.orderBy(column, direction).addOrderBy('w.id', direction), window);
+    return filter?.areaCode ? new AreaService(this.dataSource).assertExistsIfEmpty(filter.areaCode, connection) : connection;
   }
 
   async create(input: CreateWorkerInput, actor: Actor): Promise<Worker> {
