@@ -1,12 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { CaseStatus } from '@peksos/types';
-import { ConnectionType, LocalDateScalar, manyByKey, oneByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, LocalDateScalar, manyByKey, oneByKey, PageArgs, selectedFieldNames, type RequestContext } from '@peksos/schema-kit';
 import { loadOrganisation, Organisation, Worker } from '@peksos/schema-workforce';
 import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
 import { loadPmksCategory } from '../pmks-categories/pmks-category.resolver.js';
 import { SocialCase } from './case.entity.js';
 import { CaseFilter, CaseOrder, OpenCaseInput, UpdateCaseInput } from './case.input.js';
-import { CaseService } from './case.service.js';
+import { caseColumnsFor, CaseService } from './case.service.js';
 
 @ObjectType()
 export class CaseConnection extends ConnectionType(SocialCase, 'Case') {}
@@ -88,16 +89,18 @@ export class OrganisationCasesResolver {
 @Resolver(() => Worker)
 export class WorkerCasesResolver {
   @FieldResolver(() => [SocialCase], { description: 'Cases the worker is or was involved in, newest first.' })
-  async cases(
+  cases(
     @Root() worker: Worker,
     @Arg('status', () => CaseStatus, { nullable: true }) status: CaseStatus | undefined,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SocialCase[]> {
-    const rows = await context.loaders
-      .get<string, (SocialCase & { workerId: string })[]>(`worker.cases:${status ?? 'all'}`, async (ids) =>
-        manyByKey(ids, await caseService(context).byWorkerIds(ids, status ?? null), (row) => row.workerId),
+    // A page of organisations → workers → cases reaches thousands of cases: read only the columns selected.
+    const columns = caseColumnsFor(selectedFieldNames(info));
+    return context.loaders
+      .get<string, (SocialCase & { workerId: string })[]>(`worker.cases:${status ?? 'all'}:${columns.join(',')}`, async (ids) =>
+        manyByKey(ids, await caseService(context).byWorkerIds(ids, status ?? null, columns), (row) => row.workerId),
       )
       .load(worker.id);
-    return rows;
   }
 }
