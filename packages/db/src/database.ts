@@ -63,7 +63,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       // Fail fast when the database is unreachable or stuck, rather than let requests hang.
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
       query_timeout: 30_000,
-      ...(embedded ? {} : { statement_timeout: 25_000, keepAlive: true }),
+      ...(embedded
+        ? {}
+        : {
+            statement_timeout: 25_000,
+            keepAlive: true,
+            // No parallel query: the API runs many short statements at once, and a statement that starts parallel
+            // workers (8 per server by default) waits for them. With 10 concurrent coverage requests on the national
+            // data set, the count's parallel worker made each request take 41 ms instead of 25 (docs/benchmark.md).
+            options: '-c max_parallel_workers_per_gather=0',
+          }),
     },
   });
 
