@@ -6,16 +6,20 @@ import { databaseUrl, parseArgs } from './args.js';
 import { memoryOf, NODE_FLAGS, REPO_ROOT, startOurs, startScript, type Contender, type ContenderKey } from './contenders.js';
 import { runLoad } from './load.js';
 import { benchQueries, canonical, type BenchQuery } from './queries.js';
+import { renderSoak, runSoak } from './soak.js';
 import { PEER_FUNCTIONS_SQL } from './servers/peer-functions.js';
 
 const USAGE = `pnpm bench [--duration S] [--warmup S] [--connections N] [--area CODE] [--past-date YYYY-MM-DD] [--first N]
            [--contenders ours,floor,peer] [--queries lacking,lackingCertified,summary,nested] [--pool-size N]
-           [--database-url URL] [--out FILE | --no-write] [--log-sql]
+           [--database-url URL] [--out FILE | --no-write] [--log-sql] [--soak S]
 
 Benchmarks the Peksos API against the floor (one hand-written SQL statement per question behind node:http) and
 PostGraphile 5, on the database filled by pnpm seed:national. Each question runs --duration seconds (default 10) per
 contender at --connections concurrent connections (default 10) after --warmup seconds (default 2). Writes the
-results to docs/benchmark.md unless --no-write.`;
+results to docs/benchmark.md unless --no-write.
+
+--soak S drives only the API for S seconds (300 for the memory target), the questions in turn in 10-second slices,
+and reads its resident set size after each slice; it writes docs/benchmark-memory.md unless --no-write.`;
 
 interface Run {
   requestsPerSecond: number;
@@ -50,7 +54,9 @@ async function main(): Promise<void> {
     poolSize: Number(args.get('pool-size') ?? 10),
     portBase: Number(args.get('port-base') ?? 4100),
   };
-  const contenderKeys = (args.get('contenders') ?? ORDER.join(',')).split(',') as ContenderKey[];
+  const soakSeconds = args.has('soak') ? Number(args.get('soak')) : null;
+  if (soakSeconds !== null && !(soakSeconds > 0)) throw new Error('--soak takes a number of seconds');
+  const contenderKeys = (soakSeconds !== null ? 'ours' : (args.get('contenders') ?? ORDER.join(','))).split(',') as ContenderKey[];
   if (!contenderKeys.every((key) => ORDER.includes(key))) throw new Error('--contenders takes ours, floor, peer');
   const url = databaseUrl(args);
   const allQueries = benchQueries(settings);
@@ -99,6 +105,25 @@ async function main(): Promise<void> {
       }
     }
     console.log(agreement.join('\n'));
+
+    if (soakSeconds !== null) {
+      const bodies = new Map(queries.map((query) => [query.key, samples.get(`${query.key}/ours`)!.body]));
+      console.log(`Soak: ${soakSeconds} s, ${settings.connections} connections, questions ${queries.map((query) => query.key).join(', ')}`);
+      const soak = await runSoak(ours!, queries, bodies, { seconds: soakSeconds, sliceSeconds: 10, connections: settings.connections, log: console.log });
+      const heading =
+        `# Benchmark: the API's memory over a long run\n\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with ` +
+        `\`pnpm bench ${process.argv.slice(2).join(' ')}\` on the national data set (${environment.counts}).\n` +
+        `Machine: ${machine()}; Node flags ${NODE_FLAGS.join(' ')}; ${settings.connections} connections; the questions of ` +
+        `docs/benchmark.md in turn, 10 s each.`;
+      const report = renderSoak(soak, heading);
+      console.log(`\n${report}`);
+      if (!args.has('no-write')) {
+        const out = resolve(args.get('out') ?? resolve(REPO_ROOT, 'docs/benchmark-memory.md'));
+        writeFileSync(out, report);
+        console.log(`Written to ${out}`);
+      }
+      return;
+    }
 
     const scaling = ours ? await statementScaling(ours, settings) : [];
     for (const line of scaling) console.log(line);
