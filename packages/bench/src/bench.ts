@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
@@ -154,12 +154,21 @@ async function main(): Promise<void> {
     if (!args.has('no-write')) {
       const out = resolve(args.get('out') ?? resolve(REPO_ROOT, 'docs/benchmark.md'));
       mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, report);
+      writeFileSync(out, report + keptNotes(out));
       console.log(`Written to ${out}`);
     }
   } finally {
     await stopAll();
   }
+}
+
+/** Written by people, below the generated report: a new run replaces the figures above the marker, not this. */
+const NOTES_MARKER = '<!-- Notes below are kept by pnpm bench: -->';
+
+function keptNotes(file: string): string {
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = previous.indexOf(NOTES_MARKER);
+  return at >= 0 ? `\n${previous.slice(at)}` : '';
 }
 
 async function post(contender: Contender, query: BenchQuery): Promise<string> {

@@ -140,6 +140,7 @@ export function toConnection<T>(rowsAndOneMore: T[], window: PageWindow, total: 
  * Pages an ordered TypeORM query: one row more than the page (whether another page follows), and the count only if a
  * client selects `totalCount`. (Counting in the page's statement with `count(*) OVER ()` was tried for the coverage
  * gap: it made PostgreSQL walk the whole name index instead of stopping after the page, 3 ms + 34 ms -> 147 ms.)
+ * Build the query on the DataSource, not on a transaction's manager: the count may run after the resolver returned.
  */
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, window: PageWindow): Promise<Connection<T>> {
   const rows = await query.clone().offset(window.offset).limit(window.limit + 1).getMany();
