@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseOption, DEMO_PASSWORD, fieldError, graphql, graphqlResponse, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { chooseOption, DEMO_PASSWORD, fieldError, graphql, graphqlResponse, useBrowser, screenshot, signIn } from './browser.js';
 
 /** GraphQL answers with errors that a page received (a viewer's page must get none). */
 function collectGraphqlErrors(page: Page): string[] {
@@ -19,14 +19,7 @@ function collectGraphqlErrors(page: Page): string[] {
 
 describe('signing in, roles and the admin pages', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('sends someone not signed in to sign in, says when the password is wrong, then returns to the page asked for', async () => {
     const page = await browser.newPage();

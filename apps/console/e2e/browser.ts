@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** Debian's Chromium (apt-get install chromium); Playwright cannot download browsers here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,6 +49,21 @@ export async function launchBrowser(): Promise<Browser> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A browser for the tests of the describe block this is called in: launched before them and closed after them, so
+ * each block has its own profile (and its own signed-in session).
+ */
+export function useBrowser(): Pick<Browser, 'newPage'> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return { newPage: (options) => browser!.newPage(options) };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

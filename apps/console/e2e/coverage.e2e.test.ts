@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseOption, graphql, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { chooseOption, graphql, useBrowser, screenshot, signIn } from './browser.js';
 
 const CIMAHI_UTARA = '32.77.03';
 
@@ -22,14 +22,7 @@ async function expectGapCount(page: Page, expected: number): Promise<void> {
 
 describe('coverage gaps, the home page', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows the Cimahi gap in Bahasa Indonesia: 16 organisations without a worker, 30 without a certified one', async () => {
     const page = await browser.newPage();

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowser, screenshot, signIn } from './browser.js';
 
 describe('workforce dashboard', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows the figures of Kota Cimahi from the report, with charts per kecamatan', async () => {
     const page = await browser.newPage();

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseOption, fieldError, graphql, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { chooseOption, fieldError, graphql, useBrowser, screenshot, signIn } from './browser.js';
 
 async function totalCount(baseUrl: string, field: 'workers' | 'organisations'): Promise<number> {
   const data = await graphql<Record<string, { totalCount: number }>>(baseUrl, `{ ${field}(filter: { includeArchived: true }) { totalCount } }`);
@@ -8,14 +8,7 @@ async function totalCount(baseUrl: string, field: 'workers' | 'organisations'): 
 
 describe('forms', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('rejects a worker without a name and with a malformed phone number, next to the fields, and saves nothing', async () => {
     const before = await totalCount(baseUrl, 'workers');

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { graphql, launchBrowser, screenshot, SCREENSHOT_DIR, signIn, type Browser } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { graphql, useBrowser, screenshot, SCREENSHOT_DIR, signIn } from './browser.js';
 
 const WORKERS_WITH_MISTAKES = [
   'NIK,Nama lengkap,Jenis kelamin,Status kepegawaian,Telepon,Email,Kode wilayah domisili,Jenjang sertifikasi,Tanggal uji kompetensi',
@@ -61,14 +61,7 @@ function recordApiRequests(page: Page): Request[] {
 
 describe('importing spreadsheets from the console', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('offers the workers template from the navigation, in the language of the console', async () => {
     const page = await browser.newPage();
@@ -266,14 +259,7 @@ describe('importing spreadsheets from the console', () => {
 
 describe('downloading lists as the server exports them', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('downloads the certified workers as CSV, with the filter on screen and the CSRF header', async () => {
     const page = await browser.newPage();

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowser, screenshot, signIn } from './browser.js';
 
 describe('language', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('starts in Bahasa Indonesia, switches to English, and remembers the choice', async () => {
     const page = await browser.newPage();

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { graphql, launchBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { graphql, useBrowser, screenshot, signIn } from './browser.js';
 
 describe('lists and detail pages', () => {
   const baseUrl = inject('baseUrl');
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('lists workers with a filter kept in the address, and shows what a worker lacks for certification', async () => {
     const page = await browser.newPage();

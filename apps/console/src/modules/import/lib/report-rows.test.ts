@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportReport, RowResult } from '../../../lib/transfer.js';
+import { reportOf } from './report-fixture.js';
 import { applyState, headerProblems, outcomeCounts, pageOf, rowsFor } from './report-rows.js';
 
 const problem = (row: number, column: string) => ({
@@ -10,25 +10,6 @@ const problem = (row: number, column: string) => ({
   key: 'required',
   message: { id: `${column} wajib diisi`, en: `${column} is required` },
 });
-
-function reportOf(results: RowResult[], extra: Partial<ImportReport> = {}): ImportReport {
-  const count = (action: RowResult['action']) => results.filter((result) => result.action === action).length;
-  return {
-    kind: 'workers',
-    format: 'csv',
-    dryRun: true,
-    applied: false,
-    sha256: 'f'.repeat(64),
-    summary: { rows: results.length, create: count('create'), update: count('update'), unchanged: count('unchanged'), error: count('error') },
-    errors: results.flatMap((result) => result.errors ?? []),
-    errorsTruncated: false,
-    results,
-    resultsTruncated: false,
-    ignoredColumns: [],
-    durationMs: 1,
-    ...extra,
-  };
-}
 
 // As the server sends them: not always in file order (workers are reported after their batch is checked).
 const mixed = reportOf([

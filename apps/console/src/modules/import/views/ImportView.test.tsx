@@ -6,27 +6,9 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocaleProvider, type Locale } from '../../../i18n/locale.js';
-import type { ImportReport, RowResult } from '../../../lib/transfer.js';
+import type { RowResult } from '../../../lib/transfer.js';
+import { reportOf } from '../lib/report-fixture.js';
 import { ImportView } from './ImportView.js';
-
-function reportOf(results: RowResult[], extra: Partial<ImportReport> = {}): ImportReport {
-  const count = (action: RowResult['action']) => results.filter((result) => result.action === action).length;
-  return {
-    kind: 'workers',
-    format: 'csv',
-    dryRun: true,
-    applied: false,
-    sha256: '5'.repeat(64),
-    summary: { rows: results.length, create: count('create'), update: count('update'), unchanged: count('unchanged'), error: count('error') },
-    errors: results.flatMap((result) => result.errors ?? []),
-    errorsTruncated: false,
-    results,
-    resultsTruncated: false,
-    ignoredColumns: [],
-    durationMs: 1,
-    ...extra,
-  };
-}
 
 const badNik = {
   row: 3,

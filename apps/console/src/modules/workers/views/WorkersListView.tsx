@@ -44,17 +44,17 @@ export function WorkersListView() {
         <>
           {/* The server exports worker lists to those who may see contact details (coordinators, admins). */}
           {seesPersonalData && (
-          <DownloadMenu
-            list="workers"
-            filters={{
-              search: filter.search,
-              areaCode: filter.areaCode,
-              certificationStatus: filter.certificationStatus,
-              placed: filter.placed,
-              includeArchived: filter.includeArchived || undefined,
-            }}
-            nikMasked
-          />
+            <DownloadMenu
+              list="workers"
+              filters={{
+                search: filter.search,
+                areaCode: filter.areaCode,
+                certificationStatus: filter.certificationStatus,
+                placed: filter.placed,
+                includeArchived: filter.includeArchived || undefined,
+              }}
+              nikMasked
+            />
           )}
           {canEdit && (
             <Button component={Link} to="/workers/new" leftSection={<IconPlus size={16} />}>
