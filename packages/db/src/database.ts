@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 import { StatementCountingLogger } from './statement-counter.js';
 import { AuditContextSubscriber } from './audit-context.js';
@@ -19,15 +20,26 @@ export interface OpenDatabaseOptions {
   migrations: MigrationClass[];
   /** Pool size for PostgreSQL (the embedded database always uses one connection). */
   poolSize?: number;
-  /** How long a request waits for a connection before failing, in milliseconds. */
+  /**
+   * How long a unit of work waits for a connection before failing with SERVICE_UNAVAILABLE, in milliseconds
+   * (default 5 s). On the embedded database that is the wait behind the one connection's current transaction.
+   */
   connectionTimeoutMs?: number;
   logSql?: boolean;
+  /** The embedded database: who opens it, and how (data-directory ownership and start check). */
+  embedded?: EmbeddedPostgresOptions;
 }
 
 export interface Database {
   dataSource: DataSource;
   location: DatabaseLocation;
-  close(): Promise<void>;
+  /** The embedded database's process-side handle (ownership, dumps); null on PostgreSQL. */
+  embedded: EmbeddedPostgres | null;
+  /**
+   * Closes the connections, then the embedded database. With `abortRunning`, transactions still running are rolled
+   * back first (their connections are cut) rather than waited for: for a stop whose grace period is over.
+   */
+  close(options?: { abortRunning?: boolean }): Promise<void>;
 }
 
 // Dates without a time (OID 1082) stay 'YYYY-MM-DD' strings: no time-zone shifts between server and client.
@@ -35,13 +47,31 @@ pg.types.setTypeParser(1082, (value: string) => value);
 // Counts and sums (bigint, OID 20) fit comfortably in a JavaScript number for this registry.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
+/**
+ * A `pg` client that always has an 'error' listener. TypeORM listens on a connection only while a query runner holds
+ * it, and pg-pool only while it is idle; a connection that PostgreSQL terminates (pg_terminate_backend, a restart)
+ * can emit a second error after TypeORM has let go of it, and an 'error' event nobody listens to ends the process.
+ * The failure itself reaches the request that was using the connection (as SERVICE_UNAVAILABLE).
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   let embedded: EmbeddedPostgres | null = null;
+  // Names this process's connections, so that a stop can end exactly these (pg_stat_activity.application_name).
+  const applicationName = `peksos-${process.pid}-${randomBytes(4).toString('hex')}`;
   const connection =
     options.location.kind === 'postgres'
-      ? { url: options.location.url }
+      ? { url: options.location.url, applicationName }
       : await (async () => {
-          embedded = await startEmbeddedPostgres(options.location.kind === 'embedded' ? options.location.dataDir : null);
+          embedded = await startEmbeddedPostgres(
+            options.location.kind === 'embedded' ? options.location.dataDir : null,
+            options.embedded,
+          );
           return { host: embedded.socketDirectory, port: embedded.port, username: 'postgres', database: 'postgres' };
         })();
 
@@ -59,6 +89,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     synchronize: false,
     installExtensions: false,
     extra: {
+      Client: ListenedClient,
       max: embedded ? 1 : (options.poolSize ?? 10),
       // Fail fast when the database is unreachable or stuck, rather than let requests hang.
       connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
@@ -86,11 +117,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return {
     dataSource,
     location: options.location,
-    async close() {
+    embedded,
+    async close(closeOptions = {}) {
+      const handle = embedded as EmbeddedPostgres | null;
+      if (closeOptions.abortRunning) {
+        // The embedded socket server rolls back the transaction of a client it disconnects; PostgreSQL does the
+        // same for a backend it terminates.
+        if (handle) await handle.stop();
+        else if (options.location.kind === 'postgres') await terminateBackends(options.location.url, applicationName);
+      }
       if (dataSource.isInitialized) await dataSource.destroy();
-      await (embedded as EmbeddedPostgres | null)?.stop();
+      await handle?.stop();
     },
   };
+}
+
+/** Ends this process's own PostgreSQL sessions (best effort: the server may be unreachable, which ends them anyway). */
+async function terminateBackends(url: string, applicationName: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`, [
+      applicationName,
+    ]);
+  } catch {
+    // Unreachable: its sessions are gone or going.
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** Applies every pending migration, each in its own transaction. Returns the names of those applied. */

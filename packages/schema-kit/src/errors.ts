@@ -55,9 +55,17 @@ const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003
 const NETWORK_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENOENT']);
 const LOST_CONNECTION = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Connection is not established|not queryable/i;
 
+/**
+ * TypeORM's errors for a connection that is gone: after PostgreSQL terminated a connection, TypeORM releases the query
+ * runner holding it, and the transaction's next statement (or its ROLLBACK) fails with QueryRunnerAlreadyReleasedError;
+ * during a stop, a request that reaches a closed DataSource gets CannotExecuteNotConnectedError.
+ */
+const LOST_CONNECTION_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'CannotExecuteNotConnectedError', 'ConnectionIsNotSetError']);
+
 /** The database cannot be reached or went away mid-request: a condition to retry, not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const candidate = error as PostgresErrorLike & { message?: string };
+  const candidate = error as PostgresErrorLike & { message?: string; name?: string };
+  if (candidate?.name && LOST_CONNECTION_ERRORS.has(candidate.name)) return true;
   const code = candidate?.driverError?.code ?? candidate?.code;
   if (code && (POSTGRES_UNAVAILABLE.has(code) || NETWORK_FAILURES.has(code))) return true;
   const message = (candidate?.driverError as { message?: string } | undefined)?.message ?? candidate?.message ?? '';
