@@ -8,3 +8,4 @@ export { prepareExport, isExportList, EXPORT_LISTS, ExportInputError, type Expor
 export { buildTemplate } from './templates.js';
 export { renderWorkforceReport } from './report/workforce-report.js';
 export { summarise, findArea } from './export/summary.js';
+export { runTransferCommand, TRANSFER_USAGE, type TransferCommandContext } from './commands.js';

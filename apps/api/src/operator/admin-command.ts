@@ -1,0 +1,98 @@
+import type { Writable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { withAuditContext } from '@peksos/db';
+import { AccessRole, AccountService, ApiKeyService, type AccessSettings } from '@peksos/access';
+import { isUuid } from '@peksos/schema-kit';
+
+export const ADMIN_USAGE =
+  'Commands: create-admin --username <name> [--display-name <name>] | api-key create --name <name> --organisation <id|code>… | ' +
+  'api-key revoke <id> | api-key list';
+
+/**
+ * The administration commands (`pnpm admin …`, scripts/admin.ts), apart from where they run: on a database the
+ * command opened itself, or inside the running server that owns the embedded database (operator/commands.ts).
+ * Changes are recorded in the audit log as made by `actorLabel` (`cli:<user of the shell>`).
+ */
+export interface AdminCommandContext {
+  dataSource: DataSource;
+  access: AccessSettings;
+  actorLabel: string;
+  stdout: Writable;
+  /** The new admin's password (create-admin only). */
+  readPassword(): Promise<string>;
+}
+
+export class AdminCommandError extends Error {}
+
+function option(args: string[], name: string): string[] {
+  const values: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    if (args[index] === `--${name}` && args[index + 1] !== undefined) values.push(args[index + 1]!);
+  }
+  return values;
+}
+
+/** Whether a command line needs a password from the person at the shell. */
+export function adminCommandNeedsPassword(args: string[]): boolean {
+  return args[0] === 'create-admin';
+}
+
+/** Runs one command; throws AdminCommandError for wrong usage or a refusal, with a message for the operator. */
+export async function runAdminCommand(args: string[], context: AdminCommandContext): Promise<void> {
+  const [command, subcommand] = args;
+  const { dataSource } = context;
+  const operator = { actorKind: 'system', actorId: null, actorLabel: context.actorLabel };
+  const print = (line: string) => context.stdout.write(`${line}\n`);
+
+  if (command === 'create-admin') {
+    const [username] = option(args, 'username');
+    if (!username) throw new AdminCommandError('Give --username');
+    const accounts = new AccountService(dataSource, context.access);
+    const admins = (await dataSource.query(
+      `SELECT count(*) AS count FROM account WHERE role = 'admin' AND disabled_at IS NULL`,
+    )) as [{ count: number }];
+    if (admins[0].count > 0) {
+      throw new AdminCommandError('This installation has an admin already: further accounts are created in the console');
+    }
+    const password = await context.readPassword();
+    const account = await withAuditContext({ ...operator, operation: 'create-admin' }, () =>
+      accounts.create({
+        username,
+        displayName: option(args, 'display-name')[0] ?? username,
+        role: AccessRole.ADMIN,
+        password,
+      }),
+    );
+    print(`Created admin ${account.username} (${account.id}). Sign in to the console with it.`);
+  } else if (command === 'api-key' && subcommand === 'create') {
+    const [name] = option(args, 'name');
+    if (!name) throw new AdminCommandError('Give --name: who the key is for');
+    const references = option(args, 'organisation');
+    if (references.length === 0) throw new AdminCommandError('Give at least one --organisation <id or code>');
+    const organisationIds: string[] = [];
+    for (const reference of references) {
+      const rows = (await dataSource.query(
+        isUuid(reference) ? `SELECT id FROM organisation WHERE id = $1` : `SELECT id FROM organisation WHERE code = $1`,
+        [reference],
+      )) as { id: string }[];
+      if (!rows[0]) throw new AdminCommandError(`No organisation with the id or code ${reference}`);
+      organisationIds.push(rows[0].id);
+    }
+    const created = await withAuditContext({ ...operator, operation: 'createApiKey' }, () =>
+      new ApiKeyService(dataSource).create(name, organisationIds, null),
+    );
+    print(`Created API key ${created.apiKey.id} for ${name}. Give the partner this key; it is not shown again:`);
+    print(created.secret);
+  } else if (command === 'api-key' && subcommand === 'revoke') {
+    const id = args[2];
+    if (!id) throw new AdminCommandError('Give the id of the key to revoke');
+    await withAuditContext({ ...operator, operation: 'revokeApiKey' }, () => new ApiKeyService(dataSource).revoke(id));
+    print(`Revoked API key ${id}.`);
+  } else if (command === 'api-key' && subcommand === 'list') {
+    for (const key of await new ApiKeyService(dataSource).list()) {
+      print(`${key.id}  ${key.prefix}  ${key.revokedAt ? 'revoked' : 'active '}  ${key.name}`);
+    }
+  } else {
+    throw new AdminCommandError(ADMIN_USAGE);
+  }
+}
