@@ -23,6 +23,14 @@ export interface ApiConfig {
   /** Adds `extensions.sqlStatements` to each GraphQL response (tests and benchmarks). */
   exposeStatementCount: boolean;
   databasePoolSize: number;
+  /**
+   * How long a request waits for a database connection before it fails with SERVICE_UNAVAILABLE, in seconds. On
+   * PostgreSQL a short wait fails fast during an outage; the embedded database has one connection, so there it is
+   * the wait behind whatever holds it (a large import), and longer by default.
+   */
+  databaseWaitSeconds: number;
+  /** After SIGTERM, how long requests in flight may still run before they are answered 503 and cut off. */
+  shutdownGraceSeconds: number;
   logSql: boolean;
   /** Sign-in, sessions, rate limits (docs/operating.md). */
   access: AccessSettings;
@@ -49,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 
   const port = integer(env.PORT, 4000, 0, 65_535, 'PORT', problems);
   const databasePoolSize = integer(env.PEKSOS_DB_POOL_SIZE, 10, 1, 200, 'PEKSOS_DB_POOL_SIZE', problems);
+  const shutdownGraceSeconds = integer(env.PEKSOS_SHUTDOWN_GRACE_SECONDS, 10, 0, 3_600, 'PEKSOS_SHUTDOWN_GRACE_SECONDS', problems);
 
   let database: DatabaseLocation;
   if (env.DATABASE_URL) {
@@ -61,6 +70,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     const dataDir = env.PEKSOS_DATA_DIR ?? '.data/pglite';
     database = { kind: 'embedded', dataDir: dataDir === 'memory' ? null : resolve(dataDir) };
   }
+
+  const databaseWaitSeconds = integer(
+    env.PEKSOS_DB_WAIT_SECONDS,
+    database.kind === 'embedded' ? 30 : 5,
+    1,
+    600,
+    'PEKSOS_DB_WAIT_SECONDS',
+    problems,
+  );
 
   const dataSetDefault = database.kind === 'embedded' ? 'cimahi' : 'none';
   const dataSet = env.PEKSOS_DATA_SET ?? dataSetDefault;
@@ -125,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     production,
     exposeStatementCount: flag(env.PEKSOS_EXPOSE_SQL_COUNT, !production),
     databasePoolSize,
+    databaseWaitSeconds,
+    shutdownGraceSeconds,
     logSql: flag(env.PEKSOS_LOG_SQL, false),
     access,
     demoAccounts,

@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import express from 'express';
+import { join, resolve } from 'node:path';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  COMMAND_SOCKET_NAME,
   currentAuditContextOrNull,
+  serveCommands,
   loadDataSetIfEmpty,
   migrate,
   openDatabase,
@@ -25,7 +26,7 @@ import {
   type AccessRequest,
   type AuthenticatedLocals,
 } from '@peksos/access';
-import { Access, LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
+import { Access, ErrorCode, LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
 import { createTransferRouter } from '@peksos/transfer';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
@@ -34,6 +35,7 @@ import { queryLimits } from './graphql/query-limits.js';
 import { checkAccessRules, collectAccessRules, enforceAccessRules, introspectionForStaffOnly } from './graphql/access-control.js';
 import { loadServerModules } from './graphql/modules.js';
 import { buildApiSchema } from './graphql/schema.js';
+import { operatorCommands } from './operator/commands.js';
 
 export interface ApiContext extends RequestContext {
   statementCount: StatementCount;
@@ -46,7 +48,10 @@ export interface RunningServer {
   database: Database;
   /** Whether this start created the demo accounts. */
   createdDemoAccounts: boolean;
-  /** Stops accepting requests, finishes those in flight, closes the database. */
+  /**
+   * Stops accepting requests, lets those in flight finish within the grace period (`shutdownGraceSeconds`), answers
+   * the rest 503 SERVICE_UNAVAILABLE and rolls back their transactions, then closes the database.
+   */
   close(): Promise<void>;
 }
 
@@ -84,7 +89,13 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     entities: modules.flatMap((module) => module.entities),
     migrations: modules.flatMap((module) => module.migrations),
     poolSize: config.databasePoolSize,
+    connectionTimeoutMs: config.databaseWaitSeconds * 1_000,
     logSql: config.logSql,
+    embedded: {
+      owner: { kind: 'server', description: 'the API server (starting)' },
+      onWaitForOwner: (owner) =>
+        console.log(`Waiting for the previous server (pid ${owner.pid}) to finish closing the embedded database …`),
+    },
   });
   let httpServer: Server | undefined;
   try {
@@ -110,6 +121,9 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     app.disable('x-powered-by');
     if (config.trustProxy) app.set('trust proxy', true);
     httpServer = createHttpServer(app);
+    // Every request is tracked until its response ends, so a stop can wait for them and answer those left over.
+    const requests = new RequestTracker();
+    app.use(requests.middleware());
 
     const limits = queryLimits(config.production);
     const apollo = new ApolloServer<ApiContext>({
@@ -125,7 +139,6 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       plugins: [
         // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same at run time.
         ...(limits.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
-        ApolloServerPluginDrainHttpServer({ httpServer }),
         ApolloServerPluginLandingPageDisabled(),
         // Answers depend on who asks, so no HTTP cache hints; the default cache-control plugin would also wrap every
         // field's resolver to collect them (docs/benchmark.md).
@@ -206,6 +219,17 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 
+    // While it owns the embedded database, the operator's commands run through the server (operator/commands.ts).
+    const embedded = database.embedded;
+    const commands =
+      embedded?.lease ? await serveCommands(join(embedded.socketDirectory, COMMAND_SOCKET_NAME), operatorCommands(database, config)) : null;
+    await embedded?.lease?.update({
+      state: 'serving',
+      description: `the API server on ${url}`,
+      commandSocket: commands ? join(embedded!.socketDirectory, COMMAND_SOCKET_NAME) : null,
+    });
+
+    const server = httpServer;
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -214,8 +238,16 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       createdDemoAccounts,
       close() {
         closing ??= (async () => {
+          // A new start waits for a stopping owner instead of being refused (data-directory-owner.ts).
+          await database.embedded?.lease?.update({ state: 'stopping' }).catch(() => {});
+          const graceMs = config.shutdownGraceSeconds * 1_000;
+          const [cutOff, commandsLeft] = await Promise.all([
+            requests.stop(server, graceMs),
+            commands ? commands.close(graceMs).then(() => commands.running()) : 0,
+          ]);
           await apollo.stop();
-          await database.close();
+          // Requests and commands cut off lose their transactions: closing the connections rolls them back.
+          await database.close({ abortRunning: cutOff + commandsLeft > 0 });
         })();
         return closing;
       },
@@ -224,5 +256,76 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     httpServer?.close();
     await database.close();
     throw error;
+  }
+}
+
+/** The answer to a request the server cannot finish because it is stopping: 503 with a code, as JSON. */
+function answerStopping(request: Request, response: Response, cutOff: boolean): void {
+  const message = cutOff
+    ? {
+        id: 'Server berhenti sebelum permintaan ini selesai; perubahan yang belum tersimpan dibatalkan. Coba lagi sebentar lagi.',
+        en: 'The server stopped before this request finished; anything it had not saved was rolled back. Try again shortly.',
+      }
+    : { id: 'Server sedang berhenti; coba lagi sebentar lagi.', en: 'The server is stopping; try again shortly.' };
+  response.status(503).setHeader('Retry-After', '5');
+  response.setHeader('Connection', 'close');
+  // Each route's own error shape: GraphQL's errors list, or the file routes' { error } (docs/api.md, docs/import-export.md).
+  if (/^\/(api|report)\//.test(request.path)) {
+    response.json({ error: { code: ErrorCode.SERVICE_UNAVAILABLE, message } });
+  } else {
+    response.json({ errors: [{ message: message.en, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
+  }
+}
+
+/**
+ * The requests in flight, for a stop that neither waits forever nor cuts anyone off silently: after SIGTERM new
+ * requests get 503 at once, those running have the grace period to finish, and those still running then get a 503
+ * (or, if their answer had begun, a cut connection) before the server closes.
+ */
+class RequestTracker {
+  private readonly running = new Map<Response, Request>();
+  private stopping = false;
+  private drained: (() => void) | null = null;
+
+  middleware(): RequestHandler {
+    return (request, response, next) => {
+      if (this.stopping) return answerStopping(request, response, false);
+      this.running.set(response, request);
+      response.once('close', () => {
+        this.running.delete(response);
+        if (this.running.size === 0) this.drained?.();
+      });
+      next();
+    };
+  }
+
+  /** Stops the server; returns how many requests were cut off after the grace period. */
+  async stop(server: Server, graceMs: number): Promise<number> {
+    this.stopping = true;
+    const closed = new Promise<void>((resolveClosed) => server.close(() => resolveClosed()));
+    server.closeIdleConnections();
+    if (this.running.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolveDrained) => (this.drained = resolveDrained)),
+        new Promise<void>((resolveGrace) => (timer = setTimeout(resolveGrace, graceMs))),
+      ]);
+      clearTimeout(timer);
+    }
+    const cutOff = [...this.running];
+    for (const [response, request] of cutOff) {
+      if (response.headersSent) response.destroy();
+      else answerStopping(request, response, true);
+    }
+    // The 503 answers carry Connection: close; give them a moment to leave, then close whatever connection is left.
+    if (this.running.size > 0) {
+      await Promise.race([
+        new Promise<void>((resolveDrained) => (this.drained = resolveDrained)),
+        new Promise<void>((resolveWait) => setTimeout(resolveWait, 1_000).unref()),
+      ]);
+    }
+    server.closeAllConnections();
+    await closed;
+    return cutOff.length;
   }
 }

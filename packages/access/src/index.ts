@@ -17,4 +17,4 @@ export {
   type AccessRequest,
 } from './settings.js';
 export type { AccessContext } from './context.js';
-export { ensureDemoAccounts, DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo-accounts.js';
+export { ensureDemoAccounts, existingDemoAccounts, DEMO_PASSWORD, DEMO_ACCOUNTS } from './demo-accounts.js';

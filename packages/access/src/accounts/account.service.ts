@@ -32,14 +32,15 @@ export class AccountService {
     return account;
   }
 
-  async create(input: CreateAccountInput | NewAccount): Promise<Account> {
+  /** Creates an account; in `db`'s transaction when given one (the demo accounts are created all or none). */
+  async create(input: CreateAccountInput | NewAccount, db: DataSource | EntityManager = this.dataSource): Promise<Account> {
     const username = input.username.trim().toLowerCase();
     if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username)) {
       throw badInput('username', 'username must be 3 to 64 lower-case letters, digits, . _ or -');
     }
     checkNewPassword(input.password, username);
     const passwordHash = await hashPassword(input.password, { costLog2: this.settings.passwordCostLog2 });
-    return this.dataSource.transaction(async (manager) => {
+    return db.transaction(async (manager) => {
       const areaCode = await this.checkedRoleArea(manager, input.role, input.areaCode ?? null);
       if (await manager.getRepository(Account).findOneBy({ username })) {
         throw conflict(`The username ${username} is taken`, 'username');
