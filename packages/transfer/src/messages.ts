@@ -178,6 +178,13 @@ export const MESSAGES = {
     code: 'BAD_USER_INPUT',
     text: () => ({ id: 'Alasan selesai hanya diisi bila ada tanggal selesai', en: 'An end reason needs an end date' }),
   },
+  changedDuringImport: {
+    code: 'CONFLICT',
+    text: (p) => ({
+      id: `${p.what} ini diubah orang lain selama impor berjalan; periksa perubahan itu, lalu impor lagi`,
+      en: `This ${p.whatEn} was changed by someone else while the import ran; check that change, then import again`,
+    }),
+  },
   assignmentOverlap: {
     code: 'CONFLICT',
     text: () => ({

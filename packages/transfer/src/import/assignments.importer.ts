@@ -2,6 +2,16 @@ import type { ImportContext, RowImporter, RowReader } from './engine.js';
 import { maskNik } from './engine.js';
 import { readBoolean, readDate, readNationalId, readOrganisationCode } from './fields.js';
 import type { RowError } from './report.js';
+import {
+  insertAssignment,
+  lockAssignmentsOfWorkers,
+  lockOrganisationsForAssignments,
+  lockWorkersForAssignments,
+  updateAssignmentColumns,
+  ASSIGNMENT_COLUMN_NAMES,
+  type LockedAssignment,
+} from './workforce-rows.js';
+import { conflictsWith } from './import-snapshot.js';
 
 interface AssignmentRow {
   nationalIdNumber: string;
@@ -14,15 +24,7 @@ interface AssignmentRow {
   key: string;
 }
 
-interface StoredAssignment {
-  id: string;
-  workerId: string;
-  organisationId: string;
-  startsOn: string;
-  endsOn: string | null;
-  isPrimary: boolean;
-  endReason: string | null;
-}
+type StoredAssignment = LockedAssignment;
 
 /** Half-open periods [start, end) overlap; a null end is open. */
 function overlaps(a: { startsOn: string; endsOn: string | null }, b: { startsOn: string; endsOn: string | null }): boolean {
@@ -34,7 +36,7 @@ function overlaps(a: { startsOn: string; endsOn: string | null }, b: { startsOn:
  * exclusion constraints: the worker and organisation exist, a current placement is refused at an archived one, no
  * two periods of one worker at one organisation overlap, one primary placement at a time, the end after the start.
  */
-export function assignmentsImporter({ manager, report, today, rowError }: ImportContext): RowImporter<AssignmentRow> {
+export function assignmentsImporter({ manager, report, today, snapshot, rowError }: ImportContext): RowImporter<AssignmentRow> {
   const seen = new Map<string, number>();
 
   return {
@@ -67,29 +69,19 @@ export function assignmentsImporter({ manager, report, today, rowError }: Import
 
     async apply(batch) {
       const rows = batch.map((entry) => ({ row: entry.row, ...entry.value }));
-      const workers = new Map(
-        ((await manager.query(
-          `SELECT id, national_id_number AS nik, archived_at IS NOT NULL AS archived FROM worker WHERE national_id_number = ANY($1::text[])`,
-          [[...new Set(rows.map((row) => row.nationalIdNumber))]],
-        )) as { id: string; nik: string; archived: boolean }[]).map((worker) => [worker.nik, worker]),
-      );
+      // Lock what this batch may change, as AssignmentService does (the worker, then its assignments), then read it.
+      const workers = new Map((await lockWorkersForAssignments(manager, [...new Set(rows.map((row) => row.nationalIdNumber))])).map((worker) => [worker.nik, worker]));
       const organisations = new Map(
-        ((await manager.query(
-          `SELECT id, code, archived_at IS NOT NULL AS archived FROM organisation WHERE code = ANY($1::text[])`,
-          [[...new Set(rows.map((row) => row.organisationCode))]],
-        )) as { id: string; code: string; archived: boolean }[]).map((organisation) => [organisation.code, organisation]),
+        (await lockOrganisationsForAssignments(manager, [...new Set(rows.map((row) => row.organisationCode))])).map((organisation) => [organisation.code, organisation]),
       );
       const byWorker = new Map<string, StoredAssignment[]>();
-      for (const assignment of (await manager.query(
-        `SELECT id, worker_id AS "workerId", organisation_id AS "organisationId", starts_on AS "startsOn", ends_on AS "endsOn",
-                is_primary AS "isPrimary", end_reason AS "endReason"
-         FROM assignment WHERE worker_id = ANY($1::uuid[])`,
-        [[...workers.values()].map((worker) => worker.id)],
-      )) as StoredAssignment[]) {
+      for (const assignment of await lockAssignmentsOfWorkers(manager, [...workers.values()].map((worker) => worker.id))) {
         const list = byWorker.get(assignment.workerId) ?? [];
         list.push(assignment);
         byWorker.set(assignment.workerId, list);
       }
+      const horizon = await snapshot.horizon(manager);
+      const assignmentsChanged = await snapshot.changesByOthers(manager, 'assignment', [...byWorker.values()].flat(), horizon);
 
       for (const row of rows) {
         const errors: RowError[] = [];
@@ -112,6 +104,7 @@ export function assignmentsImporter({ manager, report, today, rowError }: Import
           endsOn: row.endsOn === undefined ? (current?.endsOn ?? null) : row.endsOn,
           isPrimary: row.isPrimary ?? current?.isPrimary ?? true,
           endReason: row.endReason === undefined ? (current?.endReason ?? null) : row.endReason,
+          xmin: current?.xmin ?? '',
         };
         if (next.endReason && !next.endsOn) errors.push(rowError(row.row, 'endReason', 'endReasonWithoutEnd'));
         const changes = current
@@ -120,6 +113,9 @@ export function assignmentsImporter({ manager, report, today, rowError }: Import
         if (current && changes.length === 0) {
           report.done(row.row, row.key, 'unchanged');
           continue;
+        }
+        if (current && conflictsWith(assignmentsChanged.get(current.id), changes.map((field) => ASSIGNMENT_COLUMN_NAMES[field]))) {
+          errors.push(rowError(row.row, 'startsOn', 'changedDuringImport', { what: 'Penempatan', whatEn: 'assignment' }));
         }
         const currentOrFuture = next.endsOn === null || next.endsOn > today;
         if (currentOrFuture && worker.archived) errors.push(rowError(row.row, 'nationalIdNumber', 'archived', { what: 'Peksos', whatEn: 'worker' }));
@@ -134,21 +130,13 @@ export function assignmentsImporter({ manager, report, today, rowError }: Import
           continue;
         }
         if (current) {
-          await manager.query(`UPDATE assignment SET ends_on = $2, is_primary = $3, end_reason = $4, updated_at = now() WHERE id = $1`, [
-            current.id,
-            next.endsOn,
-            next.isPrimary,
-            next.endReason,
-          ]);
+          // Only the columns that change.
+          await updateAssignmentColumns(manager, current.id, Object.fromEntries(changes.map((field) => [field, next[field]])));
           Object.assign(current, next);
           report.done(row.row, row.key, 'update', changes);
         } else {
-          const [created] = (await manager.query(
-            `INSERT INTO assignment (worker_id, organisation_id, starts_on, ends_on, is_primary, end_reason)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-            [worker.id, organisation.id, next.startsOn, next.endsOn, next.isPrimary, next.endReason],
-          )) as { id: string }[];
-          list.push({ ...next, id: created!.id });
+          const id = await insertAssignment(manager, next);
+          list.push({ ...next, id });
           report.done(row.row, row.key, 'create');
         }
       }

@@ -5,6 +5,7 @@ import { IMPORT_COLUMNS, mapHeaders, type ColumnSpec, type HeaderMapping, type I
 import { message, type MessageKey } from '../messages.js';
 import { readRows, sniffFormat, type FileFormat } from '../reading.js';
 import { cellText, type CellValue } from '../values.js';
+import { ImportSnapshot } from './import-snapshot.js';
 import { ReportBuilder, type ImportReport, type RowError } from './report.js';
 
 /** One data row being read: typed access to its cells by field, collecting the row's errors. */
@@ -88,6 +89,8 @@ export interface ImportContext {
   manager: EntityManager;
   report: ReportBuilder;
   today: string;
+  /** Tells the rows changed by someone else since the import began (import-snapshot.ts). */
+  snapshot: ImportSnapshot;
   /** An error found while applying (against the database), naming the column as the file writes it. */
   rowError(row: number, field: string, key: MessageKey, params?: Record<string, string | number>): RowError;
 }
@@ -132,6 +135,9 @@ export async function sha256OfFile(path: string): Promise<string> {
 
 /**
  * Reads the file row by row and runs the whole import in ONE transaction, using only that transaction's manager.
+ * Each batch locks the rows it will change (`SELECT … FOR UPDATE`) before it reads them, writes only the columns that
+ * change, and refuses, as CONFLICT, a row that someone else changed while the import ran: an edit committed during an
+ * import is never overwritten by a value read before it.
  * A dry run does the very same work and rolls back, so what it reports is what applying would do. Applying commits
  * only when no row was refused: one refused row and nothing is written.
  */
@@ -157,6 +163,7 @@ export async function runImport(
   try {
     await dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock($1)`, [IMPORT_LOCK_KEY]);
+      const snapshot = await ImportSnapshot.take(manager);
       let importer: RowImporter<unknown> | null = null;
       let mapping: HeaderMapping | null = null;
       let headerOk = false;
@@ -175,7 +182,7 @@ export async function runImport(
             const value = params.value === undefined ? undefined : String(params.value);
             return { row, column, field, ...message(key, { column, ...params }), key, ...(value !== undefined ? { value } : {}) };
           };
-          importer = importers[options.kind]({ manager, report, today: options.today, rowError });
+          importer = importers[options.kind]({ manager, report, today: options.today, snapshot, rowError });
           continue;
         }
         const reader = new RowReader(row, cells, mapping, specs);

@@ -12,6 +12,18 @@ import {
   readPhone,
 } from './fields.js';
 import type { RowError } from './report.js';
+import {
+  insertCertificates,
+  insertScheduledTests,
+  insertWorkers,
+  lockCertificatesByNumber,
+  lockWorkersByNik,
+  scheduledTestsOf,
+  updateCertificate,
+  updateWorkerColumns,
+  WORKER_COLUMN_NAMES,
+} from './workforce-rows.js';
+import { conflictsWith } from './import-snapshot.js';
 
 interface WorkerValues {
   fullName: string;
@@ -40,12 +52,6 @@ interface WorkerRow {
   key: string;
 }
 
-interface StoredWorker extends WorkerValues {
-  id: string;
-  nationalIdNumber: string;
-  archived: boolean;
-}
-
 const TEXT_MAX = { fullName: 200, issuer: 200, certificateNumber: 100 };
 
 /**
@@ -54,7 +60,7 @@ const TEXT_MAX = { fullName: 200, issuer: 200, certificateNumber: 100 };
  * import's transaction: the NIK is unique, the home area exists, a certificate number belongs to one worker, a
  * certificate is not issued in the future and expires after its issue, an archived worker is not changed.
  */
-export function workersImporter({ manager, report, today, rowError }: ImportContext): RowImporter<WorkerRow> {
+export function workersImporter({ manager, report, today, snapshot, rowError }: ImportContext): RowImporter<WorkerRow> {
   const seenNik = new Map<string, number>();
   const seenCertificate = new Map<string, number>();
   const areas = new AreaChecker(manager);
@@ -135,41 +141,26 @@ export function workersImporter({ manager, report, today, rowError }: ImportCont
       const rows = batch.map((entry) => ({ row: entry.row, ...entry.value }));
       await areas.load(rows.flatMap((row) => (row.values.homeAreaCode ? [row.values.homeAreaCode] : [])));
 
-      const stored = new Map<string, StoredWorker>();
-      for (const worker of (await manager.query(
-        `SELECT id, national_id_number AS "nationalIdNumber", full_name AS "fullName", gender,
-                employment_status AS "employmentStatus", phone, email, home_area_code AS "homeAreaCode",
-                archived_at IS NOT NULL AS archived
-         FROM worker WHERE national_id_number = ANY($1::text[])`,
-        [rows.map((row) => row.nationalIdNumber)],
-      )) as StoredWorker[]) {
-        stored.set(worker.nationalIdNumber, worker);
-      }
-      const certificates = new Map<string, { id: string; workerId: string; level: string; issuer: string; issuedOn: string; expiresOn: string | null }>();
-      const numbers = rows.flatMap((row) => (row.certificate ? [row.certificate.number] : []));
-      if (numbers.length > 0) {
-        for (const certificate of (await manager.query(
-          `SELECT id, worker_id AS "workerId", level, issuer, issued_on AS "issuedOn", expires_on AS "expiresOn", certificate_number AS number
-           FROM certification WHERE certificate_number = ANY($1::text[])`,
-          [numbers],
-        )) as { id: string; workerId: string; level: string; issuer: string; issuedOn: string; expiresOn: string | null; number: string }[]) {
-          certificates.set(certificate.number, certificate);
-        }
-      }
+      // Lock what this batch may change, then read it: the newest committed values, held until the import commits.
+      const stored = new Map((await lockWorkersByNik(manager, rows.map((row) => row.nationalIdNumber))).map((worker) => [worker.nationalIdNumber, worker]));
+      const certificates = new Map(
+        (await lockCertificatesByNumber(manager, rows.flatMap((row) => (row.certificate ? [row.certificate.number] : [])))).map((certificate) => [
+          certificate.number,
+          certificate,
+        ]),
+      );
+      const horizon = await snapshot.horizon(manager);
+      const workersChanged = await snapshot.changesByOthers(manager, 'worker', [...stored.values()], horizon);
+      const certificatesChanged = await snapshot.changesByOthers(manager, 'certification', [...certificates.values()], horizon);
       const scheduled = new Set<string>();
-      const storedIds = [...stored.values()].map((worker) => worker.id);
-      if (storedIds.length > 0 && rows.some((row) => row.test)) {
-        for (const test of (await manager.query(
-          `SELECT worker_id AS "workerId", level, test_date AS "testDate" FROM certification
-           WHERE kind = 'SCHEDULED_TEST' AND worker_id = ANY($1::uuid[])`,
-          [storedIds],
-        )) as { workerId: string; level: string; testDate: string }[]) {
+      if (rows.some((row) => row.test)) {
+        for (const test of await scheduledTestsOf(manager, [...stored.values()].map((worker) => worker.id))) {
           scheduled.add(`${test.workerId}|${test.level}|${test.testDate}`);
         }
       }
 
       const inserts: (typeof rows)[number][] = [];
-      const updates: { id: string; values: WorkerValues }[] = [];
+      const updates: { id: string; set: Partial<WorkerValues> }[] = [];
       const certificateInserts: { nik: string; certificate: CertificateValues }[] = [];
       const certificateUpdates: { id: string; certificate: CertificateValues; expiresOn: string | null }[] = [];
       const testInserts: { nik: string; level: string; testDate: string }[] = [];
@@ -181,7 +172,11 @@ export function workersImporter({ manager, report, today, rowError }: ImportCont
         if (row.values.homeAreaCode && !areas.exists(row.values.homeAreaCode)) {
           errors.push(rowError(row.row, 'homeAreaCode', 'unknownArea', { value: row.values.homeAreaCode }));
         }
-        const changes = current ? changedFields(current, row.values) : [];
+        const workerChanges = current ? changedFields(current, row.values) : [];
+        const changes = [...workerChanges];
+        if (current && conflictsWith(workersChanged.get(current.id), workerChanges.map((field) => WORKER_COLUMN_NAMES[field as keyof WorkerValues]))) {
+          errors.push(rowError(row.row, 'nationalIdNumber', 'changedDuringImport', { what: 'Peksos', whatEn: 'worker' }));
+        }
         let certificateChange: 'insert' | { id: string; expiresOn: string | null } | null = null;
         if (row.certificate) {
           const existing = certificates.get(row.certificate.number);
@@ -198,6 +193,9 @@ export function workersImporter({ manager, report, today, rowError }: ImportCont
               existing.expiresOn !== expiresOn
             ) {
               certificateChange = { id: existing.id, expiresOn };
+              if (conflictsWith(certificatesChanged.get(existing.id), ['level', 'issuer', 'issued_on', 'expires_on'])) {
+                errors.push(rowError(row.row, 'certificateNumber', 'changedDuringImport', { what: 'Sertifikat', whatEn: 'certificate' }));
+              }
             }
           }
           if (certificateChange) changes.push('certificate');
@@ -212,8 +210,9 @@ export function workersImporter({ manager, report, today, rowError }: ImportCont
           continue;
         }
         if (!current) inserts.push(row);
-        else if (changes.some((change) => change !== 'certificate' && change !== 'competencyTest')) {
-          updates.push({ id: current.id, values: { ...pickValues(current), ...definedValues(row.values) } });
+        else if (workerChanges.length > 0) {
+          // Only the columns that change: the file's other columns are as stored, and those it lacks are not touched.
+          updates.push({ id: current.id, set: pick(row.values, workerChanges as (keyof WorkerValues)[]) });
         }
         if (certificateChange === 'insert') certificateInserts.push({ nik: row.nationalIdNumber, certificate: row.certificate! });
         else if (certificateChange) certificateUpdates.push({ id: certificateChange.id, certificate: row.certificate!, expiresOn: certificateChange.expiresOn });
@@ -223,63 +222,20 @@ export function workersImporter({ manager, report, today, rowError }: ImportCont
 
       const idOf = new Map([...stored.values()].map((worker) => [worker.nationalIdNumber, worker.id]));
       if (inserts.length > 0) {
-        const column = <K extends keyof WorkerValues>(key: K) => inserts.map((row) => row.values[key] ?? null);
-        const created = (await manager.query(
-          `INSERT INTO worker (national_id_number, full_name, gender, employment_status, phone, email, home_area_code)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-           RETURNING id, national_id_number AS nik`,
-          [
-            inserts.map((row) => row.nationalIdNumber),
-            column('fullName'),
-            column('gender'),
-            column('employmentStatus'),
-            column('phone'),
-            column('email'),
-            column('homeAreaCode'),
-          ],
-        )) as { id: string; nik: string }[];
-        for (const row of created) idOf.set(row.nik, row.id);
+        for (const created of await insertWorkers(manager, inserts)) idOf.set(created.nik, created.id);
       }
-      for (const update of updates) {
-        const v = update.values;
-        await manager.query(
-          `UPDATE worker SET full_name = $2, gender = $3, employment_status = $4, phone = $5, email = $6, home_area_code = $7,
-                  version = version + 1, updated_at = now()
-           WHERE id = $1`,
-          [update.id, v.fullName, v.gender, v.employmentStatus, v.phone, v.email, v.homeAreaCode],
-        );
-      }
-      if (certificateInserts.length > 0) {
-        await manager.query(
-          `INSERT INTO certification (worker_id, kind, level, certificate_number, issuer, issued_on, expires_on)
-           SELECT w, 'CERTIFICATE', l, n, i, d, e
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[]) AS t(w, l, n, i, d, e)`,
-          [
-            certificateInserts.map((entry) => idOf.get(entry.nik)),
-            certificateInserts.map((entry) => entry.certificate.level),
-            certificateInserts.map((entry) => entry.certificate.number),
-            certificateInserts.map((entry) => entry.certificate.issuer),
-            certificateInserts.map((entry) => entry.certificate.issuedOn),
-            certificateInserts.map((entry) => entry.certificate.expiresOn ?? null),
-          ],
-        );
-      }
+      await updateWorkerColumns(manager, updates);
+      await insertCertificates(
+        manager,
+        certificateInserts.map((entry) => ({ workerId: idOf.get(entry.nik)!, certificate: { ...entry.certificate, expiresOn: entry.certificate.expiresOn ?? null } })),
+      );
       for (const update of certificateUpdates) {
-        await manager.query(`UPDATE certification SET level = $2, issuer = $3, issued_on = $4, expires_on = $5 WHERE id = $1`, [
-          update.id,
-          update.certificate.level,
-          update.certificate.issuer,
-          update.certificate.issuedOn,
-          update.expiresOn,
-        ]);
+        await updateCertificate(manager, update.id, { ...update.certificate, expiresOn: update.expiresOn });
       }
-      if (testInserts.length > 0) {
-        await manager.query(
-          `INSERT INTO certification (worker_id, kind, level, test_date)
-           SELECT w, 'SCHEDULED_TEST', l, d FROM unnest($1::uuid[], $2::text[], $3::date[]) AS t(w, l, d)`,
-          [testInserts.map((entry) => idOf.get(entry.nik)), testInserts.map((entry) => entry.level), testInserts.map((entry) => entry.testDate)],
-        );
-      }
+      await insertScheduledTests(
+        manager,
+        testInserts.map((entry) => ({ workerId: idOf.get(entry.nik)!, level: entry.level, testDate: entry.testDate })),
+      );
       for (const outcome of outcomes) report.done(outcome.row, outcome.key, outcome.action, outcome.changes);
     },
 
@@ -287,12 +243,6 @@ export function workersImporter({ manager, report, today, rowError }: ImportCont
   };
 }
 
-function pickValues(worker: StoredWorker): WorkerValues {
-  const { fullName, gender, employmentStatus, phone, email, homeAreaCode } = worker;
-  return { fullName, gender, employmentStatus, phone, email, homeAreaCode };
+function pick<T extends object, K extends keyof T>(values: T, keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, values[key]])) as Pick<T, K>;
 }
-
-function definedValues(values: Partial<WorkerValues>): Partial<WorkerValues> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<WorkerValues>;
-}
-
