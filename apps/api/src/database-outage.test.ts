@@ -1,6 +1,7 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server.js';
-import { createTestApiKey, testConfig } from './testing/test-server.js';
+import { createTestApiKey, createTestSession, testConfig } from './testing/test-server.js';
 import { createPrivatePostgres, findPostgresBin, type PrivatePostgres } from './testing/private-postgres.js';
 
 const bin = findPostgresBin();
@@ -81,6 +82,53 @@ describe.skipIf(!bin)('database outage (a PostgreSQL instance of its own)', () =
       expect(outcome.ms).toBeLessThan(10_000);
     }
     expect(outcomes.some((outcome) => outcome.code === 'SERVICE_UNAVAILABLE')).toBe(true);
+  }, 120_000);
+
+  it('answers SERVICE_UNAVAILABLE, never INTERNAL_SERVER_ERROR, when its connections are terminated', async () => {
+    const admin = new pg.Client({ connectionString: postgres.url });
+    await admin.connect();
+    const workers = (await server.database.dataSource.query(`SELECT id FROM worker ORDER BY id LIMIT 8`)) as { id: string }[];
+    const cookie = (await createTestSession(server)).cookie;
+    const call = async (query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(server.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-peksos-csrf': '1' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+      return body.errors?.[0]?.extensions?.code ?? 'OK';
+    };
+
+    // Reads and writes in lanes while the API's sessions are terminated, ten times over.
+    let running = true;
+    const codes: string[] = [];
+    const lanes = workers.map(async ({ id }, lane) => {
+      for (let round = 0; running; round += 1) {
+        codes.push(
+          lane % 2
+            ? await call(`{ workforceSummary(areaCode: "32.77") { workers } }`)
+            : await call(`mutation ($id: ID!, $phone: String) { updateWorker(id: $id, input: { phone: $phone }) { phone } }`, {
+                id,
+                phone: `0812${String(lane).padStart(2, '0')}${String(round).padStart(6, '0')}`,
+              }),
+        );
+      }
+    });
+    for (let kill = 0; kill < 10; kill += 1) {
+      await new Promise((resolveWait) => setTimeout(resolveWait, 150));
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'peksos-%' AND pid <> pg_backend_pid()`,
+      );
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+    running = false;
+    await Promise.all(lanes);
+    await admin.end();
+
+    const tally = codes.reduce<Record<string, number>>((counts, code) => ({ ...counts, [code]: (counts[code] ?? 0) + 1 }), {});
+    expect(Object.keys(tally).sort()).toEqual(['OK', 'SERVICE_UNAVAILABLE']);
+    // And the API serves again by itself.
+    expect(await call(`{ workforceSummary(areaCode: "32.77") { workers } }`)).toBe('OK');
   }, 120_000);
 
   it('leaves no half-written change when the database goes away mid-transaction', async () => {

@@ -1,57 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseLocation, testDatabaseKind } from '@peksos/db/testing';
-import { DEMO_PASSWORD } from '@peksos/access';
-import { sessionCookieOf, startTestServer } from './testing/test-server.js';
-
-const MAIN = resolve(dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
-
-/** Starts the built server as a separate process, the way `pnpm start` does, and waits for its address. */
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: '0', PEKSOS_DATA_SET: 'cimahi', PEKSOS_DEMO_ACCOUNTS: '1', PEKSOS_PASSWORD_COST: '10', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const match = /GraphQL API:\s+(\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
-const exitCode = (child: ChildProcess) => new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
-
-async function post(url: string, query: string, variables?: Record<string, unknown>, cookie?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(cookie ? { cookie, 'x-peksos-csrf': '1' } : {}) };
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return (await response.json()) as { data?: any; errors?: any[] };
-}
-
-/** Signs in as the demo admin the process created; returns the session cookie. */
-async function signInAsDemoAdmin(url: string): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { signIn(username: "admin", password: "${DEMO_PASSWORD}") { expiresAt } }` }),
-  });
-  const cookie = sessionCookieOf(response);
-  if (!cookie) throw new Error(`demo sign-in failed: ${await response.text()}`);
-  return cookie;
-}
+import { graphql as post, signInAsDemoAdmin, startServerProcess as startProcess } from './testing/processes.js';
+import { startTestServer } from './testing/test-server.js';
 
 describe(`shutdown (${testDatabaseKind()})`, () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -111,7 +64,7 @@ describe(`shutdown (${testDatabaseKind()})`, () => {
     );
     expect(created.data?.createProfessionalRole.code).toBe('PENDAMPING');
     first.child.kill('SIGTERM');
-    expect(await exitCode(first.child)).toBe(0);
+    expect(await first.exited).toBe(0);
     expect(first.output()).toMatch(/SIGTERM/);
 
     const second = await startProcess(env);
@@ -128,6 +81,6 @@ describe(`shutdown (${testDatabaseKind()})`, () => {
     // The data set is loaded once, into an empty database only.
     expect(found.data?.workers.totalCount).toBe(36);
     second.child.kill('SIGTERM');
-    expect(await exitCode(second.child)).toBe(0);
+    expect(await second.exited).toBe(0);
   }, 180_000);
 });

@@ -68,6 +68,8 @@ export function testConfig(database: DatabaseLocation, overrides: Partial<ApiCon
     production: false,
     exposeStatementCount: true,
     databasePoolSize: 5,
+    databaseWaitSeconds: 5,
+    shutdownGraceSeconds: 10,
     logSql: false,
     access: TEST_ACCESS_SETTINGS,
     demoAccounts: false,
@@ -128,6 +130,22 @@ export function clientFor(baseUrl: string, credentials: Credentials): GraphQLCli
       return fetch(`${baseUrl}${path}`, { ...init, headers: { ...headers(), ...(init.headers as Record<string, string>) } });
     },
   };
+}
+
+/** Creates an admin account on a running server and signs it in over HTTP; returns its session cookie. */
+export async function createTestSession(server: Pick<RunningServer, 'database' | 'graphqlUrl'>, role = AccessRole.ADMIN) {
+  const account = await createTestAccount(server.database.dataSource, role);
+  const response = await fetch(server.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation ($username: String!, $password: String!) { signIn(username: $username, password: $password) { expiresAt } }',
+      variables: { username: account.username, password: TEST_PASSWORD },
+    }),
+  });
+  const cookie = sessionCookieOf(response);
+  if (!cookie) throw new Error(`Test sign-in failed: ${await response.text()}`);
+  return { cookie, accountId: account.id };
 }
 
 /** The session cookie a response sets, as a Cookie header value. */
