@@ -14,9 +14,9 @@ export function pgliteRunner(pglite: { query<T>(sql: string): Promise<{ rows: T[
  *
  * It runs inside a transaction that is rolled back, so the extension it needs leaves no trace in the database.
  *
- * Cost: about 0.1 s for the Cimahi data set, 1.4 s for 40,000 workers with their certificates and audit records
- * (scripts/check-cost in docs/operating.md); it reads every page once. So the embedded database runs it at start
- * only after an unclean stop, and `pnpm backup` / `pnpm restore` run it on what they copy.
+ * Cost: it reads every page once, 0.3 to 1 s for the Cimahi data set and 11 to 16 s for 40,000 workers on a busy
+ * two-core machine (docs/operating.md). So the embedded database runs it at start only after an unclean stop, and
+ * `pnpm backup` / `pnpm restore` run it on what they copy.
  */
 export interface DataCheckResult {
   indexesChecked: number;
