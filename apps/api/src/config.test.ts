@@ -20,6 +20,17 @@ describe('configuration', () => {
     expect(loadConfig({ PEKSOS_DATA_DIR: 'memory' }).database).toEqual({ kind: 'embedded', dataDir: null });
   });
 
+  it('waits longer for the embedded database’s one connection than for a PostgreSQL pool, and stops within a grace period', () => {
+    expect(loadConfig({}).databaseWaitSeconds).toBe(30);
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/peksos' }).databaseWaitSeconds).toBe(5);
+    expect(loadConfig({ PEKSOS_DB_WAIT_SECONDS: '12' }).databaseWaitSeconds).toBe(12);
+    expect(loadConfig({}).shutdownGraceSeconds).toBe(10);
+    expect(loadConfig({ PEKSOS_SHUTDOWN_GRACE_SECONDS: '0' }).shutdownGraceSeconds).toBe(0);
+    expect(() => loadConfig({ PEKSOS_SHUTDOWN_GRACE_SECONDS: '-1', PEKSOS_DB_WAIT_SECONDS: '0' })).toThrow(
+      /PEKSOS_SHUTDOWN_GRACE_SECONDS must be a whole number from 0 to 3600[\s\S]*PEKSOS_DB_WAIT_SECONDS must be a whole number from 1 to 600/,
+    );
+  });
+
   it('names every wrong value at once', () => {
     try {
       loadConfig({ PORT: 'eighty', PEKSOS_DATA_SET: 'Jakarta Raya!', PEKSOS_TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x' });

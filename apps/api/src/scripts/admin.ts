@@ -16,6 +16,7 @@ import { migrate, openDatabase, sendCommand, serverCommandSocket } from '@peksos
 import { loadConfig } from '../config.js';
 import { loadServerModules } from '../graphql/modules.js';
 import { AdminCommandError, adminCommandNeedsPassword, runAdminCommand } from '../operator/admin-command.js';
+import { runCommand } from './run-command.js';
 
 async function readPassword(): Promise<string> {
   if (process.env.PEKSOS_ADMIN_PASSWORD) return process.env.PEKSOS_ADMIN_PASSWORD;
@@ -58,12 +59,4 @@ async function run(args: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runCommand(run);

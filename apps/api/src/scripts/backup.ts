@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { openDatabase, sendCommand, serverCommandSocket } from '@peksos/db';
 import { loadConfig } from '../config.js';
 import { writeBackup } from '../operator/backup.js';
+import { runCommand } from './run-command.js';
 
 async function run(args: string[]): Promise<number> {
   const config = loadConfig();
@@ -58,12 +59,4 @@ async function run(args: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runCommand(run);

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { restoreEmbeddedDatabase } from '@peksos/db';
 import { loadConfig } from '../config.js';
+import { runCommand } from './run-command.js';
 
 async function run(args: string[]): Promise<number> {
   const config = loadConfig();
@@ -24,12 +25,4 @@ async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runCommand(run);
