@@ -56,9 +56,9 @@ END $ensure$`;
  * the owner by mistake.
  */
 export class ApplicationRoleClient extends pg.Client {
-  override connect(): Promise<void>;
-  override connect(callback: (error: Error | undefined) => void): void;
-  override connect(callback?: (error: Error | undefined) => void): Promise<void> | void {
+  // Both of pg's forms: a promise (returned), or a callback (which pg-pool passes).
+  override connect(...args: unknown[]): any {
+    const callback = args[0] as ((error: Error | null, client?: pg.Client) => void) | undefined;
     const ready = super.connect().then(async () => {
       try {
         await this.query(`${ensureRoleSql(APPLICATION_ROLE)}; SET ROLE ${APPLICATION_ROLE}`);
@@ -66,10 +66,11 @@ export class ApplicationRoleClient extends pg.Client {
         await this.end().catch(() => {});
         throw error;
       }
+      return this;
     });
     if (!callback) return ready;
     ready.then(
-      () => callback(undefined),
+      (client) => callback(null, client),
       (error: Error) => callback(error),
     );
   }

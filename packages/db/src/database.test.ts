@@ -123,6 +123,8 @@ describe(`database (${testDatabaseKind()})`, () => {
     // The application may not touch the log at all; even its owner may not change it.
     await expect(dataSource.query(`DELETE FROM audit_record`)).rejects.toThrow(/permission denied/);
     await expect(asOwnerQuery(`DELETE FROM audit_record`)).rejects.toThrow(/append-only/);
+    await expect(asOwnerQuery(`UPDATE audit_record SET actor_label = 'someone else'`)).rejects.toThrow(/append-only/);
+    await expect(asOwnerQuery(`TRUNCATE audit_record`)).rejects.toThrow(/append-only/);
     await expect(dataSource.query(`INSERT INTO audit_record (actor_kind, actor_label, table_name, action) VALUES ('account', 'forged', 'probe', 'INSERT')`))
       .rejects.toThrow(/permission denied/);
   });

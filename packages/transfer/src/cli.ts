@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
-import { openDatabase, withAuditContext, type Database, type DatabaseLocation } from '@peksos/db';
+import { openDatabase, systemContext, withAuditContext, type Database, type DatabaseLocation } from '@peksos/db';
 import { workforceModule } from '@peksos/schema-workforce';
 import { todayIn, type Locale } from '@peksos/types';
 import { isImportKind } from './columns.js';
@@ -79,8 +79,8 @@ async function runImportCommand(file: string | undefined, values: Record<string,
   if (!file || !isImportKind(kind)) throw new UsageError('import needs a file and --kind organisations|workers|assignments');
   const format = values.format === undefined ? undefined : parseFormat(String(values.format));
   return withDatabase(async (database) => {
-    // The audit log names the person at the server's shell and the command.
-    const operator = { actorKind: 'system', actorId: null, actorLabel: `cli:${userInfo().username}`, operation: `import ${kind}` };
+    // The operator at the server's shell acts as the system (an admin's rights); the audit log names them and the command.
+    const operator = systemContext(`import ${kind}`, `cli:${userInfo().username}`);
     const report = await withAuditContext(operator, () => importFile(database.dataSource, {
       kind,
       path: resolve(file),

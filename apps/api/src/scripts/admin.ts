@@ -12,7 +12,7 @@
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
-import { migrate, openDatabase, withAuditContext, type Database } from '@peksos/db';
+import { migrate, openDatabase, systemContext, withAuditContext, type Database } from '@peksos/db';
 import { AccessRole, AccountService, ApiKeyService } from '@peksos/access';
 import { isUuid } from '@peksos/schema-kit';
 import { ConfigError, loadConfig } from '../config.js';
@@ -53,7 +53,8 @@ async function run(args: string[]): Promise<void> {
   const [command, subcommand] = args;
   const config = loadConfig();
   const database = await open();
-  const operator = { actorKind: 'system', actorId: null, actorLabel: `cli:${userInfo().username}` };
+  // The operator at the server's shell acts as the system (an admin's rights); the audit log names them.
+  const operator = (operation: string) => systemContext(operation, `cli:${userInfo().username}`);
   try {
     if (command === 'create-admin') {
       const [username] = option(args, 'username');
@@ -66,7 +67,7 @@ async function run(args: string[]): Promise<void> {
         throw new Error('This installation has an admin already: further accounts are created in the console');
       }
       const password = await readPassword();
-      const account = await withAuditContext({ ...operator, operation: 'create-admin' }, () =>
+      const account = await withAuditContext(operator('create-admin'), () =>
         accounts.create({
           username,
           displayName: option(args, 'display-name')[0] ?? username,
@@ -89,7 +90,7 @@ async function run(args: string[]): Promise<void> {
         if (!rows[0]) throw new Error(`No organisation with the id or code ${reference}`);
         organisationIds.push(rows[0].id);
       }
-      const created = await withAuditContext({ ...operator, operation: 'createApiKey' }, () =>
+      const created = await withAuditContext(operator('createApiKey'), () =>
         new ApiKeyService(database.dataSource).create(name, organisationIds, null),
       );
       console.log(`Created API key ${created.apiKey.id} for ${name}. Give the partner this key; it is not shown again:`);
@@ -97,7 +98,7 @@ async function run(args: string[]): Promise<void> {
     } else if (command === 'api-key' && subcommand === 'revoke') {
       const id = args[2];
       if (!id) throw new Error('Give the id of the key to revoke');
-      await withAuditContext({ ...operator, operation: 'revokeApiKey' }, () => new ApiKeyService(database.dataSource).revoke(id));
+      await withAuditContext(operator('revokeApiKey'), () => new ApiKeyService(database.dataSource).revoke(id));
       console.log(`Revoked API key ${id}.`);
     } else if (command === 'api-key' && subcommand === 'list') {
       for (const key of await new ApiKeyService(database.dataSource).list()) {
