@@ -53,8 +53,8 @@ export class TrainingRowSecurity1764500020000 extends RowSecurityMigration {
                AND workforce_manages_worker(actor_role(), actor_area(), worker_id)`,
       update: {
         using: `training_manages_session(actor_role(), actor_area(), session_id)`,
-        check: `actor_role() = 'admin' OR (training_manages_session(actor_role(), actor_area(), session_id)
-                AND training_enrolment_unmoved(id, session_id, worker_id))`,
+        check: `training_manages_session(actor_role(), actor_area(), session_id)
+                AND training_enrolment_unmoved(id, session_id, worker_id)`,
       },
     },
   ];

@@ -57,8 +57,8 @@ export class CasesRowSecurity1764400195000 extends RowSecurityMigration {
                AND cases_may_involve(actor_role(), actor_area(), worker_id, starts_on)`,
       update: {
         using: `cases_manages_case(actor_role(), actor_area(), case_id)`,
-        check: `actor_role() = 'admin' OR (cases_manages_case(actor_role(), actor_area(), case_id)
-                AND cases_involvement_unmoved(id, case_id, worker_id, role_code, starts_on))`,
+        check: `cases_manages_case(actor_role(), actor_area(), case_id)
+                AND cases_involvement_unmoved(id, case_id, worker_id, role_code, starts_on)`,
       },
     },
   ];

@@ -110,8 +110,8 @@ export class WorkforceRowSecurity1764400095000 extends RowSecurityMigration {
       insert: `workforce_may_place(actor_role(), actor_area(), worker_id, organisation_id)`,
       update: {
         using: `workforce_manages_assignment(actor_role(), actor_area(), id)`,
-        check: `actor_role() = 'admin' OR (workforce_manages_assignment(actor_role(), actor_area(), id)
-                AND workforce_assignment_unmoved(id, worker_id, organisation_id, starts_on))`,
+        check: `workforce_manages_assignment(actor_role(), actor_area(), id)
+                AND workforce_assignment_unmoved(id, worker_id, organisation_id, starts_on)`,
       },
     },
   ];
