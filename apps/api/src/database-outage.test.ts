@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext, withAuditContext } from '@peksos/db';
 import { startServer, type RunningServer } from './server.js';
 import { createTestApiKey, createTestSession, testConfig } from './testing/test-server.js';
 import { createPrivatePostgres, findPostgresBin, type PrivatePostgres } from './testing/private-postgres.js';
@@ -133,12 +134,13 @@ describe.skipIf(!bin)('database outage (a PostgreSQL instance of its own)', () =
 
   it('leaves no half-written change when the database goes away mid-transaction', async () => {
     const before = await server.database.dataSource.query(`SELECT count(*) AS n FROM organisation`);
-    const writing = server.database.dataSource
-      .transaction(async (manager) => {
+    const writing = withAuditContext(systemContext('outage test'), () =>
+      server.database.dataSource.transaction(async (manager) => {
         await manager.query(`INSERT INTO organisation (name, kind, area_code) VALUES ('Setengah', 'OTHER', '32.77')`);
         await postgres.stop();
         await manager.query(`INSERT INTO organisation (name, kind, area_code) VALUES ('Tertulis', 'OTHER', '32.77')`);
-      })
+      }),
+    )
       .then(
         () => 'committed',
         () => 'failed',

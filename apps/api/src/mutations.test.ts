@@ -10,7 +10,7 @@ describe(`mutations and errors over HTTP (${testDatabaseKind()})`, () => {
     api = await startTestServer({ dataSet: 'none' });
     await api.query(`{ __typename }`);
     // Areas for the builders: the 'none' data set has reference data only, so add Cimahi's tree by hand.
-    await api.database.dataSource.query(`
+    await api.systemSql(`
       INSERT INTO area (code, name, level, parent_code, population) VALUES
         ('32', 'Jawa Barat', 'PROVINCE', NULL, NULL),
         ('32.77', 'Kota Cimahi', 'REGENCY_OR_CITY', '32', 582000),
@@ -94,7 +94,7 @@ describe(`mutations and errors over HTTP (${testDatabaseKind()})`, () => {
     const organisation = await givenOrganisation(api);
     await givenAssignment(api, worker.id, organisation.id, { startsOn: '2018-01-02' });
     await expect(
-      api.database.dataSource.query(
+      api.systemSql(
         `INSERT INTO assignment (worker_id, organisation_id, starts_on, is_primary) VALUES ($1, $2, '2018-06-01', false)`,
         [worker.id, organisation.id],
       ),

@@ -13,6 +13,7 @@ import {
   loadDataSetIfEmpty,
   migrate,
   openDatabase,
+  systemContext,
   withAuditContext,
   withStatementCount,
   type Database,
@@ -100,15 +101,11 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
   let httpServer: Server | undefined;
   try {
     await migrate(database.dataSource);
-    await withAuditContext(
-      { actorKind: 'system', actorId: null, actorLabel: 'system', operation: `load data set ${config.dataSet}` },
-      () => loadDataSetIfEmpty(database.dataSource.manager, dataSetLoaders),
+    await withAuditContext(systemContext(`load data set ${config.dataSet}`), () =>
+      loadDataSetIfEmpty(database.dataSource.manager, dataSetLoaders),
     );
     const createdDemoAccounts = config.demoAccounts
-      ? await withAuditContext(
-          { actorKind: 'system', actorId: null, actorLabel: 'system', operation: 'create demo accounts' },
-          () => ensureDemoAccounts(database.dataSource, config.access),
-        )
+      ? await withAuditContext(systemContext('create demo accounts'), () => ensureDemoAccounts(database.dataSource, config.access))
       : false;
 
     const schema = await buildApiSchema(modules);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureDemoAccounts, existingDemoAccounts } from '@peksos/access';
-import { openDatabase, type DatabaseLocation } from '@peksos/db';
+import { asOwner, openDatabase, systemContext, withAuditContext, type DatabaseLocation } from '@peksos/db';
 import { createTestDatabaseLocation, testDatabaseKind } from '@peksos/db/testing';
 import { startServer } from './server.js';
 import { REPO_ROOT, serverEnv, spawnCollecting, waitForServer } from './testing/processes.js';
@@ -73,13 +73,15 @@ describe(`starts and stops (${testDatabaseKind()})`, () => {
       const waiting = new Promise<void>((resolveHeld) => (held = resolveHeld));
       let releaseHolder!: () => void;
       const released = new Promise<void>((resolveRelease) => (releaseHolder = resolveRelease));
-      holder = server.database.dataSource
-        .transaction(async (manager) => {
-          await manager.query(`UPDATE worker SET full_name = 'Ditahan' WHERE id = $1`, [id]);
+      holder = withAuditContext(systemContext('test: hold the connection'), () =>
+        server.database.dataSource.transaction(async (manager) => {
+          // TypeORM answers an UPDATE with [rows, count]: the system may change it (row-level security lets it).
+          const [, updated] = (await manager.query(`UPDATE worker SET full_name = 'Ditahan' WHERE id = $1`, [id])) as [unknown[], number];
+          expect(updated).toBe(1);
           held();
           await released;
-        })
-        .catch(() => 'rolled back');
+        }),
+      ).catch(() => 'rolled back');
       await waiting;
       release = releaseHolder;
     }
@@ -118,23 +120,29 @@ describe(`starts and stops (${testDatabaseKind()})`, () => {
     const server = await startServer(testConfig(location, { demoAccounts: false }));
     cleanups.push(() => server.close());
     const { dataSource } = server.database;
+    // As the server creates them: as the system.
+    const ensure = () => withAuditContext(systemContext('create demo accounts'), () => ensureDemoAccounts(dataSource, TEST_ACCESS_SETTINGS));
     // A failure while creating the last of them (as a kill would leave it half-done without one transaction).
-    await dataSource.query(`CREATE FUNCTION refuse_pengamat() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
-    await dataSource.query(`CREATE TRIGGER refuse_pengamat BEFORE INSERT ON account FOR EACH ROW
-      WHEN (NEW.username = 'pengamat') EXECUTE FUNCTION refuse_pengamat()`);
-    await expect(ensureDemoAccounts(dataSource, TEST_ACCESS_SETTINGS)).rejects.toThrow(/injected failure/);
+    await asOwner(dataSource, async (owner) => {
+      await owner.query(`CREATE FUNCTION refuse_pengamat() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
+      await owner.query(`CREATE TRIGGER refuse_pengamat BEFORE INSERT ON account FOR EACH ROW
+        WHEN (NEW.username = 'pengamat') EXECUTE FUNCTION refuse_pengamat()`);
+    });
+    await expect(ensure()).rejects.toThrow(/injected failure/);
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM account`)).toEqual([{ n: 0 }]);
     expect(await existingDemoAccounts(dataSource)).toEqual([]);
 
-    await dataSource.query(`DROP TRIGGER refuse_pengamat ON account`);
-    await dataSource.query(`DROP FUNCTION refuse_pengamat()`);
-    expect(await ensureDemoAccounts(dataSource, TEST_ACCESS_SETTINGS)).toBe(true);
+    await asOwner(dataSource, async (owner) => {
+      await owner.query(`DROP TRIGGER refuse_pengamat ON account`);
+      await owner.query(`DROP FUNCTION refuse_pengamat()`);
+    });
+    expect(await ensure()).toBe(true);
     expect((await existingDemoAccounts(dataSource)).map((account) => account.username)).toEqual(['admin', 'koordinator', 'pengamat']);
-    expect(await ensureDemoAccounts(dataSource, TEST_ACCESS_SETTINGS)).toBe(false);
+    expect(await ensure()).toBe(false);
 
     // The banner offers only accounts that can sign in.
-    await dataSource.query(`UPDATE account SET disabled_at = now() WHERE username = 'pengamat'`);
+    await asOwner(dataSource, (owner) => owner.query(`UPDATE account SET disabled_at = now() WHERE username = 'pengamat'`));
     expect((await existingDemoAccounts(dataSource)).map((account) => account.username)).toEqual(['admin', 'koordinator']);
   }, 120_000);
 });

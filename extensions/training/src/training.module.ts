@@ -3,6 +3,7 @@ import { loadCimahiTraining } from './data-sets/cimahi-training.js';
 import { TrainingSchema1764500000000 } from './migrations/1764500000000-training-schema.js';
 import { TrainingEnrolment, TrainingSession } from './sessions/training.entities.js';
 import { AuditTrainingChanges1764500010000 } from './migrations/1764500010000-audit-training-changes.js';
+import { TrainingRowSecurity1764500020000 } from './migrations/1764500020000-training-row-security.js';
 import {
   OrganisationTrainingResolver,
   TrainingEnrolmentResolver,
@@ -16,7 +17,7 @@ export const trainingModule: SchemaModule = {
   dependsOn: ['workforce'],
   entities: [TrainingSession, TrainingEnrolment],
   resolvers: [TrainingSessionResolver, TrainingEnrolmentResolver, WorkerTrainingResolver, OrganisationTrainingResolver],
-  migrations: [TrainingSchema1764500000000, AuditTrainingChanges1764500010000],
+  migrations: [TrainingSchema1764500000000, AuditTrainingChanges1764500010000, TrainingRowSecurity1764500020000],
   constraintMeanings: {
     training_enrolment_once: { code: ErrorCode.CONFLICT, field: 'workerId', message: 'The worker is already enrolled' },
     training_session_level_for_tests: {

@@ -1,12 +1,17 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { DataSource, MigrationExecutor, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { ApplicationRoleClient, asOwner } from './application-role.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 import { StatementCountingLogger } from './statement-counter.js';
 import { AuditContextSubscriber } from './audit-context.js';
-import { platformMigrations } from './migrations/1764300000000-audit-log.js';
+import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log.js';
+import { ApplicationRole1764300100000 } from './migrations/1764300100000-application-role.js';
+
+/** The platform's migrations, run before (and together with) the modules'. */
+const platformMigrations = [AuditLog1764300000000, ApplicationRole1764300100000];
 
 /** Where the data lives: a PostgreSQL server, or the embedded PGlite (in a directory, or in memory when null). */
 export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string | null };
@@ -53,7 +58,7 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
  * can emit a second error after TypeORM has let go of it, and an 'error' event nobody listens to ends the process.
  * The failure itself reaches the request that was using the connection (as SERVICE_UNAVAILABLE).
  */
-class ListenedClient extends pg.Client {
+class ListenedClient extends ApplicationRoleClient {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     this.on('error', () => {});
@@ -89,6 +94,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     synchronize: false,
     installExtensions: false,
     extra: {
+      // Every connection acts as the application role, so row-level security holds each statement (application-role.ts),
+      // and always has an error listener (ListenedClient).
       Client: ListenedClient,
       max: embedded ? 1 : (options.poolSize ?? 10),
       // Fail fast when the database is unreachable or stuck, rather than let requests hang.
@@ -147,8 +154,24 @@ async function terminateBackends(url: string, applicationName: string): Promise<
   }
 }
 
-/** Applies every pending migration, each in its own transaction. Returns the names of those applied. */
+/**
+ * Applies every pending migration, each in its own transaction, as the tables' owner (the application role may not
+ * change the schema). Returns the names of those applied.
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  return asOwner(dataSource, async (queryRunner) => {
+    const executor = new MigrationExecutor(dataSource, queryRunner);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
+    return applied.map((migration) => migration.name);
+  });
+}
+
+/** Reverts the last applied migration, as the tables' owner. */
+export async function undoLastMigration(dataSource: DataSource): Promise<void> {
+  await asOwner(dataSource, async (queryRunner) => {
+    const executor = new MigrationExecutor(dataSource, queryRunner);
+    executor.transaction = 'each';
+    await executor.undoLastMigration();
+  });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
+import { asSystem, openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
 import { ErrorCode, SYSTEM_ACTOR } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
 import { CaseStatus } from '@peksos/types';
@@ -22,7 +22,7 @@ describe(`case services (${testDatabaseKind()})`, () => {
   const caseByReference = async (reference: string) =>
     ((await database.dataSource.query(`SELECT id FROM social_case WHERE reference = $1`, [reference])) as { id: string }[])[0]!.id;
 
-  it('closing a case ends the involvements still running, in the same transaction', async () => {
+  it('closing a case ends the involvements still running, in the same transaction', asSystem(async () => {
     const id = await caseByReference('CMH-2017-001');
     const closed = await cases().close(id, '2018-01-31', 'Anak kembali aman', SYSTEM_ACTOR);
     expect(closed.status).toBe(CaseStatus.CLOSED);
@@ -31,18 +31,18 @@ describe(`case services (${testDatabaseKind()})`, () => {
     ])) as { ends_on: string }[];
     // The expert's involvement had ended earlier (2017-06-01) and keeps its date.
     expect(rows.map((row) => row.ends_on)).toEqual(['2018-01-31', '2018-01-31', '2017-06-01']);
-  });
+  }));
 
-  it('a refused close changes nothing', async () => {
+  it('a refused close changes nothing', asSystem(async () => {
     const id = await caseByReference('CMH-2017-003');
     const before = await database.dataSource.query(`SELECT id, ends_on FROM case_involvement WHERE case_id = $1 ORDER BY id`, [id]);
     await expect(cases().close(id, '2016-01-01', null, SYSTEM_ACTOR)).rejects.toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'closedOn' });
     const after = await database.dataSource.query(`SELECT id, ends_on FROM case_involvement WHERE case_id = $1 ORDER BY id`, [id]);
     expect(after).toEqual(before);
     expect((await cases().get(id)).status).toBe(CaseStatus.OPEN);
-  });
+  }));
 
-  it('lists the cases a worker is involved in, once each', async () => {
+  it('lists the cases a worker is involved in, once each', asSystem(async () => {
     const [{ id: agus }] = (await database.dataSource.query(`SELECT id FROM worker WHERE full_name = 'Agus Firmansyah'`)) as {
       id: string;
     }[];
@@ -50,14 +50,14 @@ describe(`case services (${testDatabaseKind()})`, () => {
     expect(found.map((row) => row.reference).sort()).toEqual(['CMH-2017-001', 'CMH-2017-006']);
     const open = await cases().byWorkerIds([agus], CaseStatus.OPEN);
     expect(open.map((row) => row.reference)).toEqual(['CMH-2017-006']);
-  });
+  }));
 
-  it('refuses to involve a worker in a closed case', async () => {
+  it('refuses to involve a worker in a closed case', asSystem(async () => {
     const id = await caseByReference('CMH-2017-002');
     const [{ id: workerId }] = (await database.dataSource.query(`SELECT id FROM worker LIMIT 1`)) as { id: string }[];
     await expect(involvements().involve({ caseId: id, workerId, roleCode: 'BROKER', isLead: false }, SYSTEM_ACTOR)).rejects.toMatchObject({
       code: ErrorCode.CONFLICT,
       field: 'caseId',
     });
-  });
+  }));
 });

@@ -1,3 +1,4 @@
+import { withAuditContext, type AuditContext } from '@peksos/db';
 import { DomainError, ErrorCode } from './errors.js';
 
 /**
@@ -77,22 +78,66 @@ export function unauthenticated(message = 'Sign in, or send an API key as Author
   return new DomainError(ErrorCode.UNAUTHENTICATED, message);
 }
 
-/** Whether a Kemendagri code lies in an area or under it (codes nest by dotted prefix: 32.77 ⊃ 32.77.01 ⊃ 32.77.01.1001). */
-export function isWithinArea(code: string, areaCode: string): boolean {
-  return code === areaCode || code.startsWith(`${areaCode}.`);
+/** What a service or resolver sends SQL through: a DataSource, an EntityManager or a QueryRunner. */
+export interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<any>;
 }
 
 /**
- * A coordinator may change only what lies in their area; admins anywhere. Services call this with the area of the
- * record being changed (before and after a move), naming the field that puts it there.
+ * The transaction-local context (see @peksos/db's audit context) under which an actor's work runs: who, for the audit
+ * log, and the role and area the tables' row-level security policies hold every statement to.
  */
-export function assertManagesArea(actor: Actor, areaCode: string | null | undefined, field: string): void {
-  if (actor.role === 'admin') return;
-  if (actor.role === 'coordinator' && actor.areaCode && areaCode && isWithinArea(areaCode, actor.areaCode)) return;
+export function actorContext(actor: Actor, operation: string | null = null): AuditContext {
+  return {
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    operation,
+    role: actor.role,
+    areaCode: actor.areaCode,
+  };
+}
+
+/** Runs work as an actor: every transaction it opens is recorded as theirs and may change only what they may. */
+export function runAsActor<T>(actor: Actor, work: () => T, operation: string | null = null): T {
+  return withAuditContext(actorContext(actor, operation), work);
+}
+
+const RULE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/**
+ * Asks one of the database's rules whether an actor may manage a record: a SQL function `rule(role, area, ...keys)`
+ * of the module that owns the table, the very function its row-level security policies call with the transaction's
+ * actor (docs/access.md). Null when the record does not exist.
+ */
+export async function actorMay(db: Queryable, actor: Actor, rule: string, ...keys: unknown[]): Promise<boolean | null> {
+  if (!RULE_NAME.test(rule)) throw new Error(`Not a rule function: ${rule}`);
+  const parameters = keys.map((_, index) => `$${index + 3}`).join(', ');
+  const rows = (await db.query(`SELECT ${rule}($1, $2, ${parameters}) AS allowed`, [actor.role ?? '', actor.areaCode ?? '', ...keys])) as {
+    allowed: boolean | null;
+  }[];
+  return rows[0]?.allowed ?? null;
+}
+
+/**
+ * Refuses, as FORBIDDEN naming the field, what the database would refuse: a record the actor may not manage by the
+ * rule. A record that does not exist passes, so the service reports it as NOT_FOUND on its own field.
+ */
+export async function assertActorMay(db: Queryable, actor: Actor, rule: string, key: unknown, field: string, message?: string): Promise<void> {
+  if ((await actorMay(db, actor, rule, key)) === false) throw outOfReach(actor, field, message);
+}
+
+/** A coordinator may change only what lies in their area; admins anywhere (the SQL rule `actor_manages_area`). */
+export async function assertManagesArea(db: Queryable, actor: Actor, areaCode: string | null | undefined, field: string): Promise<void> {
+  if ((await actorMay(db, actor, 'actor_manages_area', areaCode ?? null)) !== true) throw outOfReach(actor, field);
+}
+
+/** The refusal of a record out of the actor's reach, naming the field that put it there. */
+export function outOfReach(actor: Actor, field: string, message?: string): DomainError {
   if (actor.role === 'coordinator') {
-    throw forbidden(`Coordinators change only records within their area (${actor.areaCode ?? 'none'})`, field);
+    return forbidden(message ?? `Coordinators change only records within their area (${actor.areaCode ?? 'none'})`, field);
   }
-  throw forbidden(`Your role (${actor.role ?? 'anonymous'}) may not change the registry`, field);
+  return forbidden(message ?? `Your role (${actor.role ?? 'anonymous'}) may not change the registry`, field);
 }
 
 /**
@@ -137,21 +182,11 @@ export function dropAuditTableSql(table: string): string {
 
 /**
  * Records a read of personal data (such as a national ID number shown in full) in the audit log. Call it inside the
- * transaction that reads, so the record and the read stand or fall together.
+ * transaction that reads, so the record and the read stand or fall together. (The log is written by the database's
+ * owner: the application itself may only read it.)
  */
-export async function recordAuditedRead(
-  manager: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
-  table: string,
-  recordId: string,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO audit_record (actor_kind, actor_id, actor_label, operation, table_name, record_id, action, after)
-     SELECT c->>'actorKind', c->>'actorId', coalesce(c->>'actorLabel', 'unknown'), c->>'operation', $1, $2, 'READ', $3::jsonb
-     FROM (SELECT coalesce(nullif(current_setting('peksos.audit_context', true), '')::jsonb,
-                           jsonb_build_object('actorKind', 'database', 'actorLabel', session_user)) AS c) AS context`,
-    [table, recordId, JSON.stringify(details)],
-  );
+export async function recordAuditedRead(manager: Queryable, table: string, recordId: string, details: Record<string, unknown>): Promise<void> {
+  await manager.query(`SELECT record_audited_read($1, $2, $3::jsonb)`, [table, recordId, JSON.stringify(details)]);
 }
 
 /**

@@ -16,6 +16,11 @@ describe('database error translation', () => {
     expect((translateDatabaseError({ code: '23514', constraint: 'y' }, meanings) as DomainError).code).toBe(ErrorCode.BAD_USER_INPUT);
   });
 
+  it('turns a row refused by row-level security into FORBIDDEN', () => {
+    const refused = translateDatabaseError({ driverError: { code: '42501', message: 'new row violates row-level security policy for table "worker"' } }, meanings);
+    expect((refused as DomainError).code).toBe(ErrorCode.FORBIDDEN);
+  });
+
   it('reports a lost database as SERVICE_UNAVAILABLE and leaves other errors alone', () => {
     expect((translateDatabaseError({ code: '57P01' }, meanings) as DomainError).code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
     const bug = new TypeError('bug');

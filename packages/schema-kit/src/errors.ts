@@ -50,6 +50,7 @@ export interface ConstraintMeaning {
 
 export type ConstraintMeanings = Record<string, ConstraintMeaning>;
 
+const POSTGRES_INSUFFICIENT_PRIVILEGE = '42501';
 const POSTGRES_CONSTRAINT_ERRORS = new Set(['23505', '23P01', '23514', '23503', '23502']);
 const POSTGRES_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300']);
 const NETWORK_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENOENT']);
@@ -90,6 +91,11 @@ export function translateDatabaseError(error: unknown, meanings: ConstraintMeani
   const constraint = pgError?.driverError?.constraint ?? pgError?.constraint;
   if (isDatabaseUnavailable(error)) {
     return new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is not available; try again shortly');
+  }
+  if (code === POSTGRES_INSUFFICIENT_PRIVILEGE) {
+    // Row-level security refused a row (WITH CHECK), or the application role lacks the right: the database's last word
+    // on a write the service should have refused first, naming the field.
+    return new DomainError(ErrorCode.FORBIDDEN, 'The database refused a change outside your reach');
   }
   if (!code || !POSTGRES_CONSTRAINT_ERRORS.has(code)) return error;
   const meaning = constraint ? meanings[constraint] : undefined;

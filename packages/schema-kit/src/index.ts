@@ -10,3 +10,5 @@ export * from './ids.js';
 export * from './text-input.js';
 export * from './locking.js';
 export * from './access.js';
+export * from './row-security.js';
+export * from './transactions.js';

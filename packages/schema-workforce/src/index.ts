@@ -10,6 +10,8 @@ export { loadOrganisation, OrganisationConnection } from './organisations/organi
 export { loadWorker } from './workers/worker.resolver.js';
 export { loadProfessionalRole } from './roles/professional-role.resolver.js';
 export { WorkerService } from './workers/worker.service.js';
+export { CertificationService } from './certifications/certification.service.js';
+export type { RecordCertificationInput } from './certifications/certification.input.js';
 export { OrganisationService } from './organisations/organisation.service.js';
 export { ProfessionalRoleService } from './roles/professional-role.service.js';
 export { areaParams, inAreaSql, assignmentActiveSql, certifiedOnSql } from './sql.js';

@@ -22,6 +22,7 @@ import { WorkforceSchema1764400000000 } from './migrations/1764400000000-workfor
 import { CoverageIndexes1764400050000 } from './migrations/1764400050000-coverage-indexes.js';
 import { AssignmentOverlapByOrganisation1764400060000 } from './migrations/1764400060000-assignment-overlap-by-organisation.js';
 import { AuditWorkforceChanges1764400090000 } from './migrations/1764400090000-audit-workforce-changes.js';
+import { WorkforceRowSecurity1764400095000 } from './migrations/1764400095000-workforce-row-security.js';
 
 /** Areas, organisations, workers, certifications, professional roles, assignments and the coverage questions. */
 export const workforceModule: SchemaModule = {
@@ -40,7 +41,7 @@ export const workforceModule: SchemaModule = {
     WorkerAssignmentsResolver,
     CoverageResolver,
   ],
-  migrations: [WorkforceSchema1764400000000, CoverageIndexes1764400050000, AssignmentOverlapByOrganisation1764400060000, AuditWorkforceChanges1764400090000],
+  migrations: [WorkforceSchema1764400000000, CoverageIndexes1764400050000, AssignmentOverlapByOrganisation1764400060000, AuditWorkforceChanges1764400090000, WorkforceRowSecurity1764400095000],
   constraintMeanings: workforceConstraintMeanings,
   dataSets: { cimahi: loadCimahiWorkforce },
   access: {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
+import { asSystem, openModuleTestDatabase, testDatabaseKind, type ModuleTestDatabase } from '@peksos/schema-kit/testing';
 import { DomainError, ErrorCode, SYSTEM_ACTOR } from '@peksos/schema-kit';
 import { EmploymentStatus, Gender, OrganisationKind } from '@peksos/types';
 import { AssignmentService } from './assignments/assignment.service.js';
@@ -23,7 +23,7 @@ describe(`workforce services (${testDatabaseKind()})`, () => {
   const assignments = () => new AssignmentService(database.dataSource, TODAY);
   const coverage = () => new CoverageService(database.dataSource, TODAY);
 
-  it('summarises a kecamatan: its kelurahan workers, and the institutions left without one', async () => {
+  it('summarises a kecamatan: its kelurahan workers, and the institutions left without one', asSystem(async () => {
     const utara = await coverage().workforceSummary('32.77.03', undefined);
     expect(utara.workers).toBe(4);
     expect(utara.certifiedWorkers).toBe(1);
@@ -31,15 +31,15 @@ describe(`workforce services (${testDatabaseKind()})`, () => {
     expect(utara.organisationsLackingWorker).toBe(5);
     expect(utara.organisationsLackingCertifiedWorker).toBe(9);
     expect(utara.workersPer100k).toBeCloseTo((4 / 164_482) * 100_000, 2);
-  });
+  }));
 
-  it('counts the unplaced worker where the worker lives', async () => {
+  it('counts the unplaced worker where the worker lives', asSystem(async () => {
     const tengah = await coverage().workforceSummary('32.77.02', undefined);
     expect(tengah.unplacedWorkers).toBe(1);
     expect(tengah.workers).toBe(7);
-  });
+  }));
 
-  it('serialises concurrent assignments of one worker: one lands, the others get CONFLICT', async () => {
+  it('serialises concurrent assignments of one worker: one lands, the others get CONFLICT', asSystem(async () => {
     const worker = await workers().create({ fullName: 'Uji Serentak', gender: Gender.MALE, employmentStatus: EmploymentStatus.VOLUNTEER }, SYSTEM_ACTOR);
     const organisation = await organisations().create({
       name: 'LKS Serentak',
@@ -56,9 +56,9 @@ describe(`workforce services (${testDatabaseKind()})`, () => {
     }
     const [{ count }] = await database.dataSource.query(`SELECT count(*) AS count FROM assignment WHERE worker_id = $1`, [worker.id]);
     expect(count).toBe(1);
-  });
+  }));
 
-  it('leaves an organisation unchanged when an update breaks a rule', async () => {
+  it('leaves an organisation unchanged when an update breaks a rule', asSystem(async () => {
     const parent = await organisations().create({
       name: 'Induk',
       kind: OrganisationKind.OTHER,
@@ -81,5 +81,5 @@ describe(`workforce services (${testDatabaseKind()})`, () => {
     expect(reloaded.name).toBe('Induk');
     expect(reloaded.parentId).toBeNull();
     expect(reloaded.version).toBe(1);
-  });
+  }));
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { PassThrough, type Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
-import { withAuditContext } from '@peksos/db';
+import { systemContext, withAuditContext } from '@peksos/db';
 import { todayIn, type Locale } from '@peksos/types';
 import { isImportKind } from './columns.js';
 import { ExportInputError, isExportList, prepareExport } from './export/export.service.js';
@@ -69,8 +69,8 @@ async function runImportCommand(file: string | undefined, values: Record<string,
   if (!file || !isImportKind(kind)) throw new UsageError('import needs a file and --kind organisations|workers|assignments');
   const format = values.format === undefined ? undefined : parseFormat(String(values.format));
   return context.withDataSource(async (dataSource) => {
-    // The audit log names the person at the server's shell and the command.
-    const operator = { actorKind: 'system', actorId: null, actorLabel: context.actorLabel, operation: `import ${kind}` };
+    // The operator at the server's shell acts as the system (an admin's rights); the audit log names them and the command.
+    const operator = systemContext(`import ${kind}`, context.actorLabel);
     const report = await withAuditContext(operator, () => importFile(dataSource, {
       kind,
       path: file,

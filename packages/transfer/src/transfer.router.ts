@@ -245,7 +245,11 @@ function toHttpError(error: unknown): HttpError | null {
   const translated = translateDatabaseError(error, workforceModule.constraintMeanings);
   if (translated instanceof DomainError && translated.code !== ErrorCode.SERVICE_UNAVAILABLE) {
     // A database constraint the import's own checks did not foresee (such as a concurrent change): nothing was written.
-    const status = translated.code === ErrorCode.NOT_FOUND ? 404 : translated.code === ErrorCode.CONFLICT ? 409 : 400;
+    const status =
+      translated.code === ErrorCode.NOT_FOUND ? 404
+      : translated.code === ErrorCode.CONFLICT ? 409
+      : translated.code === ErrorCode.FORBIDDEN ? 403
+      : 400;
     return new HttpError(status, translated.code as HttpErrorCode, { id: `Perubahan ditolak basis data: ${translated.message}`, en: translated.message }, translated.field);
   }
   if (isDatabaseUnavailable(error)) {

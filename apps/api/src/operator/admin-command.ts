@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
-import { withAuditContext } from '@peksos/db';
+import { systemContext, withAuditContext } from '@peksos/db';
 import { AccessRole, AccountService, ApiKeyService, type AccessSettings } from '@peksos/access';
 import { isUuid } from '@peksos/schema-kit';
 
@@ -41,21 +41,22 @@ export function adminCommandNeedsPassword(args: string[]): boolean {
 export async function runAdminCommand(args: string[], context: AdminCommandContext): Promise<void> {
   const [command, subcommand] = args;
   const { dataSource } = context;
-  const operator = { actorKind: 'system', actorId: null, actorLabel: context.actorLabel };
+  // The operator at the server's shell acts as the system (an admin's rights); the audit log names them.
+  const operator = (operation: string) => systemContext(operation, context.actorLabel);
   const print = (line: string) => context.stdout.write(`${line}\n`);
 
   if (command === 'create-admin') {
     const [username] = option(args, 'username');
     if (!username) throw new AdminCommandError('Give --username');
     const accounts = new AccountService(dataSource, context.access);
-    const admins = (await dataSource.query(
-      `SELECT count(*) AS count FROM account WHERE role = 'admin' AND disabled_at IS NULL`,
+    const admins = (await withAuditContext(operator('create-admin'), () =>
+      dataSource.query(`SELECT count(*) AS count FROM account WHERE role = 'admin' AND disabled_at IS NULL`),
     )) as [{ count: number }];
     if (admins[0].count > 0) {
       throw new AdminCommandError('This installation has an admin already: further accounts are created in the console');
     }
     const password = await context.readPassword();
-    const account = await withAuditContext({ ...operator, operation: 'create-admin' }, () =>
+    const account = await withAuditContext(operator('create-admin'), () =>
       accounts.create({
         username,
         displayName: option(args, 'display-name')[0] ?? username,
@@ -71,14 +72,15 @@ export async function runAdminCommand(args: string[], context: AdminCommandConte
     if (references.length === 0) throw new AdminCommandError('Give at least one --organisation <id or code>');
     const organisationIds: string[] = [];
     for (const reference of references) {
-      const rows = (await dataSource.query(
-        isUuid(reference) ? `SELECT id FROM organisation WHERE id = $1` : `SELECT id FROM organisation WHERE code = $1`,
-        [reference],
+      const rows = (await withAuditContext(operator('createApiKey'), () =>
+        dataSource.query(isUuid(reference) ? `SELECT id FROM organisation WHERE id = $1` : `SELECT id FROM organisation WHERE code = $1`, [
+          reference,
+        ]),
       )) as { id: string }[];
       if (!rows[0]) throw new AdminCommandError(`No organisation with the id or code ${reference}`);
       organisationIds.push(rows[0].id);
     }
-    const created = await withAuditContext({ ...operator, operation: 'createApiKey' }, () =>
+    const created = await withAuditContext(operator('createApiKey'), () =>
       new ApiKeyService(dataSource).create(name, organisationIds, null),
     );
     print(`Created API key ${created.apiKey.id} for ${name}. Give the partner this key; it is not shown again:`);
@@ -86,10 +88,10 @@ export async function runAdminCommand(args: string[], context: AdminCommandConte
   } else if (command === 'api-key' && subcommand === 'revoke') {
     const id = args[2];
     if (!id) throw new AdminCommandError('Give the id of the key to revoke');
-    await withAuditContext({ ...operator, operation: 'revokeApiKey' }, () => new ApiKeyService(dataSource).revoke(id));
+    await withAuditContext(operator('revokeApiKey'), () => new ApiKeyService(dataSource).revoke(id));
     print(`Revoked API key ${id}.`);
   } else if (command === 'api-key' && subcommand === 'list') {
-    for (const key of await new ApiKeyService(dataSource).list()) {
+    for (const key of await withAuditContext(operator('apiKeys'), () => new ApiKeyService(dataSource).list())) {
       print(`${key.id}  ${key.prefix}  ${key.revokedAt ? 'revoked' : 'active '}  ${key.name}`);
     }
   } else {

@@ -1,5 +1,5 @@
 import { createTestDatabaseLocation } from '@peksos/db/testing';
-import { withAuditContext, type DatabaseLocation } from '@peksos/db';
+import { systemContext, withAuditContext, type DatabaseLocation } from '@peksos/db';
 import {
   AccessRole,
   AccountService,
@@ -44,6 +44,11 @@ export interface TestServer extends RunningServer, GraphQLClient {
   partner(organisationIds: string[]): Promise<GraphQLClient & { apiKeyId: string; key: string }>;
   /** Signs in over HTTP; returns the session cookie, or the refusal. */
   signIn(username: string, password: string): Promise<{ cookie: string | null; body: GraphQLResponse }>;
+  /**
+   * Runs one SQL statement in a transaction as the system (an admin's rights), for setup the API has no mutation for:
+   * the database's row-level security refuses writes without an actor.
+   */
+  systemSql<T = any>(sql: string, parameters?: unknown[]): Promise<T>;
 }
 
 export const TEST_PASSWORD = 'test-password-for-tests';
@@ -85,7 +90,7 @@ export async function createTestAccount(dataSource: DataSource, role: AccessRole
   accountCounter += 1;
   const username = `test-${role}-${process.pid}-${accountCounter}`;
   const account = await withAuditContext(
-    { actorKind: 'system', actorId: null, actorLabel: 'test setup', operation: 'createTestAccount' },
+    systemContext('createTestAccount', 'test setup'),
     () =>
       new AccountService(dataSource, TEST_ACCESS_SETTINGS).create({
         username,
@@ -99,7 +104,7 @@ export async function createTestAccount(dataSource: DataSource, role: AccessRole
 }
 
 export async function createTestApiKey(dataSource: DataSource, organisationIds: string[]) {
-  return withAuditContext({ actorKind: 'system', actorId: null, actorLabel: 'test setup', operation: 'createApiKey' }, () =>
+  return withAuditContext(systemContext('createApiKey', 'test setup'), () =>
     new ApiKeyService(dataSource).create('Test partner', organisationIds, null),
   );
 }
@@ -203,6 +208,10 @@ export async function startTestServer(
       return { ...clientFor(server.url, { bearer: created.secret }), apiKeyId: created.apiKey.id, key: created.secret };
     },
     signIn,
+    systemSql: (sql, parameters) =>
+      withAuditContext(systemContext('test setup', 'test setup'), () =>
+        dataSource.transaction((manager) => manager.query(sql, parameters)),
+      ),
     async close() {
       await server.close();
       await testDatabase.dispose();

@@ -9,13 +9,22 @@ import {
   paginate,
   type PageArgs,
 } from '@peksos/schema-kit';
-import { OrganisationService, WorkerService } from '@peksos/schema-workforce';
+import {
+  assertManagesOrganisation,
+  assertManagesWorker,
+  CertificationService,
+  OrganisationService,
+  WorkerService,
+} from '@peksos/schema-workforce';
 import { TrainingEnrolment, TrainingResult, TrainingSession, TrainingSessionKind } from './training.entities.js';
 import type { RecordTrainingResultInput, ScheduleTrainingSessionInput, TrainingSessionFilter } from './training.inputs.js';
-import { assertManagesArea, type Actor } from '@peksos/schema-kit';
-import { assertManagesOrganisation } from '@peksos/schema-workforce';
+import { assertActorMay, isUuid, type Actor } from '@peksos/schema-kit';
 
-/** Sessions, enrolments and results. Passing a competency test records the certificate in the core registry. */
+/**
+ * Sessions, enrolments and results. Passing a competency test records the certificate in the core registry, through
+ * the workforce module's CertificationService in this module's transaction: its rules (who may certify whom, a
+ * certificate number recorded once) are the workforce module's, written once.
+ */
 export class TrainingService {
   constructor(
     private readonly dataSource: DataSource,
@@ -80,9 +89,9 @@ export class TrainingService {
     if (isTest && !input.certificationLevel) throw badInput('certificationLevel', 'A competency test certifies a level: give it');
     if (!isTest && input.certificationLevel) throw badInput('certificationLevel', 'Only a competency test certifies a level');
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesOrganisation(manager, actor, input.organiserId, 'organiserId');
       const organiser = await new OrganisationService(this.dataSource, this.today).get(input.organiserId, 'organiserId', manager);
       if (organiser.archivedAt) throw conflict('The organiser is archived', 'organiserId');
-      assertManagesArea(actor, organiser.areaCode, 'organiserId');
       const repository = manager.getRepository(TrainingSession);
       return repository.save(
         repository.create({
@@ -100,8 +109,10 @@ export class TrainingService {
 
   async enrol(sessionId: string, workerId: string, actor: Actor): Promise<TrainingEnrolment> {
     return this.dataSource.transaction(async (manager) => {
+      if (isUuid(sessionId)) await assertActorMay(manager, actor, 'training_manages_session', sessionId, 'sessionId');
+      // A test ends in the worker's certificate, which is their home area's coordinator's to record.
+      await assertManagesWorker(manager, actor, workerId, 'workerId');
       const session = await lockForUpdate(manager, TrainingSession, sessionId, { what: 'Training session', field: 'sessionId' });
-      await assertManagesOrganisation(manager, actor, session.organiserId, 'sessionId');
       const worker = await new WorkerService(this.dataSource, this.today).get(workerId, 'workerId', manager);
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const enrolments = manager.getRepository(TrainingEnrolment);
@@ -117,24 +128,31 @@ export class TrainingService {
   async recordResult(input: RecordTrainingResultInput, actor: Actor): Promise<TrainingEnrolment> {
     if (input.result === TrainingResult.PENDING) throw badInput('result', 'Record PASSED, FAILED or ABSENT');
     return this.dataSource.transaction(async (manager) => {
+      if (isUuid(input.enrolmentId)) await assertActorMay(manager, actor, 'training_manages_enrolment', input.enrolmentId, 'enrolmentId');
       const enrolment = await lockForUpdate(manager, TrainingEnrolment, input.enrolmentId, { what: 'Enrolment', field: 'enrolmentId' });
       if (enrolment.result !== TrainingResult.PENDING) throw conflict(`The result is already recorded: ${enrolment.result}`);
       const session = (await manager.getRepository(TrainingSession).findOneBy({ id: enrolment.sessionId }))!;
-      await assertManagesOrganisation(manager, actor, session.organiserId, 'enrolmentId');
       if (session.heldOn > this.today) throw badInput('result', `The session is on ${session.heldOn}: record results after it`);
 
       if (session.kind === TrainingSessionKind.COMPETENCY_TEST && input.result === TrainingResult.PASSED) {
         const number = input.certificateNumber?.trim();
         if (!number) throw badInput('certificateNumber', 'A passed competency test needs the certificate number');
-        const [organiser] = (await manager.query(`SELECT name FROM organisation WHERE id = $1`, [session.organiserId])) as { name: string }[];
-        const taken = (await manager.query(`SELECT 1 FROM certification WHERE certificate_number = $1`, [number])) as unknown[];
-        if (taken.length > 0) throw conflict(`Certificate number ${number} is already recorded`, 'certificateNumber');
-        const [certificate] = (await manager.query(
-          `INSERT INTO certification (worker_id, kind, level, certificate_number, issuer, issued_on)
-           VALUES ($1, 'CERTIFICATE', $2, $3, $4, $5) RETURNING id`,
-          [enrolment.workerId, session.certificationLevel, number, organiser!.name, session.heldOn],
-        )) as { id: string }[];
-        enrolment.certificationId = certificate!.id;
+        // The certificate is the worker's: the enrolment is out of reach unless the worker is the actor's too.
+        await assertManagesWorker(manager, actor, enrolment.workerId, 'enrolmentId');
+        const organiser = await new OrganisationService(this.dataSource, this.today).get(session.organiserId, 'enrolmentId', manager);
+        const certificate = await new CertificationService(this.dataSource, this.today).record(
+          {
+            workerId: enrolment.workerId,
+            level: session.certificationLevel!,
+            certificateNumber: number,
+            issuer: organiser.name,
+            issuedOn: session.heldOn,
+            expiresOn: null,
+          },
+          actor,
+          manager,
+        );
+        enrolment.certificationId = certificate.id;
       } else if (input.certificateNumber) {
         throw badInput('certificateNumber', 'Only a passed competency test gives a certificate');
       }

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { withAuditContext } from '@peksos/db';
-import { ANONYMOUS, ErrorCode, isDatabaseUnavailable, type Actor } from '@peksos/schema-kit';
+import { ANONYMOUS, actorContext, ErrorCode, isDatabaseUnavailable, type Actor } from '@peksos/schema-kit';
 import { ApiKeyService } from '../api-keys/api-key.service.js';
 import { SessionService } from '../sessions/session.service.js';
 import { CSRF_HEADER, SESSION_COOKIE, type AccessRequest, type AccessSettings } from '../settings.js';
@@ -86,7 +86,8 @@ export function authenticate(dataSource: DataSource, settings: AccessSettings): 
 
     const locals: AuthenticatedLocals = { actor, sessionId };
     Object.assign(response.locals, locals);
-    withAuditContext({ actorKind: actor.kind, actorId: actor.id, actorLabel: actor.label, operation: null }, () => next());
+    // Who, for the audit log, and with which rights: the database holds every statement of the request to them.
+    withAuditContext(actorContext(actor), () => next());
   };
 }
 

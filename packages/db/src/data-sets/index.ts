@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { currentAuditContextOrNull, systemContext, withAuditContext } from '../audit-context.js';
 
 /** A part of a data set one module contributes; the parts run in module order, in one transaction. */
 export type DataSetLoader = (manager: EntityManager) => Promise<void>;
@@ -9,17 +10,20 @@ export function isDataSetName(value: string): boolean {
 }
 
 /**
- * Loads a data set into an empty database, in one transaction. A database that already holds areas, organisations
- * or workers is left alone: a data set is for a first start, not a reset. Returns whether anything was loaded.
+ * Loads a data set into an empty database, in one transaction, as the system (an admin's rights; the audit log keeps
+ * the caller's label and operation). A database that already holds areas, organisations or workers is left alone: a
+ * data set is for a first start, not a reset. Returns whether anything was loaded.
  */
 export async function loadDataSetIfEmpty(manager: EntityManager, loaders: DataSetLoader[]): Promise<boolean> {
   if (loaders.length === 0) return false;
-  return manager.transaction(async (transaction) => {
+  const caller = currentAuditContextOrNull();
+  const asSystem = systemContext(caller?.operation ?? 'load data set', caller?.actorLabel ?? 'system');
+  return withAuditContext(asSystem, () => manager.transaction(async (transaction) => {
     const [{ count }] = (await transaction.query(
       `SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM worker) + (SELECT count(*) FROM area) AS count`,
     )) as [{ count: number }];
     if (count > 0) return false;
     for (const load of loaders) await load(transaction);
     return true;
-  });
+  }));
 }

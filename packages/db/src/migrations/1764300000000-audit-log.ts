@@ -94,6 +94,3 @@ export class AuditLog1764300000000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION audit_row(jsonb)`);
   }
 }
-
-/** The platform's migrations, run before (and together with) the modules'. */
-export const platformMigrations = [AuditLog1764300000000];

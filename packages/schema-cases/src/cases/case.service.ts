@@ -14,7 +14,7 @@ import {
   type PageArgs,
 } from '@peksos/schema-kit';
 import { areaParams, assertManagesOrganisation, inAreaSql, OrganisationService } from '@peksos/schema-workforce';
-import { forbidden, isUuid, readableOrganisationIds, type Actor } from '@peksos/schema-kit';
+import { assertActorMay, forbidden, isUuid, readableOrganisationIds, type Actor } from '@peksos/schema-kit';
 import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
 import { SocialCase } from './case.entity.js';
 import { CaseSortField, type CaseFilter, type CaseOrder, type OpenCaseInput, type UpdateCaseInput } from './case.input.js';
@@ -103,6 +103,11 @@ function caseFromRow(row: CaseRow): SocialCase {
     updatedAt: row.updated_at,
     version: row.version,
   });
+}
+
+/** A case is managed by whoever manages its organisation (the SQL rule `cases_manages_case`). */
+export async function assertManagesCase(manager: EntityManager, actor: Actor, caseId: string, field: string): Promise<void> {
+  if (isUuid(caseId)) await assertActorMay(manager, actor, 'cases_manages_case', caseId, field);
 }
 
 export class CaseService {
@@ -210,9 +215,9 @@ export class CaseService {
     const openedOn = input.openedOn ?? this.today;
     if (openedOn > this.today) throw badInput('openedOn', 'A case cannot be opened in the future');
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesOrganisation(manager, actor, input.organisationId, 'organisationId');
       await this.checkCategory(manager, input.pmksCategoryCode);
       await this.checkOrganisation(manager, input.organisationId);
-      await assertManagesOrganisation(manager, actor, input.organisationId, 'organisationId');
       const repository = manager.getRepository(SocialCase);
       if (await repository.findOneBy({ reference: input.reference })) {
         throw conflict(`A case with reference ${input.reference} already exists`, 'reference');
@@ -234,16 +239,16 @@ export class CaseService {
 
   async update(id: string, input: UpdateCaseInput, actor: Actor): Promise<SocialCase> {
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesCase(manager, actor, id, 'id');
       const current = await lockForUpdate(manager, SocialCase, id, { what: 'Case', expectedVersion: input.expectedVersion });
-      await assertManagesOrganisation(manager, actor, current.organisationId, 'id');
       if (current.status === CaseStatus.CLOSED) throw conflict('The case is closed');
       if (input.pmksCategoryCode !== undefined && input.pmksCategoryCode !== null) {
         await this.checkCategory(manager, input.pmksCategoryCode);
         current.pmksCategoryCode = input.pmksCategoryCode;
       }
       if (input.organisationId !== undefined && input.organisationId !== null) {
-        await this.checkOrganisation(manager, input.organisationId);
         await assertManagesOrganisation(manager, actor, input.organisationId, 'organisationId');
+        await this.checkOrganisation(manager, input.organisationId);
         current.organisationId = input.organisationId;
       }
       if (input.summary !== undefined) current.summary = input.summary?.trim() || null;
@@ -256,8 +261,8 @@ export class CaseService {
     const note = closingNote?.trim() || null;
     if (note && note.length > CLOSING_NOTE_MAX) throw badInput('closingNote', `At most ${CLOSING_NOTE_MAX} characters`);
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesCase(manager, actor, id, 'id');
       const current = await lockForUpdate(manager, SocialCase, id, { what: 'Case' });
-      await assertManagesOrganisation(manager, actor, current.organisationId, 'id');
       if (current.status === CaseStatus.CLOSED) throw conflict(`The case was already closed on ${current.closedOn}`);
       if (closedOn < current.openedOn) throw badInput('closedOn', `The case cannot close before it opened (${current.openedOn})`);
       const [{ later }] = (await manager.query(

@@ -5,8 +5,8 @@ import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce
 import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
 import type { CaseInvolvementFilter, InvolveWorkerInput } from './case-involvement.input.js';
-import { assertManagesOrganisation } from '@peksos/schema-workforce';
-import type { Actor } from '@peksos/schema-kit';
+import { actorMay, assertActorMay, isUuid, outOfReach, type Actor } from '@peksos/schema-kit';
+import { assertManagesCase } from '../cases/case.service.js';
 
 const ACTIVE = 'i.starts_on <= :today AND (i.ends_on IS NULL OR i.ends_on > :today)';
 
@@ -59,8 +59,12 @@ export class CaseInvolvementService {
     const startsOn = input.startsOn ?? this.today;
     const isLead = input.isLead ?? false;
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesCase(manager, actor, input.caseId, 'caseId');
+      // The worker is the actor's, or placed at one of the actor's organisations when the involvement starts.
+      if (isUuid(input.workerId) && (await actorMay(manager, actor, 'cases_may_involve', input.workerId, startsOn)) === false) {
+        throw outOfReach(actor, 'workerId', 'The worker belongs to another area and is not placed in yours on that day');
+      }
       const socialCase = await lockForUpdate(manager, SocialCase, input.caseId, { what: 'Case', field: 'caseId' });
-      await assertManagesOrganisation(manager, actor, socialCase.organisationId, 'caseId');
       if (socialCase.status === CaseStatus.CLOSED) throw conflict('The case is closed', 'caseId');
       if (startsOn < socialCase.openedOn) {
         throw badInput('startsOn', `The involvement cannot start before the case opened (${socialCase.openedOn})`);
@@ -88,11 +92,8 @@ export class CaseInvolvementService {
 
   async end(id: string, endsOn: string, actor: Actor): Promise<CaseInvolvement> {
     return this.dataSource.transaction(async (manager) => {
+      if (isUuid(id)) await assertActorMay(manager, actor, 'cases_manages_involvement', id, 'id');
       const involvement = await lockForUpdate(manager, CaseInvolvement, id, { what: 'Case involvement' });
-      const [owner] = (await manager.query(`SELECT organisation_id FROM social_case WHERE id = $1`, [involvement.caseId])) as {
-        organisation_id: string;
-      }[];
-      await assertManagesOrganisation(manager, actor, owner!.organisation_id, 'id');
       if (involvement.endsOn !== null) throw conflict(`The involvement already ended on ${involvement.endsOn}`);
       if (endsOn <= involvement.startsOn) throw badInput('endsOn', `The end must come after the start (${involvement.startsOn})`);
       involvement.endsOn = endsOn;

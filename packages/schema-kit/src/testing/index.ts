@@ -1,6 +1,7 @@
 import { loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
 import { createTestDatabaseLocation } from '@peksos/db/testing';
 import type { SchemaModule } from '../module.js';
+import { runAsActor, SYSTEM_ACTOR } from '../access.js';
 
 export { testDatabaseKind } from '@peksos/db/testing';
 
@@ -37,4 +38,12 @@ export async function openModuleTestDatabase(modules: SchemaModule[], dataSet?: 
       await location.dispose();
     },
   };
+}
+
+/**
+ * A test body run as the system (an admin's rights, recorded as `test`): services are called with SYSTEM_ACTOR and the
+ * database holds their transactions to the same actor.
+ */
+export function asSystem<T>(work: () => Promise<T>): () => Promise<T> {
+  return () => runAsActor(SYSTEM_ACTOR, work, 'test');
 }

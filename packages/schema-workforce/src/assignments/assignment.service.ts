@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, isUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
 import { Assignment } from './assignment.entity.js';
 import type { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
-import { assertManagesArea, type Actor } from '@peksos/schema-kit';
-import { assertManagesOrganisation } from '../scope.js';
+import { assertActorMay, type Actor } from '@peksos/schema-kit';
+import { assertManagesOrganisation, assertManagesWorker } from '../scope.js';
 
 const END_REASON_MAX = 500;
 
@@ -69,6 +69,14 @@ export class AssignmentService {
     const startsOn = input.startsOn ?? this.today;
     const isPrimary = input.isPrimary ?? true;
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesOrganisation(manager, actor, input.organisationId, 'organisationId');
+      await assertManagesWorker(
+        manager,
+        actor,
+        input.workerId,
+        'workerId',
+        'The worker belongs to another area: their coordinator (or an admin) places them',
+      );
       const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: 'workerId' });
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const organisation = await new OrganisationService(this.dataSource, this.today).get(
@@ -77,7 +85,6 @@ export class AssignmentService {
         manager,
       );
       if (organisation.archivedAt) throw conflict('The organisation is archived', 'organisationId');
-      assertManagesArea(actor, organisation.areaCode, 'organisationId');
 
       const overlapping = (await manager.query(
         `SELECT a.organisation_id, a.is_primary FROM assignment a
@@ -107,8 +114,9 @@ export class AssignmentService {
       throw badInput('reason', `The reason may be at most ${END_REASON_MAX} characters`);
     }
     return this.dataSource.transaction(async (manager) => {
+      // Whoever manages the organisation (the worker leaves it) or the worker (they are called back) may end it.
+      if (isUuid(id)) await assertActorMay(manager, actor, 'workforce_manages_assignment', id, 'id');
       const assignment = await lockForUpdate(manager, Assignment, id, { what: 'Assignment' });
-      await assertManagesOrganisation(manager, actor, assignment.organisationId, 'id');
       if (assignment.endsOn !== null) throw conflict(`The assignment already ended on ${assignment.endsOn}`);
       if (endsOn <= assignment.startsOn) {
         throw badInput('endsOn', `The end must come after the start (${assignment.startsOn})`);

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CertificationRecordKind } from '@peksos/types';
-import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, inTransaction, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
 import { Worker } from '../workers/worker.entity.js';
 import { Certification } from './certification.entity.js';
 import type { CertificationFilter, RecordCertificationInput, ScheduleCompetencyTestInput } from './certification.input.js';
@@ -43,14 +43,19 @@ export class CertificationService {
       .getMany();
   }
 
-  async record(input: RecordCertificationInput, actor: Actor): Promise<Certification> {
+  /**
+   * Records a certificate a worker obtained: by whoever manages the worker (their home area's coordinator, or an
+   * admin). Other modules record one through this, in their own transaction (`manager`): the training extension
+   * when a competency test is passed.
+   */
+  async record(input: RecordCertificationInput, actor: Actor, manager?: EntityManager): Promise<Certification> {
     if (input.issuedOn > this.today) throw badInput('issuedOn', 'A certificate cannot be issued in the future');
     if (input.expiresOn && input.expiresOn <= input.issuedOn) {
       throw badInput('expiresOn', 'The certificate must expire after the day it was issued');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, manager, async (manager) => {
+      await assertManagesWorker(manager, actor, input.workerId, 'workerId');
       const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: 'workerId' });
-      await assertManagesWorker(manager, actor, worker.id, this.today, 'workerId');
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const number = input.certificateNumber.trim();
       const taken = await manager.getRepository(Certification).findOneBy({ certificateNumber: number });
@@ -73,8 +78,8 @@ export class CertificationService {
 
   async scheduleTest(input: ScheduleCompetencyTestInput, actor: Actor): Promise<Certification> {
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesWorker(manager, actor, input.workerId, 'workerId');
       const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: 'workerId' });
-      await assertManagesWorker(manager, actor, worker.id, this.today, 'workerId');
       if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
       const repository = manager.getRepository(Certification);
       return repository.save(

@@ -20,6 +20,7 @@ import { AreaService, assertAreaCodeFormat } from '../areas/area.service.js';
 import { areaParams, inAreaSql } from '../sql.js';
 import { Organisation } from './organisation.entity.js';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
+import { assertManagesOrganisation } from '../scope.js';
 import { ORGANISATION_SORT_COLUMNS, OrganisationSortField, type OrganisationFilter, type OrganisationOrder } from './organisations.args.js';
 
 const ARCHIVE_REASON_MAX = 500;
@@ -68,8 +69,10 @@ export class OrganisationService {
   }
 
   async create(input: CreateOrganisationInput, actor: Actor): Promise<Organisation> {
-    assertManagesArea(actor, input.areaCode, 'areaCode');
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesArea(manager, actor, input.areaCode, 'areaCode');
+      // A parent links the new organisation into another's hierarchy: only one the actor manages too.
+      if (input.parentId) await assertManagesOrganisation(manager, actor, input.parentId, 'parentId');
       const values = await this.checked(manager, {
         code: input.code ?? null,
         name: input.name.trim(),
@@ -88,9 +91,13 @@ export class OrganisationService {
 
   async update(id: string, input: UpdateOrganisationInput, actor: Actor): Promise<Organisation> {
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesOrganisation(manager, actor, id, 'id');
       const current = await lockForUpdate(manager, Organisation, id, { what: 'Organisation', expectedVersion: input.expectedVersion });
-      assertManagesArea(actor, current.areaCode, 'id');
-      if (input.areaCode) assertManagesArea(actor, input.areaCode, 'areaCode');
+      if (input.areaCode && input.areaCode !== current.areaCode) await assertManagesArea(manager, actor, input.areaCode, 'areaCode');
+      // A parent it already has may stay; a new one must be the actor's too.
+      if (input.parentId && input.parentId !== current.parentId) {
+        await assertManagesOrganisation(manager, actor, input.parentId, 'parentId');
+      }
       const values = await this.checked(
         manager,
         {
@@ -116,8 +123,8 @@ export class OrganisationService {
     if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
     if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesOrganisation(manager, actor, id, 'id');
       const organisation = await lockForUpdate(manager, Organisation, id, { what: 'Organisation' });
-      assertManagesArea(actor, organisation.areaCode, 'id');
       if (organisation.archivedAt) throw conflict('The organisation is already archived');
       const [{ count }] = (await manager.query(
         `SELECT count(*) AS count FROM assignment a WHERE a.organisation_id = $1 AND (a.ends_on IS NULL OR a.ends_on > $2)`,

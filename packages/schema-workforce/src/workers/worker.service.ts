@@ -70,9 +70,10 @@ export class WorkerService {
   }
 
   async create(input: CreateWorkerInput, actor: Actor): Promise<Worker> {
-    // A coordinator's new worker must live in their area, or the worker would be theirs to create but not to manage.
-    assertManagesArea(actor, input.homeAreaCode, 'homeAreaCode');
     return this.dataSource.transaction(async (manager) => {
+      // A worker is their home area's: a coordinator's new worker lives in their area (one without a home area is the
+      // admins'), or the worker would be theirs to create but not to manage.
+      await assertManagesArea(manager, actor, input.homeAreaCode, 'homeAreaCode');
       const values = await this.checked(manager, {
         fullName: input.fullName.trim(),
         gender: input.gender,
@@ -89,9 +90,12 @@ export class WorkerService {
 
   async update(id: string, input: UpdateWorkerInput, actor: Actor): Promise<Worker> {
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesWorker(manager, actor, id, 'id');
       const current = await lockForUpdate(manager, Worker, id, { what: 'Worker', expectedVersion: input.expectedVersion });
-      await assertManagesWorker(manager, actor, id, this.today, 'id');
-      if (input.homeAreaCode && actor.role === 'coordinator') assertManagesArea(actor, input.homeAreaCode, 'homeAreaCode');
+      // Moving a worker (or removing their home area) hands them over: only to an area the actor manages too.
+      if (input.homeAreaCode !== undefined && input.homeAreaCode !== current.homeAreaCode) {
+        await assertManagesArea(manager, actor, input.homeAreaCode, 'homeAreaCode');
+      }
       const pick = <K extends keyof WorkerValues>(key: K, value: WorkerValues[K] | undefined): WorkerValues[K] =>
         value === undefined ? current[key] : value;
       const values = await this.checked(
@@ -116,8 +120,8 @@ export class WorkerService {
     if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
     if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
     return this.dataSource.transaction(async (manager) => {
+      await assertManagesWorker(manager, actor, id, 'id');
       const worker = await lockForUpdate(manager, Worker, id, { what: 'Worker' });
-      await assertManagesWorker(manager, actor, id, this.today, 'id');
       if (worker.archivedAt) throw conflict('The worker is already archived');
       const [{ count }] = (await manager.query(
         `SELECT count(*) AS count FROM assignment a WHERE a.worker_id = $1 AND (a.ends_on IS NULL OR a.ends_on > $2)`,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { loadDataSetIfEmpty, migrate, openDatabase, type Database } from '@peksos/db';
+import { loadDataSetIfEmpty, migrate, openDatabase, systemContext, withAuditContext, type Database } from '@peksos/db';
 import { createTestDatabaseLocation, type TestDatabaseLocation } from '@peksos/db/testing';
 import { workforceModule } from '@peksos/schema-workforce';
 import { createTransferRouter } from '../transfer.router.js';
@@ -28,6 +28,8 @@ export async function startTestRegistry(options: { dataSet: 'cimahi' | 'none'; a
   if (options.dataSet === 'cimahi') await loadDataSetIfEmpty(database.dataSource.manager, [workforceModule.dataSets!.cimahi!]);
 
   const app = express();
+  // The server authenticates every caller and runs the request as them; here every request is an admin's (the system).
+  app.use((_request, _response, next) => withAuditContext(systemContext('test request', 'test'), () => next()));
   app.use(
     createTransferRouter({
       dataSource: database.dataSource,
@@ -54,12 +56,17 @@ export async function copyAreas(from: Database, to: Database): Promise<void> {
   const areas = (await from.dataSource.query(
     `SELECT code, name, level, parent_code, population, population_year, population_source FROM area ORDER BY length(code), code`,
   )) as Record<string, unknown>[];
-  for (const area of areas) {
-    await to.dataSource.query(
-      `INSERT INTO area (code, name, level, parent_code, population, population_year, population_source) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [area.code, area.name, area.level, area.parent_code, area.population, area.population_year, area.population_source],
-    );
-  }
+  // Reference data: only the system may write it.
+  await withAuditContext(systemContext('copy areas', 'test'), () =>
+    to.dataSource.transaction(async (manager) => {
+      for (const area of areas) {
+        await manager.query(
+          `INSERT INTO area (code, name, level, parent_code, population, population_year, population_source) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [area.code, area.name, area.level, area.parent_code, area.population, area.population_year, area.population_source],
+        );
+      }
+    }),
+  );
 }
 
 /** Sends a file to an import endpoint. */
