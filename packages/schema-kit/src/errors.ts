@@ -58,10 +58,16 @@ const LOST_CONNECTION = /Connection terminated|timeout exceeded when trying to c
 
 /**
  * TypeORM's errors for a connection that is gone: after PostgreSQL terminated a connection, TypeORM releases the query
- * runner holding it, and the transaction's next statement (or its ROLLBACK) fails with QueryRunnerAlreadyReleasedError;
+ * runner holding it, and the transaction's next statement (or its ROLLBACK) fails with QueryRunnerAlreadyReleasedError
+ * (or, from the entity manager bound to that runner, QueryRunnerProviderAlreadyReleasedError);
  * during a stop, a request that reaches a closed DataSource gets CannotExecuteNotConnectedError.
  */
-const LOST_CONNECTION_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'CannotExecuteNotConnectedError', 'ConnectionIsNotSetError']);
+const LOST_CONNECTION_ERRORS = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+  'CannotExecuteNotConnectedError',
+  'ConnectionIsNotSetError',
+]);
 
 /** The database cannot be reached or went away mid-request: a condition to retry, not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
