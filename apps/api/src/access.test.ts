@@ -92,6 +92,7 @@ const OPERATIONS: Record<string, Operation> = {
     request: (f) => ({ query: 'query ($id: ID!) { trainingSession(id: $id) { title } }', variables: { id: f.trainingSessionId } }),
   },
   'Query.trainingSessions': { allowed: STAFF, request: () => ({ query: '{ trainingSessions { totalCount } }' }) },
+  'Query.placementRequests': { allowed: MANAGERS, request: () => ({ query: '{ placementRequests(status: PENDING) { id } }' }) },
   'Query.accounts': { allowed: ADMINS, request: () => ({ query: '{ accounts { username } }' }) },
   'Query.apiKeys': { allowed: ADMINS, request: () => ({ query: '{ apiKeys { prefix } }' }) },
   'Query.auditRecords': { allowed: ADMINS, request: () => ({ query: '{ auditRecords(first: 5) { totalCount } }' }) },
@@ -162,6 +163,23 @@ const OPERATIONS: Record<string, Operation> = {
       query: 'mutation ($input: ScheduleCompetencyTestInput!) { scheduleCompetencyTest(input: $input) { id } }',
       variables: { input: { workerId: f.workerId, level: 'SPECIALIST', testDate: '2031-05-01' } },
     }),
+  },
+  'Mutation.requestPlacement': {
+    allowed: MANAGERS,
+    // An allowed caller reaches the rules: the worker is the caller's own (BAD_USER_INPUT: place them directly).
+    request: (f) => ({
+      query: 'mutation ($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }',
+      variables: { input: { workerId: f.workerId, organisationId: f.organisationId } },
+    }),
+  },
+  'Mutation.acceptPlacementRequest': {
+    allowed: MANAGERS,
+    // No such request: NOT_FOUND after the access check.
+    request: () => ({ query: 'mutation { acceptPlacementRequest(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  },
+  'Mutation.declinePlacementRequest': {
+    allowed: MANAGERS,
+    request: () => ({ query: 'mutation { declinePlacementRequest(id: "00000000-0000-4000-8000-000000000000", reason: "uji") { id } }' }),
   },
   'Mutation.createProfessionalRole': {
     allowed: ADMINS,

@@ -44,6 +44,11 @@ interface Make {
   involvement(where: Where): Promise<string>;
   /** A competency test (GENERALIST, held 2018-04-01) organised by an organisation. */
   session(where: Where): Promise<string>;
+  /**
+   * A pending placement request of a worker of `where`, asked by another area's coordinator for one of their
+   * organisations (in: Cimahi Selatan asks for a worker of Utara; out: Cimahi Tengah asks for a worker of Selatan).
+   */
+  placementRequest(where: Where): Promise<string>;
   /** An enrolment in a test of `session`, of a worker of `worker`. */
   enrolment(session: Where, worker: Where): Promise<string>;
   unique(): string;
@@ -276,6 +281,31 @@ const MUTATIONS: Record<string, MutationEntry> = {
       },
     }),
   },
+  requestPlacement: {
+    kind: 'area',
+    // The worker is another area's: that is what a request is for (a worker of one's own is placed with assignWorker).
+    records: [{ record: 'organisation', field: 'organisationId' }],
+    request: async (make, where) => ({
+      query: 'mutation ($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }',
+      variables: { input: { organisationId: await make.organisation(where('organisation')), workerId: await make.worker('out'), startsOn: LOCAL_DATE } },
+    }),
+  },
+  acceptPlacementRequest: {
+    kind: 'area',
+    records: [{ record: 'request (its worker; C assignment)', field: 'id' }],
+    request: async (make, where) => ({
+      query: 'mutation ($id: ID!) { acceptPlacementRequest(id: $id) { id } }',
+      variables: { id: await make.placementRequest(where('request (its worker; C assignment)')) },
+    }),
+  },
+  declinePlacementRequest: {
+    kind: 'area',
+    records: [{ record: 'request (its worker)', field: 'id' }],
+    request: async (make, where) => ({
+      query: 'mutation ($id: ID!) { declinePlacementRequest(id: $id, reason: "matriks") { id } }',
+      variables: { id: await make.placementRequest(where('request (its worker)')) },
+    }),
+  },
 
   // Admins only; these records belong to no area (accounts, API keys, reference data, a recorded read).
   createAccount: {
@@ -360,6 +390,8 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
   const figures = { mutations: 0, records: 0, coordinatorCases: 0, partnerCases: 0, viewerCases: 0, adminOnlyCases: 0, importCases: 0 };
 
   const db = () => api.database.dataSource;
+  /** Coordinators of the other two kecamatan, who ask for placements, each with an organisation of theirs. */
+  const askers = {} as Record<'selatan' | 'tengah', GraphQLClient & { organisation(): Promise<string> }>;
 
   const make: Make = {
     unique: () => `${process.pid}-${++serial}`,
@@ -410,6 +442,13 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
       );
       return scheduleTrainingSession.id;
     },
+    async placementRequest(where) {
+      const asker = where === 'in' ? askers.selatan : askers.tengah;
+      const { requestPlacement } = await asker.query(`mutation ($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }`, {
+        input: { workerId: await make.worker(where), organisationId: await asker.organisation(), startsOn: LOCAL_DATE },
+      });
+      return requestPlacement.id;
+    },
     async enrolment(session, worker) {
       const { enrolWorkerInTraining } = await api.query(`mutation ($s: ID!, $w: ID!) { enrolWorkerInTraining(sessionId: $s, workerId: $w) { id } }`, {
         s: await make.session(session),
@@ -443,6 +482,18 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
     coordinator = await api.signedInAs(AccessRole.COORDINATOR, '32.77.03');
     viewer = await api.signedInAs(AccessRole.VIEWER);
     partner = await api.partner([await make.organisation('in')]);
+    for (const [name, area, village] of [['selatan', '32.77.01', OUT], ['tengah', '32.77.02', '32.77.02.1005']] as const) {
+      const client = await api.signedInAs(AccessRole.COORDINATOR, area);
+      askers[name] = {
+        ...client,
+        organisation: async () =>
+          (
+            await client.query(`mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`, {
+              input: { name: `LKS Peminta ${make.unique()}`, kind: 'SOCIAL_WELFARE_INSTITUTION', areaCode: village },
+            })
+          ).createOrganisation.id,
+      };
+    }
     const other = await api.signedInAs(AccessRole.VIEWER);
     ACCOUNT_ID.value = other.accountId;
     const { createApiKey } = await api.query(`mutation ($o: [ID!]!) { createApiKey(name: "Sasaran", organisationIds: $o) { apiKey { id } } }`, {

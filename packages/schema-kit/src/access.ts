@@ -120,6 +120,20 @@ export async function actorMay(db: Queryable, actor: Actor, rule: string, ...key
 }
 
 /**
+ * Asks one rule about many records at once (one statement): whether the actor may manage each, in the keys' order;
+ * false for a record that does not exist. What `viewerCanManage` fields answer, batched per request.
+ */
+export async function actorMayEach(db: Queryable, actor: Actor, rule: string, keys: readonly string[]): Promise<boolean[]> {
+  if (!RULE_NAME.test(rule)) throw new Error(`Not a rule function: ${rule}`);
+  if (keys.length === 0) return [];
+  const rows = (await db.query(
+    `SELECT coalesce(${rule}($1, $2, k.key), false) AS allowed FROM unnest($3::uuid[]) WITH ORDINALITY AS k(key, position) ORDER BY k.position`,
+    [actor.role ?? '', actor.areaCode ?? '', keys],
+  )) as { allowed: boolean }[];
+  return rows.map((row) => row.allowed);
+}
+
+/**
  * Refuses, as FORBIDDEN naming the field, what the database would refuse: a record the actor may not manage by the
  * rule. A record that does not exist passes, so the service reports it as NOT_FOUND on its own field.
  */

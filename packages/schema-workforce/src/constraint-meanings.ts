@@ -24,6 +24,11 @@ export const workforceConstraintMeanings: ConstraintMeanings = {
     field: 'isPrimary',
     message: 'The worker already has a primary placement for that period',
   },
+  placement_request_one_pending: {
+    code: ErrorCode.CONFLICT,
+    field: 'workerId',
+    message: 'A request to place this worker at this organisation is already waiting for an answer',
+  },
   assignment_ends_after_start: { code: ErrorCode.BAD_USER_INPUT, field: 'endsOn', message: 'The end must come after the start' },
   organisation_accreditation_complete: {
     code: ErrorCode.BAD_USER_INPUT,

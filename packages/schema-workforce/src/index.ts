@@ -18,3 +18,5 @@ export { areaParams, inAreaSql, assignmentActiveSql, certifiedOnSql } from './sq
 export { CoverageService } from './coverage/coverage.service.js';
 export { WorkforceSummary, PlacementKindCount } from './coverage/workforce-summary.type.js';
 export { assertManagesOrganisation, assertManagesWorker } from './scope.js';
+export { PlacementRequest, PlacementRequestStatus } from './placements/placement-request.entity.js';
+export { PlacementRequestService } from './placements/placement-request.service.js';

@@ -23,12 +23,18 @@ import { CoverageIndexes1764400050000 } from './migrations/1764400050000-coverag
 import { AssignmentOverlapByOrganisation1764400060000 } from './migrations/1764400060000-assignment-overlap-by-organisation.js';
 import { AuditWorkforceChanges1764400090000 } from './migrations/1764400090000-audit-workforce-changes.js';
 import { WorkforceRowSecurity1764400095000 } from './migrations/1764400095000-workforce-row-security.js';
+import { PlacementRequests1764400096000 } from './migrations/1764400096000-placement-requests.js';
+import { PlacementRequest } from './placements/placement-request.entity.js';
+import { PlacementRequestResolver } from './placements/placement-request.resolver.js';
 
-/** Areas, organisations, workers, certifications, professional roles, assignments and the coverage questions. */
+/**
+ * Areas, organisations, workers, certifications, professional roles, assignments, placement requests and the
+ * coverage questions.
+ */
 export const workforceModule: SchemaModule = {
   name: 'workforce',
   dependsOn: [],
-  entities: [Area, Organisation, Worker, Certification, ProfessionalRole, Assignment],
+  entities: [Area, Organisation, Worker, Certification, ProfessionalRole, Assignment, PlacementRequest],
   resolvers: [
     AreaResolver,
     OrganisationResolver,
@@ -40,8 +46,16 @@ export const workforceModule: SchemaModule = {
     OrganisationAssignmentsResolver,
     WorkerAssignmentsResolver,
     CoverageResolver,
+    PlacementRequestResolver,
   ],
-  migrations: [WorkforceSchema1764400000000, CoverageIndexes1764400050000, AssignmentOverlapByOrganisation1764400060000, AuditWorkforceChanges1764400090000, WorkforceRowSecurity1764400095000],
+  migrations: [
+    WorkforceSchema1764400000000,
+    CoverageIndexes1764400050000,
+    AssignmentOverlapByOrganisation1764400060000,
+    AuditWorkforceChanges1764400090000,
+    WorkforceRowSecurity1764400095000,
+    PlacementRequests1764400096000,
+  ],
   constraintMeanings: workforceConstraintMeanings,
   dataSets: { cimahi: loadCimahiWorkforce },
   access: {
@@ -73,6 +87,11 @@ export const workforceModule: SchemaModule = {
       'Mutation.endAssignment': Access.managers,
       'Mutation.recordCertification': Access.managers,
       'Mutation.scheduleCompetencyTest': Access.managers,
+      // Asked by the organisation's side, answered by the worker's (checked by the service and the database).
+      'Query.placementRequests': Access.managers,
+      'Mutation.requestPlacement': Access.managers,
+      'Mutation.acceptPlacementRequest': Access.managers,
+      'Mutation.declinePlacementRequest': Access.managers,
       'Mutation.createProfessionalRole': Access.admins,
       'Mutation.revealNationalIdNumber': Access.admins,
     },
@@ -86,6 +105,7 @@ export const workforceModule: SchemaModule = {
       Assignment: Access.signedIn,
       Worker: Access.staff,
       Certification: Access.staff,
+      PlacementRequest: Access.managers,
     },
     fields: {
       'Organisation.parent': Access.staff,

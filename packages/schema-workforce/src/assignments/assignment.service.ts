@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { assertUuid, isUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
@@ -66,8 +66,6 @@ export class AssignmentService {
    * (`assignment_no_overlap`, `assignment_one_primary_at_a_time`) refuse an overlap whatever path a write takes.
    */
   async assign(input: AssignWorkerInput, actor: Actor): Promise<Assignment> {
-    const startsOn = input.startsOn ?? this.today;
-    const isPrimary = input.isPrimary ?? true;
     return this.dataSource.transaction(async (manager) => {
       await assertManagesOrganisation(manager, actor, input.organisationId, 'organisationId');
       await assertManagesWorker(
@@ -75,36 +73,43 @@ export class AssignmentService {
         actor,
         input.workerId,
         'workerId',
-        'The worker belongs to another area: their coordinator (or an admin) places them',
+        'The worker belongs to another area: request the placement (requestPlacement); their coordinator or an admin answers',
       );
-      const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: 'workerId' });
-      if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
-      const organisation = await new OrganisationService(this.dataSource, this.today).get(
-        input.organisationId,
-        'organisationId',
-        manager,
-      );
-      if (organisation.archivedAt) throw conflict('The organisation is archived', 'organisationId');
-
-      const overlapping = (await manager.query(
-        `SELECT a.organisation_id, a.is_primary FROM assignment a
-         WHERE a.worker_id = $1 AND daterange(a.starts_on, a.ends_on, '[)') && daterange($2::date, NULL, '[)')`,
-        [worker.id, startsOn],
-      )) as { organisation_id: string; is_primary: boolean }[];
-      if (overlapping.some((row) => row.organisation_id === organisation.id)) {
-        throw conflict('The worker is already assigned to this organisation for that period', 'organisationId');
-      }
-      if (isPrimary && overlapping.some((row) => row.is_primary)) {
-        throw conflict(
-          'The worker already has a primary placement for that period: end it first, or make this one not primary',
-          'isPrimary',
-        );
-      }
-      const repository = manager.getRepository(Assignment);
-      return repository.save(
-        repository.create({ workerId: worker.id, organisationId: organisation.id, startsOn, isPrimary, endsOn: null, endReason: null }),
-      );
+      return this.place(manager, input);
     });
+  }
+
+  /**
+   * Makes the assignment, in the caller's transaction, once the caller has decided who may: `assign` (who manages
+   * both sides) and an accepted placement request (who manages the worker, answering the organisation's side). The
+   * database's policy on the assignment table holds either way.
+   */
+  async place(manager: EntityManager, input: AssignWorkerInput, field = { worker: 'workerId', organisation: 'organisationId', isPrimary: 'isPrimary' }): Promise<Assignment> {
+    const startsOn = input.startsOn ?? this.today;
+    const isPrimary = input.isPrimary ?? true;
+    const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: field.worker });
+    if (worker.archivedAt) throw conflict('The worker is archived', field.worker);
+    const organisation = await new OrganisationService(this.dataSource, this.today).get(input.organisationId, field.organisation, manager);
+    if (organisation.archivedAt) throw conflict('The organisation is archived', field.organisation);
+
+    const overlapping = (await manager.query(
+      `SELECT a.organisation_id, a.is_primary FROM assignment a
+       WHERE a.worker_id = $1 AND daterange(a.starts_on, a.ends_on, '[)') && daterange($2::date, NULL, '[)')`,
+      [worker.id, startsOn],
+    )) as { organisation_id: string; is_primary: boolean }[];
+    if (overlapping.some((row) => row.organisation_id === organisation.id)) {
+      throw conflict('The worker is already assigned to this organisation for that period', field.organisation);
+    }
+    if (isPrimary && overlapping.some((row) => row.is_primary)) {
+      throw conflict(
+        'The worker already has a primary placement for that period: end it first, or make this one not primary',
+        field.isPrimary,
+      );
+    }
+    const repository = manager.getRepository(Assignment);
+    return repository.save(
+      repository.create({ workerId: worker.id, organisationId: organisation.id, startsOn, isPrimary, endsOn: null, endReason: null }),
+    );
   }
 
   /** Ends an assignment: `endsOn` is the first day the worker no longer serves there. The row stays as history. */

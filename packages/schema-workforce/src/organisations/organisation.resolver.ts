@@ -67,6 +67,13 @@ export class OrganisationResolver {
     return (await loadArea(context, organisation.areaCode))!;
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether you may change this organisation (it is in your area, or you are an admin).' })
+  viewerCanManage(@Root() organisation: Organisation, @Ctx() context: RequestContext): Promise<boolean> {
+    return context.loaders
+      .get<string, boolean>('organisation.viewerCanManage', (ids) => organisationService(context).canManage(ids, context.actor))
+      .load(organisation.id);
+  }
+
   @FieldResolver(() => Organisation, { nullable: true })
   parent(@Root() organisation: Organisation, @Ctx() context: RequestContext): Promise<Organisation | null> | null {
     return organisation.parentId ? loadOrganisation(context, organisation.parentId) : null;

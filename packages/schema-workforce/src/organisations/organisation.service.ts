@@ -7,6 +7,7 @@ import {
   likeContains,
   lockForUpdate,
   notFound,
+  actorMayEach,
   assertManagesArea,
   assertMayReadOrganisation,
   readableOrganisationIds,
@@ -42,6 +43,11 @@ export class OrganisationService {
   async read(id: string, actor: Actor): Promise<Organisation> {
     assertMayReadOrganisation(actor, id);
     return this.get(id);
+  }
+
+  /** Whether an actor may change each organisation (`workforce_manages_organisation`): `Organisation.viewerCanManage`. */
+  canManage(ids: readonly string[], actor: Actor): Promise<boolean[]> {
+    return actorMayEach(this.dataSource, actor, 'workforce_manages_organisation', ids);
   }
 
   async byIds(ids: readonly string[]): Promise<Organisation[]> {

@@ -73,6 +73,15 @@ export class WorkerResolver {
     return workerService(context).revealNationalIdNumber(workerId, reason);
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'Whether you may change this worker (their home area is yours, or you are an admin): show the actions only then.',
+  })
+  viewerCanManage(@Root() worker: Worker, @Ctx() context: RequestContext): Promise<boolean> {
+    return context.loaders
+      .get<string, boolean>('worker.viewerCanManage', (ids) => workerService(context).canManage(ids, context.actor))
+      .load(worker.id);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'The national ID number with all but the last four digits hidden.' })
   maskedNationalIdNumber(@Root() worker: Worker): string | null {
     return maskNationalIdNumber(worker.nationalIdNumber);

@@ -16,7 +16,7 @@ import { areaParams, assignmentActiveSql, certificationStatusSql, inAreaSql } fr
 import { Worker } from './worker.entity.js';
 import type { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
 import { WORKER_SORT_COLUMNS, WorkerSortField, type WorkerFilter, type WorkerOrder } from './workers.args.js';
-import { assertManagesArea, recordAuditedRead, type Actor } from '@peksos/schema-kit';
+import { actorMayEach, assertManagesArea, recordAuditedRead, type Actor } from '@peksos/schema-kit';
 import { assertManagesWorker } from '../scope.js';
 
 const ARCHIVE_REASON_MAX = 500;
@@ -37,6 +37,14 @@ export class WorkerService {
     const worker = await db.getRepository(Worker).findOneBy({ id });
     if (!worker) throw notFound('Worker', id, field);
     return worker;
+  }
+
+  /**
+   * Whether an actor may change each worker (`workforce_manages_worker`, the rule the database's policies hold every
+   * write to): what `Worker.viewerCanManage` answers, so the console offers only the actions that would succeed.
+   */
+  canManage(ids: readonly string[], actor: Actor): Promise<boolean[]> {
+    return actorMayEach(this.dataSource, actor, 'workforce_manages_worker', ids);
   }
 
   async byIds(ids: readonly string[]): Promise<Worker[]> {
