@@ -33,7 +33,9 @@ function outOfAreaSql(hasTraining: boolean): string[] {
     `SELECT 'assignment', CASE WHEN ${mine('o.area_code')} OR ${mine('w.home_area_code')}
               THEN concat_ws(',', a.id, a.worker_id, a.organisation_id, a.starts_on, a.is_primary) ELSE a::text END
      FROM assignment a JOIN worker w ON w.id = a.worker_id JOIN organisation o ON o.id = a.organisation_id
-     WHERE NOT (${mine('o.area_code')} AND ${mine('w.home_area_code')})`,
+     WHERE NOT (${mine('o.area_code')} AND ${mine('w.home_area_code')})
+       -- The one way the area's worker goes elsewhere: the area accepted that organisation's request.
+       AND NOT EXISTS (SELECT 1 FROM placement_request p WHERE p.assignment_id = a.id AND ${mine('w.home_area_code')})`,
     `SELECT 'case', c::text FROM social_case c JOIN organisation o ON o.id = c.organisation_id WHERE NOT ${mine('o.area_code')}`,
     // Involvements of the area's cases are the area's; of a worker of elsewhere, they must come from her placement here.
     `SELECT 'involvement', i::text FROM case_involvement i JOIN social_case c ON c.id = i.case_id JOIN organisation o ON o.id = c.organisation_id
@@ -41,6 +43,9 @@ function outOfAreaSql(hasTraining: boolean): string[] {
     `SELECT 'involvement of a worker not placed in the area', i.id::text FROM case_involvement i JOIN worker w ON w.id = i.worker_id
      WHERE NOT ${mine('w.home_area_code')} AND NOT EXISTS (
        SELECT 1 FROM assignment a JOIN organisation o ON o.id = a.organisation_id WHERE a.worker_id = w.id AND ${mine('o.area_code')})`,
+    // Requests for workers of elsewhere: the area may ask (a new PENDING one at its organisation), never answer.
+    `SELECT 'placement request', p::text FROM placement_request p JOIN worker w ON w.id = p.worker_id JOIN organisation o ON o.id = p.organisation_id
+     WHERE NOT ${mine('w.home_area_code')} AND (NOT ${mine('o.area_code')} OR p.status <> 'PENDING')`,
     ...(hasTraining
       ? [
           `SELECT 'training session', s::text FROM training_session s JOIN organisation o ON o.id = s.organiser_id WHERE NOT ${mine('o.area_code')}`,
@@ -60,7 +65,10 @@ interface Step {
   pick: number[];
 }
 
-type Pools = Record<'organisations' | 'workers' | 'assignments' | 'cases' | 'involvements' | 'sessions' | 'enrolments', { in: string[]; out: string[] }>;
+type Pools = Record<
+  'organisations' | 'workers' | 'assignments' | 'cases' | 'involvements' | 'sessions' | 'enrolments' | 'requests',
+  { in: string[]; out: string[] }
+>;
 
 describe(`random sequences of a coordinator's mutations (${testDatabaseKind()})`, () => {
   let api: TestServer;
@@ -93,6 +101,11 @@ describe(`random sequences of a coordinator's mutations (${testDatabaseKind()})`
       involvements: await split(
         `SELECT i.id, ${mine('o.area_code')} AS mine FROM case_involvement i JOIN social_case c ON c.id = i.case_id
          JOIN organisation o ON o.id = c.organisation_id JOIN worker w ON w.id = i.worker_id ORDER BY c.reference, w.full_name, i.role_code, i.starts_on`,
+      ),
+      // A request is "in" when its worker is the area's (the area answers it).
+      requests: await split(
+        `SELECT p.id, ${mine('w.home_area_code')} AS mine FROM placement_request p JOIN worker w ON w.id = p.worker_id
+         JOIN organisation o ON o.id = p.organisation_id ORDER BY w.full_name, w.national_id_number, o.name, p.starts_on`,
       ),
       sessions: hasTraining
         ? await split(`SELECT s.id, ${mine('o.area_code')} AS mine FROM training_session s JOIN organisation o ON o.id = s.organiser_id ORDER BY s.title, o.name`)
@@ -197,6 +210,18 @@ describe(`random sequences of a coordinator's mutations (${testDatabaseKind()})`
           query: 'mutation ($id: ID!, $on: LocalDate!) { endInvolvement(id: $id, endsOn: $on) { id } }',
           variables: { id: from('involvements', o0, p0), on: date(p1 + 5) },
         };
+      case 'requestPlacement':
+        return {
+          query: 'mutation ($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }',
+          variables: { input: { organisationId: from('organisations', o0, p0), workerId: from('workers', !o1, p1), startsOn: date(p2), isPrimary: p2 % 4 === 0 } },
+        };
+      case 'acceptPlacementRequest':
+        return { query: 'mutation ($id: ID!) { acceptPlacementRequest(id: $id) { id } }', variables: { id: from('requests', o0, p0) } };
+      case 'declinePlacementRequest':
+        return {
+          query: 'mutation ($id: ID!, $reason: String!) { declinePlacementRequest(id: $id, reason: $reason) { id } }',
+          variables: { id: from('requests', o0, p0), reason: `acak ${serial}` },
+        };
       case 'scheduleTrainingSession':
         return {
           query: 'mutation ($input: ScheduleTrainingSessionInput!) { scheduleTrainingSession(input: $input) { id } }',
@@ -244,6 +269,9 @@ describe(`random sequences of a coordinator's mutations (${testDatabaseKind()})`
     'closeCase',
     'involveWorker',
     'endInvolvement',
+    'requestPlacement',
+    'acceptPlacementRequest',
+    'declinePlacementRequest',
   ];
   const TRAINING = ['scheduleTrainingSession', 'enrolWorkerInTraining', 'recordTrainingResult'];
 
@@ -252,13 +280,23 @@ describe(`random sequences of a coordinator's mutations (${testDatabaseKind()})`
     coordinator = await api.signedInAs(AccessRole.COORDINATOR, AREA);
     const fields = (await api.query(`{ __schema { mutationType { fields { name } } } }`)).__schema.mutationType.fields as { name: string }[];
     hasTraining = fields.some((field) => field.name === 'recordTrainingResult');
-    // What an admin did beforehand, so the sequences meet the audit's routes: a worker of Cimahi Selatan placed at an
-    // LKS of the area (lent), and enrolled in a competency test of the area.
+    // What happened beforehand, so the sequences meet the audit's routes: a worker of Cimahi Selatan placed at an LKS
+    // of the area (lent), and enrolled in a competency test of the area; requests between the areas, both ways.
     const one = async (sql: string) => (await rows(sql))[0]!.id!;
     const siti = await one(`SELECT id FROM worker WHERE full_name = 'Siti Maryam'`);
     const utaraLks = await one(`SELECT id FROM organisation WHERE code = 'LKS-014'`);
     await api.query(`mutation ($input: AssignWorkerInput!) { assignWorker(input: $input) { id } }`, {
       input: { workerId: siti, organisationId: utaraLks, isPrimary: false, startsOn: '2018-01-02' },
+    });
+    const selatan = await api.signedInAs(AccessRole.COORDINATOR, '32.77.01');
+    const selatanLks = await one(`SELECT id FROM organisation WHERE area_code LIKE '32.77.01.%' ORDER BY code LIMIT 1`);
+    for (const utaraWorker of (await rows(`SELECT id FROM worker WHERE home_area_code LIKE '32.77.03.%' ORDER BY full_name LIMIT 4`)).map((row) => row.id)) {
+      await selatan.query(`mutation ($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }`, {
+        input: { workerId: utaraWorker, organisationId: selatanLks, startsOn: '2019-02-01' },
+      });
+    }
+    await coordinator.query(`mutation ($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }`, {
+      input: { workerId: await one(`SELECT id FROM worker WHERE full_name = 'Ahmad Fauzi'`), organisationId: utaraLks, startsOn: '2019-02-01' },
     });
     if (hasTraining) {
       for (const organiserId of [utaraLks, await one(`SELECT id FROM organisation WHERE area_code LIKE '32.77.01.%' ORDER BY code LIMIT 1`)]) {
@@ -286,7 +324,10 @@ describe(`random sequences of a coordinator's mutations (${testDatabaseKind()})`
     const names = [...CORE, ...(hasTraining ? TRAINING : [])];
     const step: fc.Arbitrary<Step> = fc.record({
       // The audit's routes come up more often: placing, enrolling and passing.
-      mutation: fc.oneof(fc.constantFrom(...names), fc.constantFrom(...(hasTraining ? ['assignWorker', 'enrolWorkerInTraining', 'recordTrainingResult', 'involveWorker'] : ['assignWorker', 'involveWorker', 'updateWorker']))),
+      mutation: fc.oneof(fc.constantFrom(...names), fc.constantFrom(
+          ...['assignWorker', 'involveWorker', 'acceptPlacementRequest'],
+          ...(hasTraining ? ['enrolWorkerInTraining', 'recordTrainingResult'] : ['updateWorker', 'updateOrganisation']),
+        )),
       // Each record out of the area one time in three.
       out: fc.array(fc.nat(2).map((n) => n === 0), { minLength: 3, maxLength: 3 }),
       pick: fc.array(fc.nat(1_000), { minLength: 3, maxLength: 3 }),
