@@ -15,6 +15,7 @@ import { ImportView } from './modules/import/views/ImportView.js';
 import { OrganisationDetailView } from './modules/organisations/views/OrganisationDetailView.js';
 import { OrganisationCreateView, OrganisationEditView } from './modules/organisations/views/OrganisationFormViews.js';
 import { OrganisationsListView } from './modules/organisations/views/OrganisationsListView.js';
+import { PlacementRequestsView } from './modules/placements/views/PlacementRequestsView.js';
 import { RoleCreateView } from './modules/roles/views/RoleCreateView.js';
 import { RoleDetailView } from './modules/roles/views/RoleDetailView.js';
 import { RolesListView } from './modules/roles/views/RolesListView.js';
@@ -51,6 +52,7 @@ export function AppRoutes() {
         <Route path="cases/new" element={<CaseCreateView />} />
         <Route path="cases/:id" element={<CaseDetailView />} />
         <Route path="cases/:id/edit" element={<CaseEditView />} />
+        <Route path="placement-requests" element={<PlacementRequestsView />} />
         <Route path="roles" element={<RolesListView />} />
         <Route path="roles/new" element={<RoleCreateView />} />
         <Route path="roles/:code" element={<RoleDetailView />} />

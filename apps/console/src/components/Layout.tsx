@@ -2,6 +2,7 @@ import { AppShell, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, T
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
+  IconArrowsExchange,
   IconBriefcase,
   IconBuildingCommunity,
   IconChartBar,
@@ -29,6 +30,9 @@ const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: 
   { to: '/roles', label: 'nav.roles', icon: IconUserStar },
 ];
 
+/** For those who change the registry (admins, coordinators): the placement requests they answer and ask. */
+const MANAGER_NAVIGATION: typeof NAVIGATION = [{ to: '/placement-requests', label: 'nav.placements', icon: IconArrowsExchange }];
+
 /** Administration: for admins only (the server refuses these operations, imports included, to anyone else). */
 const ADMIN_NAVIGATION: typeof NAVIGATION = [
   { to: '/import', label: 'nav.import', icon: IconFileImport },
@@ -48,7 +52,7 @@ export function Layout() {
 
 function SignedInLayout() {
   const { t, locale, setLocale } = useI18n();
-  const { isAdmin } = useAccess();
+  const { isAdmin, canEdit } = useAccess();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   return (
@@ -88,7 +92,7 @@ function SignedInLayout() {
       <AppShell.Navbar p="xs" aria-label={t('app.menu')}>
         <ScrollArea>
           <nav>
-            {NAVIGATION.map((item) => {
+            {[...NAVIGATION, ...(canEdit ? MANAGER_NAVIGATION : [])].map((item) => {
               const active = item.exact ? location.pathname === item.to : location.pathname.startsWith(item.to);
               return (
                 <NavLink

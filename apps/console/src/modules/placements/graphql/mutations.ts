@@ -1,0 +1,24 @@
+import { graphql } from '../../../generated/gql/index.js';
+
+export const AcceptPlacementRequestMutation = graphql(`
+  mutation AcceptPlacementRequest($id: ID!) {
+    acceptPlacementRequest(id: $id) {
+      id
+      status
+      decidedBy
+      viewerCanAnswer
+    }
+  }
+`);
+
+export const DeclinePlacementRequestMutation = graphql(`
+  mutation DeclinePlacementRequest($id: ID!, $reason: String!) {
+    declinePlacementRequest(id: $id, reason: $reason) {
+      id
+      status
+      declineReason
+      decidedBy
+      viewerCanAnswer
+    }
+  }
+`);
