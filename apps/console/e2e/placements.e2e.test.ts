@@ -135,4 +135,31 @@ describe('placement requests', () => {
     expect(await viewerPage.getByRole('link', { name: 'Permintaan penempatan' }).count()).toBe(0);
     await viewerPage.close();
   });
+  it('shows a coordinator the edit buttons only on records of their area (viewerCanManage)', async () => {
+    const own = await worker('Sari Utara Tombol', '32.77.03.1003');
+    const other = await worker('Euis Selatan Tombol', '32.77.01.1004');
+    const { organisations } = await graphql<{ organisations: { nodes: { id: string; name: string; areaCode: string }[] } }>(
+      baseUrl,
+      `{ organisations(filter: { kinds: [SOCIAL_WELFARE_INSTITUTION] }, first: 100) { nodes { id name areaCode } } }`,
+    );
+    const utaraLks = organisations.nodes.find((node) => node.areaCode.startsWith('32.77.03.'))!;
+    const selatanLks = organisations.nodes.find((node) => node.areaCode.startsWith('32.77.01.'))!;
+    const page = await browser.newPage();
+    /** The page's action buttons, once its record is shown (its name is the page's heading). */
+    const buttons = async (path: string, name: string) => {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).filter({ hasText: name }).waitFor();
+      return {
+        edit: await page.getByRole('button', { name: 'Ubah' }).count(),
+        certificate: await page.getByRole('button', { name: 'Catat sertifikat' }).count(),
+        assign: await page.getByRole('button', { name: 'Tugaskan Peksos' }).count(),
+      };
+    };
+    await signIn(page, 'koordinator', `/workers/${own.id}`);
+    expect(await buttons(`/workers/${own.id}`, own.fullName)).toMatchObject({ edit: 1, certificate: 1 });
+    expect(await buttons(`/workers/${other.id}`, other.fullName)).toMatchObject({ edit: 0, certificate: 0 });
+    expect(await buttons(`/organisations/${utaraLks.id}`, utaraLks.name)).toMatchObject({ edit: 1, assign: 1 });
+    expect(await buttons(`/organisations/${selatanLks.id}`, selatanLks.name)).toMatchObject({ edit: 0, assign: 0 });
+    await page.close();
+  });
 });

@@ -42,7 +42,9 @@ export function OrganisationDetailPage({
         lead={label(kindLabel(organisation.kind))}
         actions={
           !archived &&
-          canEdit && (
+          canEdit &&
+          // Only where the server would allow it (its area is the coordinator's): the same rule, asked of the server.
+          organisation.viewerCanManage && (
             <>
               <Button leftSection={<IconUserPlus size={16} />} onClick={onAssign}>
                 {t('coverage.assign')}

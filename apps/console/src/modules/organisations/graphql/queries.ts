@@ -34,6 +34,7 @@ export const OrganisationDetailQuery = graphql(`
   query OrganisationDetail($id: ID!) {
     organisation(id: $id) {
       id
+      viewerCanManage
       name
       code
       kind

@@ -41,6 +41,8 @@ export function WorkerDetailPage({
   const { canEdit, seesPersonalData, isAdmin } = useAccess();
   const [revealing, setRevealing] = useState(false);
   const archived = !!worker.archivedAt;
+  // Only where the server would allow it: the worker's home area is the coordinator's (the same rule, asked of the server).
+  const manages = canEdit && worker.viewerCanManage;
   return (
     <>
       <PageHeader
@@ -52,7 +54,7 @@ export function WorkerDetailPage({
             {archived && <Badge color="gray">{t('common.archived')}</Badge>}
           </Group>
         }
-        actions={!archived && canEdit && <EditArchiveButtons onEdit={onEdit} onArchive={onArchive} />}
+        actions={!archived && manages && <EditArchiveButtons onEdit={onEdit} onArchive={onArchive} />}
       />
       {archived && <ArchivedNotice reason={worker.archiveReason} archivedAt={worker.archivedAt} />}
       <Stack>
@@ -95,7 +97,7 @@ export function WorkerDetailPage({
             title={t('worker.certification')}
             actions={
               !archived &&
-              canEdit && (
+              manages && (
                 <>
                   <Button size="xs" variant="default" onClick={() => onCertification('schedule')}>
                     {t('worker.scheduleTest')}
@@ -181,7 +183,8 @@ export function WorkerDetailPage({
                       </Table.Td>
                       {canEdit && (
                         <Table.Td ta="right">
-                          {!assignment.endsOn && (
+                          {/* Either side may end it: the worker's coordinator or the organisation's. */}
+                          {!assignment.endsOn && (manages || assignment.organisation.viewerCanManage) && (
                             <Button size="xs" variant="subtle" onClick={() => onEndAssignment(assignment.id)}>
                               {t('worker.endAssignment')}
                             </Button>

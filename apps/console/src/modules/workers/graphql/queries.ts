@@ -41,6 +41,7 @@ export const WorkerDetailQuery = graphql(`
   query WorkerDetail($id: ID!, $withPersonalData: Boolean!) {
     worker(id: $id) {
       id
+      viewerCanManage
       fullName
       gender
       employmentStatus
@@ -77,6 +78,7 @@ export const WorkerDetailQuery = graphql(`
           id
           name
           kind
+          viewerCanManage
         }
       }
       caseInvolvements {
