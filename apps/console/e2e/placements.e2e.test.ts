@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { chooseOption, graphql, screenshot, signIn, useBrowser } from './browser.js';
 
 /**
  * Placement requests in the console (issue 13): the coordinator of Cimahi Utara (the demo `koordinator`) finds the
@@ -160,6 +160,37 @@ describe('placement requests', () => {
     expect(await buttons(`/workers/${other.id}`, other.fullName)).toMatchObject({ edit: 0, certificate: 0 });
     expect(await buttons(`/organisations/${utaraLks.id}`, utaraLks.name)).toMatchObject({ edit: 1, assign: 1 });
     expect(await buttons(`/organisations/${selatanLks.id}`, selatanLks.name)).toMatchObject({ edit: 0, assign: 0 });
+    await page.close();
+  });
+  it('turns the assign dialog into a placement request for another area\'s worker; the gap stays until it is accepted', async () => {
+    const asked = await worker('Aan Selatan Diminta', '32.77.01.1005');
+    const { createOrganisation: lks } = await graphql<{ createOrganisation: { id: string; name: string } }>(
+      baseUrl,
+      `mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id name } }`,
+      { input: { name: 'LKS Permintaan Utara', kind: 'SOCIAL_WELFARE_INSTITUTION', areaCode: '32.77.03.1004' } },
+    );
+    const page = await browser.newPage();
+    await signIn(page, 'koordinator', `/organisations/${lks.id}`);
+    await page.getByRole('button', { name: 'Tugaskan Peksos' }).click();
+    const dialog = page.getByRole('dialog');
+    await chooseOption(page, 'Peksos', asked.fullName);
+    await dialog.getByTestId('assign-as-request').waitFor();
+    expect(await dialog.getByTestId('assign-as-request').textContent()).toContain('di luar wilayah Anda');
+    await dialog.getByRole('textbox', { name: 'Catatan untuk koordinator (opsional)' }).fill('Butuh pendamping disabilitas');
+    await screenshot(page, '41-assign-as-placement-request');
+    await dialog.getByRole('button', { name: 'Kirim permintaan penempatan' }).click();
+    await page.getByText(`Permintaan penempatan ${asked.fullName} di ${lks.name} dikirim`).waitFor();
+
+    const { placementRequests, organisationsLackingWorker } = await graphql<{
+      placementRequests: { status: string; note: string; worker: { id: string } }[];
+      organisationsLackingWorker: { nodes: { id: string }[] };
+    }>(
+      baseUrl,
+      `{ placementRequests(status: PENDING, areaCode: "32.77.01") { status note worker { id } }
+         organisationsLackingWorker(filter: { areaCode: "32.77.03" }, first: 100) { nodes { id } } }`,
+    );
+    expect(placementRequests).toContainEqual({ status: 'PENDING', note: 'Butuh pendamping disabilitas', worker: { id: asked.id } });
+    expect(organisationsLackingWorker.nodes.map((node) => node.id)).toContain(lks.id);
     await page.close();
   });
 });

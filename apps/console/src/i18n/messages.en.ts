@@ -123,6 +123,10 @@ export const messagesEn: Record<MessageKey, string> = {
   'assign.submit': 'Assign',
   'assign.placedAt': 'serves at {organisation}',
   'assign.unplaced': 'not placed',
+  'assign.requestHint': '{worker} lives in {area}, outside your area: the placement needs the consent of that area’s coordinator (or an admin). A placement request will be sent; until it is accepted, this organisation still counts as lacking a worker.',
+  'assign.requestNote': 'Note for the coordinator (optional)',
+  'assign.requestSubmit': 'Send placement request',
+  'assign.requestedNotice': 'Placement request for {worker} at {organisation} sent',
 
   'dashboard.title': 'Workforce dashboard, Kota Cimahi',
   'dashboard.lead': 'Social workers, certification, placements and coverage of organisations as of {date}.',

@@ -124,6 +124,10 @@ export const messagesId = {
   'assign.submit': 'Tugaskan',
   'assign.placedAt': 'bertugas di {organisation}',
   'assign.unplaced': 'belum ditempatkan',
+  'assign.requestHint': '{worker} berdomisili di {area}, di luar wilayah Anda: penempatan perlu persetujuan koordinator wilayah itu (atau admin). Permintaan penempatan akan dikirim; sampai diterima, organisasi ini tetap tercatat kekurangan Peksos.',
+  'assign.requestNote': 'Catatan untuk koordinator (opsional)',
+  'assign.requestSubmit': 'Kirim permintaan penempatan',
+  'assign.requestedNotice': 'Permintaan penempatan {worker} di {organisation} dikirim',
 
   'dashboard.title': 'Dasbor tenaga kerja Kota Cimahi',
   'dashboard.lead': 'Jumlah Peksos, sertifikasi, penempatan dan cakupan organisasi per {date}.',

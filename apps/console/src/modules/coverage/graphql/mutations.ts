@@ -17,3 +17,12 @@ export const AssignWorkerMutation = graphql(`
     }
   }
 `);
+
+export const RequestPlacementMutation = graphql(`
+  mutation RequestPlacement($input: RequestPlacementInput!) {
+    requestPlacement(input: $input) {
+      id
+      status
+    }
+  }
+`);

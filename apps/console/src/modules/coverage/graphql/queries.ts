@@ -64,6 +64,7 @@ export const AssignCandidatesQuery = graphql(`
         id
         fullName
         certificationStatus
+        viewerCanManage
         homeAreaCode
         homeArea {
           code

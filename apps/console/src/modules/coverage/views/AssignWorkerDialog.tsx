@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, TextInput, type ComboboxItem } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, Textarea, TextInput, type ComboboxItem } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { DocumentNode } from 'graphql';
 import { useEffect, useMemo, useState } from 'react';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
 import { useI18n, type MessageKey } from '../../../i18n/locale.js';
 import { today } from '../../../lib/dates.js';
 import { errorMessage, parseError, type ParsedError } from '../../../lib/errors.js';
-import { AssignWorkerMutation } from '../graphql/mutations.js';
+import { AssignWorkerMutation, RequestPlacementMutation } from '../graphql/mutations.js';
 import { AssignCandidatesQuery } from '../graphql/queries.js';
 import { rankCandidates, type CandidateGroup } from '../lib/rank-candidates.js';
 
@@ -23,7 +24,11 @@ export interface AssignTarget {
   areaCode: string;
 }
 
-/** Assigns a worker to an organisation; certified workers and those of the same kecamatan are offered first. */
+/**
+ * Assigns a worker to an organisation; certified workers and those of the same kecamatan are offered first. A worker
+ * the caller does not manage (another area's, `viewerCanManage` false) cannot be placed directly: the dialog sends a
+ * placement request instead, which the worker's coordinator answers (docs/access.md).
+ */
 export function AssignWorkerDialog({
   target,
   onClose,
@@ -42,6 +47,7 @@ export function AssignWorkerDialog({
   const [startsOn, setStartsOn] = useState(today());
   const [problem, setProblem] = useState<ParsedError | null>(null);
   const [missingWorker, setMissingWorker] = useState(false);
+  const [note, setNote] = useState('');
 
   useEffect(() => {
     setWorkerId(null);
@@ -49,14 +55,19 @@ export function AssignWorkerDialog({
     setStartsOn(today());
     setProblem(null);
     setMissingWorker(false);
+    setNote('');
   }, [target?.id]);
 
   const candidates = useQuery(AssignCandidatesQuery, { variables: {}, skip: !target });
   const [assign, assigning] = useMutation(AssignWorkerMutation, { refetchQueries, awaitRefetchQueries: true });
+  const [requestPlacement, requesting] = useMutation(RequestPlacementMutation);
 
   const nodes = useMemo(() => candidates.data?.workers.nodes ?? [], [candidates.data]);
   const ranked = useMemo(() => (target ? rankCandidates(nodes, target.areaCode, locale) : []), [nodes, target, locale]);
   const byId = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
+  const chosen = workerId ? byId.get(workerId) : undefined;
+  /** Another area's worker: asked for, not placed. */
+  const asRequest = chosen !== undefined && !chosen.viewerCanManage;
   const data = ranked.map((entry) => ({
     group: t(GROUP_LABELS[entry.group]),
     items: entry.candidates.map((candidate) => ({ value: candidate.id, label: candidate.fullName })),
@@ -88,6 +99,14 @@ export function AssignWorkerDialog({
       return;
     }
     try {
+      if (asRequest) {
+        await requestPlacement({
+          variables: { input: { organisationId: target.id, workerId, isPrimary, startsOn: startsOn || null, note: note.trim() || null } },
+        });
+        notifications.show({ color: 'teal', message: t('assign.requestedNotice', { worker: chosen.fullName, organisation: target.name }) });
+        onClose();
+        return;
+      }
       const result = await assign({
         variables: { input: { organisationId: target.id, workerId, isPrimary, startsOn: startsOn || null } },
       });
@@ -154,6 +173,21 @@ export function AssignWorkerDialog({
             onChange={(event) => setStartsOn(event.currentTarget.value)}
             error={fieldError('startsOn')}
           />
+          {asRequest && (
+            <>
+              <Alert color="blue" data-testid="assign-as-request">
+                {t('assign.requestHint', { worker: chosen.fullName, area: chosen.homeArea?.name ?? chosen.homeAreaCode ?? '—' })}
+              </Alert>
+              <Textarea
+                label={t('assign.requestNote')}
+                autosize
+                minRows={2}
+                value={note}
+                onChange={(event) => setNote(event.currentTarget.value)}
+                error={fieldError('note')}
+              />
+            </>
+          )}
           {general && (
             <Alert color="red" role="alert">
               {t(general.key, general.values)}
@@ -163,8 +197,8 @@ export function AssignWorkerDialog({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={assigning.loading}>
-              {t('assign.submit')}
+            <Button type="submit" loading={assigning.loading || requesting.loading}>
+              {asRequest ? t('assign.requestSubmit') : t('assign.submit')}
             </Button>
           </Group>
         </Stack>
