@@ -116,6 +116,23 @@ describe(`bad input at volume (${testDatabaseKind()})`, () => {
       variables: fc.record({ id: id(() => known.assignments), endsOn: date, reason: maybe(text) }),
     },
     {
+      name: 'requestPlacement',
+      query: `mutation ($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }`,
+      variables: fc.record({
+        input: fc.record({ workerId: id(workers), organisationId: id(organisations), startsOn: maybe(date), isPrimary: maybe(fc.boolean()), note: maybe(text) }),
+      }),
+    },
+    {
+      name: 'acceptPlacementRequest',
+      query: `mutation ($id: ID!) { acceptPlacementRequest(id: $id) { id } }`,
+      variables: fc.record({ id: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })) }),
+    },
+    {
+      name: 'declinePlacementRequest',
+      query: `mutation ($id: ID!, $reason: String!) { declinePlacementRequest(id: $id, reason: $reason) { id } }`,
+      variables: fc.record({ id: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })), reason: text }),
+    },
+    {
       name: 'recordCertification',
       query: `mutation ($input: RecordCertificationInput!) { recordCertification(input: $input) { id } }`,
       variables: fc.record({
