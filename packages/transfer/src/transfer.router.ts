@@ -15,7 +15,7 @@ import { CONTENT_TYPES } from './export/writers.js';
 import { ImportRefusedError } from './import/engine.js';
 import { importFile } from './import/import.service.js';
 import { UnreadableFileError, type FileFormat } from './reading.js';
-import { renderWorkforceReport } from './report/workforce-report.js';
+import { REPORT_PRINT_SCRIPT, renderWorkforceReport } from './report/workforce-report.js';
 import { buildTemplate } from './templates.js';
 
 export interface TransferRouterOptions {
@@ -197,6 +197,11 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
     } catch (error) {
       next(error);
     }
+  });
+
+  router.get('/report/print.js', (_request: Request, response: Response) => {
+    response.type('text/javascript').setHeader('Cache-Control', 'no-cache');
+    response.send(REPORT_PRINT_SCRIPT);
   });
 
   router.get('/report/workforce-summary', async (request: Request, response: Response, next: NextFunction) => {
