@@ -41,7 +41,7 @@ export function securityHeaders(production: boolean): RequestHandler {
 }
 
 /**
- * gzip (or deflate) for every compressible answer above 1 KiB that the client accepts compressed: the console's
+ * brotli (quality 4) or gzip for every compressible answer above 1 KiB that the client accepts compressed: the console's
  * JavaScript, GraphQL answers, CSV exports, the report. XLSX files are zip archives already and are left as they are.
  */
 export function compressAnswers(): RequestHandler {
