@@ -84,6 +84,8 @@ describe('the console under its Content-Security-Policy', () => {
     expect(signInPage!.headers()['x-content-type-options']).toBe('nosniff');
     expect(signInPage!.headers()['referrer-policy']).toBe('no-referrer');
     expect(signInPage!.headers()['cache-control']).toBe('no-store');
+    // This server runs outside production over plain HTTP: no HSTS, which would lock browsers out of it.
+    expect(signInPage!.headers()['strict-transport-security']).toBeUndefined();
     await page.getByRole('heading', { level: 1, name: 'Masuk' }).waitFor();
     expect(await violationsOn(page)).toEqual([]);
 
@@ -113,6 +115,15 @@ describe('the console under its Content-Security-Policy', () => {
     expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
 
     expect(problems).toEqual([]);
+
+    // The watch works: an inline script slipped into the page is blocked and reported.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true;';
+      document.body.append(script);
+    });
+    await expect.poll(() => violationsOn(page)).toEqual([expect.stringMatching(/^script-src/)]);
+    expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
     await page.close();
   });
 
