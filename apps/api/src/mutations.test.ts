@@ -297,4 +297,15 @@ describe(`mutations and errors over HTTP (${testDatabaseKind()})`, () => {
     const badCode = await api.graphql(`mutation { createProfessionalRole(input: { code: "advocate!", labelId: "x", labelEn: "x" }) { code } }`);
     expect(badCode.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'code' });
   });
+
+  it('gives no "Did you mean" suggestions outside production either, with or without a session (issue 14, item 14)', async () => {
+    for (const client of [api, api.anonymous]) {
+      const wrongEnum = await client.graphql('query ($s: CaseStatus) { cases(filter: { status: $s }) { nodes { id } } }', { s: 'OPN' });
+      const wrongField = await client.graphql('{ organisationz { nodes { id } } }');
+      for (const answer of [wrongEnum, wrongField]) {
+        expect(answer.errors?.length).toBeGreaterThan(0);
+        expect(JSON.stringify(answer)).not.toMatch(/did you mean/i);
+      }
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -33,12 +33,19 @@ import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
 import { createErrorFormatter } from './graphql/error-formatting.js';
 import { queryLimits } from './graphql/query-limits.js';
+import { prefersLegacyJson, requestErrorStatus, unauthenticatedStatus, type NegotiatedContext } from './graphql/http-status.js';
+import { boundListArguments } from './graphql/list-limits.js';
+import { bodyErrors, lastErrorHandler, notFound } from './http/json-errors.js';
+import { compressAnswers, securityHeaders, serveConsole } from './http/web-surface.js';
 import { checkAccessRules, collectAccessRules, enforceAccessRules, introspectionForStaffOnly } from './graphql/access-control.js';
 import { loadServerModules } from './graphql/modules.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { operatorCommands } from './operator/commands.js';
 
-export interface ApiContext extends RequestContext {
+/** The largest GraphQL request body: a query and its variables; larger ones are refused with 413. */
+const GRAPHQL_BODY_LIMIT = '1mb';
+
+export interface ApiContext extends RequestContext, NegotiatedContext {
   statementCount: StatementCount;
   access: AccessRequest;
 }
@@ -114,6 +121,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     // Every operation and type must have an access rule, or the server does not start (docs/access.md).
     const accessRules = collectAccessRules(modules);
     checkAccessRules(schema, accessRules);
+    // Lists first, so that the access check (added next) runs before it: who may ask comes before what they ask.
+    boundListArguments(schema);
     enforceAccessRules(schema, accessRules);
     const constraintMeanings = Object.assign({}, ...modules.map((module) => module.constraintMeanings));
     const app = express();
@@ -123,16 +132,21 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     // Every request is tracked until its response ends, so a stop can wait for them and answer those left over.
     const requests = new RequestTracker();
     app.use(requests.middleware());
+    // Security headers and compression for every answer: console, API, report, downloads (docs/operating.md).
+    app.use(securityHeaders(config.production));
+    app.use(compressAnswers());
 
-    const limits = queryLimits(config.production);
+    const limits = queryLimits();
     const apollo = new ApolloServer<ApiContext>({
       schema,
       validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
       formatError: createErrorFormatter(constraintMeanings, config.production),
       includeStacktraceInErrorResponses: !config.production,
       introspection: true,
-      // No "Did you mean …?" in production: field suggestions would map the schema for anyone (docs/access.md).
-      hideSchemaDetailsFromClientErrors: config.production,
+      // No "Did you mean …?" for anyone: suggestions would map the schema (docs/access.md). The error formatter
+      // removes those of variable values too, which this option leaves.
+      hideSchemaDetailsFromClientErrors: true,
       // main.ts owns shutdown: SIGTERM drains HTTP, stops Apollo, then closes the database, once.
       stopOnTerminationSignals: false,
       plugins: [
@@ -143,6 +157,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
         // field's resolver to collect them (docs/benchmark.md).
         ApolloServerPluginCacheControlDisabled(),
         introspectionForStaffOnly(config.production),
+        unauthenticatedStatus(),
+        requestErrorStatus(),
         ...(config.exposeStatementCount ? [statementCountPlugin()] : []),
       ],
     });
@@ -171,15 +187,15 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       if (audit) audit.operation = `import ${String(request.params.kind)}`;
       next();
     });
-    app.get('/api/export/:file', (request, response, next) =>
-      requireRoles(/^(workers|assignments)\./.test(String(request.params.file)) ? Access.managers : Access.staff)(
-        request,
-        response,
-        next,
-      ),
-    );
+    // The lists modules offer (cases, professional roles, …) carry their own rule.
+    const moduleExports = modules.flatMap((module) => module.exports ?? []);
+    app.get('/api/export/:file', (request, response, next) => {
+      const file = String(request.params.file);
+      const offered = moduleExports.find((candidate) => file.startsWith(`${candidate.name}.`));
+      requireRoles(offered ? offered.access : /^(workers|assignments)\./.test(file) ? Access.managers : Access.staff)(request, response, next);
+    });
     app.use(['/api/templates', '/report'], requireRoles(Access.staff));
-    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone }));
+    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports }));
 
     app.use(
       '/graphql',
@@ -188,9 +204,10 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
         response.locals.statementCount = statementCount;
         withStatementCount(statementCount, () => next());
       },
-      express.json({ limit: '1mb' }),
+      express.json({ limit: GRAPHQL_BODY_LIMIT }),
       expressMiddleware(apollo, {
-        context: async ({ res }): Promise<ApiContext> => ({
+        context: async ({ req, res }): Promise<ApiContext> => ({
+          legacyJsonClient: prefersLegacyJson(req),
           dataSource: database.dataSource,
           loaders: new LoaderRegistry(),
           today: todayIn(config.timeZone),
@@ -201,14 +218,13 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       }),
     );
 
-    if (config.consoleDir) {
-      const consoleDir = config.consoleDir;
-      app.use(express.static(consoleDir, { index: 'index.html', maxAge: '1h' }));
-      // The console routes in the browser: any other page address gets its index.html.
-      app.get(/^\/(?!graphql|healthz|readyz|api\/|report\/).*/, (_request, response) => {
-        response.sendFile(resolve(consoleDir, 'index.html'));
-      });
-    }
+    // Malformed JSON (400) and bodies past the limit (413), as GraphQL errors with a code.
+    app.use('/graphql', bodyErrors(GRAPHQL_BODY_LIMIT));
+
+    if (config.consoleDir) serveConsole(app, config.consoleDir);
+    // Whatever is left answers JSON with a code, never express's HTML error page (docs/api.md, "Errors").
+    app.use(notFound());
+    app.use(lastErrorHandler());
 
     await new Promise<void>((resolveListen, rejectListen) => {
       httpServer!.once('error', rejectListen);

@@ -280,6 +280,35 @@ describe('downloading lists as the server exports them', () => {
     await page.close();
   });
 
+  it('downloads the cases and the professional roles from the server, with the filters on screen', async () => {
+    const page = await browser.newPage();
+    const requests = recordApiRequests(page);
+    await signIn(page, 'admin', '/cases?status=OPEN');
+    await page.getByTestId('cases-table').waitFor();
+    await page.getByTestId('download-menu').click();
+    const [cases] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Berkas CSV' }).click()]);
+    expect(cases.suggestedFilename()).toMatch(/^peksos-cases-.*\.csv$/);
+    const caseLines = (await readFile(await cases.path())).toString('utf8').trim().split(/\r?\n/);
+    const open = await graphql<{ cases: { totalCount: number } }>(baseUrl, '{ cases(filter: { status: OPEN }) { totalCount } }');
+    expect(caseLines).toHaveLength(open.cases.totalCount + 1);
+    expect(caseLines[0]).toMatch(/^\uFEFF?Nomor kasus,Status,Kategori PMKS,Organisasi,/);
+    expect(caseLines.slice(1).every((line) => line.includes(',Terbuka,'))).toBe(true);
+
+    await page.goto(`${baseUrl}/roles`);
+    await page.getByTestId('roles-table').waitFor();
+    await page.getByTestId('download-menu').click();
+    const [roles] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Berkas CSV' }).click()]);
+    expect(roles.suggestedFilename()).toMatch(/^peksos-professional-roles-.*\.csv$/);
+    const roleLines = (await readFile(await roles.path())).toString('utf8').trim().split(/\r?\n/);
+    expect(roleLines).toHaveLength(7 + 1);
+    // Both files come from the server (the console has no CSV writer of its own).
+    expect(requests.map((request) => [request.url().replace(baseUrl, ''), request.headers()['x-peksos-csrf']])).toEqual([
+      ['/api/export/cases.csv?status=OPEN', '1'],
+      ['/api/export/professional-roles.csv', '1'],
+    ]);
+    await page.close();
+  });
+
   it('links the dashboard to the workforce summary as XLSX and to the printable report', async () => {
     const page = await browser.newPage();
     await signIn(page, 'admin', `/dashboard`);

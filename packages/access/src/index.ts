@@ -6,7 +6,7 @@ export { AccountService, type NewAccount } from './accounts/account.service.js';
 export { ApiKeyService, type CreatedApiKey } from './api-keys/api-key.service.js';
 export { SessionService } from './sessions/session.service.js';
 export { AuditService } from './audit/audit.service.js';
-export { authenticate, accessRequest, requireRoles, readCookie, type AuthenticatedLocals } from './http/authentication.js';
+export { authenticate, accessRequest, requireRoles, readCookie, WWW_AUTHENTICATE, type AuthenticatedLocals } from './http/authentication.js';
 export { RateLimiter } from './http/rate-limiter.js';
 export { hashPassword, verifyPassword, checkNewPassword, DEFAULT_PASSWORD_COST_LOG2 } from './passwords.js';
 export {

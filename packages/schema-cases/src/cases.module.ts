@@ -1,5 +1,6 @@
 import { Access, ErrorCode, type SchemaModule } from '@peksos/schema-kit';
 import { SocialCase } from './cases/case.entity.js';
+import { casesExport } from './cases/case.export.js';
 import { CaseResolver, OrganisationCasesResolver, WorkerCasesResolver } from './cases/case.resolver.js';
 import { CaseInvolvement } from './involvements/case-involvement.entity.js';
 import {
@@ -36,6 +37,7 @@ export const casesModule: SchemaModule = {
     case_involvement_one_lead_at_a_time: { code: ErrorCode.CONFLICT, field: 'isLead', message: 'The case already has a lead worker' },
   },
   dataSets: { cimahi: loadCimahiCases },
+  exports: [casesExport],
   access: {
     operations: {
       // A partner's key reads only the cases of its own organisations (CaseService.read and list).

@@ -1,6 +1,7 @@
-import type { EntityManager, MigrationInterface } from 'typeorm';
+import type { DataSource, EntityManager, MigrationInterface } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
-import type { ModuleAccess } from './access.js';
+import type { BilingualLabel, Locale } from '@peksos/types';
+import type { AccessRule, Actor, ModuleAccess } from './access.js';
 import type { ConstraintMeanings } from './errors.js';
 
 export type MigrationClass = new () => MigrationInterface;
@@ -31,6 +32,45 @@ export interface SchemaModule {
   access: ModuleAccess;
   /** Demo rows the module adds to a named data set (such as `cimahi`), after the core data set is loaded. */
   dataSets?: Record<string, (manager: EntityManager) => Promise<void>>;
+  /** Lists the module offers as spreadsheets at `/api/export/{name}.{csv|xlsx}` (docs/import-export.md). */
+  exports?: ModuleExport[];
+}
+
+/** One cell of an exported row: dates are `YYYY-MM-DD` strings. */
+export type ExportCell = string | number | boolean | null;
+
+export interface ModuleExportColumn {
+  header: BilingualLabel;
+  type: 'text' | 'date' | 'number' | 'boolean';
+  /** Width in characters for XLSX. */
+  width?: number;
+}
+
+/** Who asks for an export, and in which language. */
+export interface ModuleExportContext {
+  dataSource: DataSource;
+  actor: Actor;
+  today: string;
+  locale: Locale;
+}
+
+/**
+ * A list a module offers as a download. The server writes it (CSV with formula cells neutralised, or XLSX with typed
+ * cells) with @peksos/transfer's writers, and refuses callers whose role is not in `access`; `rows` reads through the
+ * module's own services, so the caller sees in the file what they see in the API.
+ */
+export interface ModuleExport {
+  /** The list's name in the address: `cases` for `/api/export/cases.csv`. */
+  name: string;
+  access: Exclude<AccessRule, 'anyone'>;
+  /** The worksheet's name. */
+  title: string;
+  columns: ModuleExportColumn[];
+  /**
+   * Checks the query string's filters (a bad one throws a DomainError naming the field, before any byte is sent) and
+   * returns the rows, produced page by page.
+   */
+  rows(context: ModuleExportContext, query: Readonly<Record<string, string>>): Promise<AsyncIterable<ExportCell[]>>;
 }
 
 /** The timestamp TypeORM orders a migration by: the trailing 13 digits of its class name. */

@@ -16,6 +16,7 @@ import { Organisation } from './organisations/organisation.entity.js';
 import { OrganisationResolver } from './organisations/organisation.resolver.js';
 import { ProfessionalRole } from './roles/professional-role.entity.js';
 import { ProfessionalRoleResolver } from './roles/professional-role.resolver.js';
+import { professionalRolesExport } from './roles/professional-role.export.js';
 import { Worker } from './workers/worker.entity.js';
 import { WorkerResolver } from './workers/worker.resolver.js';
 import { WorkforceSchema1764400000000 } from './migrations/1764400000000-workforce-schema.js';
@@ -58,6 +59,7 @@ export const workforceModule: SchemaModule = {
   ],
   constraintMeanings: workforceConstraintMeanings,
   dataSets: { cimahi: loadCimahiWorkforce },
+  exports: [professionalRolesExport],
   access: {
     operations: {
       // Reference data and aggregate figures: every signed-in caller, partners included.

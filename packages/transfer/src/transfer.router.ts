@@ -7,15 +7,15 @@ import { pipeline } from 'node:stream/promises';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { isValidLocalDate, todayIn, type BilingualLabel, type Locale } from '@peksos/types';
-import { DomainError, ErrorCode, isDatabaseUnavailable, translateDatabaseError } from '@peksos/schema-kit';
+import { DomainError, ErrorCode, isDatabaseUnavailable, translateDatabaseError, type Actor, type ModuleExport } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
 import { isImportKind } from './columns.js';
 import { ExportInputError, isExportList, prepareExport } from './export/export.service.js';
-import { CONTENT_TYPES } from './export/writers.js';
+import { CONTENT_TYPES, writeTable } from './export/writers.js';
 import { ImportRefusedError } from './import/engine.js';
 import { importFile } from './import/import.service.js';
 import { UnreadableFileError, type FileFormat } from './reading.js';
-import { renderWorkforceReport } from './report/workforce-report.js';
+import { REPORT_PRINT_SCRIPT, renderWorkforceReport } from './report/workforce-report.js';
 import { buildTemplate } from './templates.js';
 
 export interface TransferRouterOptions {
@@ -29,9 +29,14 @@ export interface TransferRouterOptions {
    * as everywhere in the API). Turn on only where the callers may see NIKs (the server has no authentication yet).
    */
   allowFullNationalIdNumbers?: boolean;
+  /**
+   * The lists the loaded schema modules offer (`SchemaModule.exports`), served at `/api/export/{name}.{csv|xlsx}` for
+   * the caller in `response.locals.actor` (set by the server's authentication).
+   */
+  moduleExports?: readonly ModuleExport[];
 }
 
-type HttpErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+type HttpErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 
 class HttpError extends Error {
   constructor(
@@ -150,6 +155,21 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
   router.get('/api/export/:file', async (request: Request, response: Response, next: NextFunction) => {
     try {
       const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(String(request.params.file));
+      const moduleExport = match ? options.moduleExports?.find((candidate) => candidate.name === match[1]) : undefined;
+      if (match && moduleExport) {
+        const actor = (response.locals as { actor?: Actor }).actor;
+        if (!actor) throw new HttpError(401, 'UNAUTHENTICATED', { id: 'Masuk terlebih dahulu', en: 'Sign in first' });
+        const format = match[2] as FileFormat;
+        const query = Object.fromEntries(Object.entries(request.query).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+        const today = todayIn(timeZone);
+        // The filters are checked here, before any byte is sent; the rows are read as they are written.
+        const rows = await moduleExport.rows({ dataSource, actor, today, locale: locale(request) }, query);
+        response.setHeader('Content-Type', CONTENT_TYPES[format]);
+        response.setHeader('Content-Disposition', `attachment; filename="peksos-${moduleExport.name}-${today}.${format}"`);
+        response.setHeader('Cache-Control', 'no-store');
+        await writeTable({ title: moduleExport.title, columns: moduleExport.columns, rows }, format, locale(request), response);
+        return;
+      }
       if (!match || !isExportList(match[1]!)) {
         throw new HttpError(404, 'NOT_FOUND', {
           id: 'Ekspor: coverage-gaps, workers, organisations, assignments atau workforce-summary, .csv atau .xlsx',
@@ -197,6 +217,11 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
     } catch (error) {
       next(error);
     }
+  });
+
+  router.get('/report/print.js', (_request: Request, response: Response) => {
+    response.type('text/javascript').setHeader('Cache-Control', 'no-cache');
+    response.send(REPORT_PRINT_SCRIPT);
   });
 
   router.get('/report/workforce-summary', async (request: Request, response: Response, next: NextFunction) => {

@@ -13,11 +13,15 @@ export function normaliseKey(value: string): string {
     .trim();
 }
 
-/** The cell as trimmed text; empty text is null. */
+/**
+ * The cell as trimmed text; empty text is null. The apostrophe the exports put before text that a spreadsheet would
+ * take for a formula (export/writers.ts, csvSafeText) is removed, so an exported file imports as it was.
+ */
 export function cellText(value: CellValue | undefined): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  const text = String(value).trim();
+  const raw = String(value);
+  const text = (/^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw).trim();
   return text === '' ? null : text;
 }
 

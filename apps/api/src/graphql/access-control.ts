@@ -1,4 +1,5 @@
 import {
+  GraphQLError,
   defaultFieldResolver,
   getNamedType,
   isObjectType,
@@ -7,7 +8,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { currentAuditContextOrNull } from '@peksos/db';
-import { Access, assertAllowed, forbidden, type AccessRule, type Actor, type SchemaModule } from '@peksos/schema-kit';
+import { Access, assertAllowed, ErrorCode, forbidden, type AccessRule, type Actor, type SchemaModule } from '@peksos/schema-kit';
 
 /** The access rules of all loaded modules, by `Query.x` / `Mutation.x`, object type, and `Type.field`. */
 export interface AccessRules {
@@ -180,7 +181,10 @@ export function introspectionForStaffOnly(production: boolean): ApolloServerPlug
         async didResolveOperation({ document, contextValue }) {
           const role = contextValue.actor.role;
           if ((role === null || role === 'partner') && selectsIntrospection(document)) {
-            throw forbidden('Introspection is not available to partners and anonymous callers; see docs/api.md');
+            // A refusal of access, answered 403 (not the 500 Apollo gives an error thrown by a plugin).
+            throw new GraphQLError('Introspection is not available to partners and anonymous callers; see docs/api.md', {
+              extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+            });
           }
         },
       };

@@ -22,6 +22,34 @@ function firstViolation(errors: ValidationError[], prefix = ''): { field: string
  * declared; anything else is an INTERNAL_SERVER_ERROR whose details are logged, and hidden in production.
  */
 export function createErrorFormatter(meanings: ConstraintMeanings, production: boolean) {
+  const format = formatter(meanings, production);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    if (!JSON.stringify(result).includes('Did you mean')) return result;
+    // Also the stack trace development servers send: its first line is the message.
+    const stacktrace = result.extensions?.stacktrace;
+    return {
+      ...result,
+      message: withoutSuggestions(result.message),
+      ...(Array.isArray(stacktrace)
+        ? { extensions: { ...result.extensions, stacktrace: stacktrace.map((line) => withoutSuggestions(String(line))) } }
+        : {}),
+    };
+  };
+}
+
+/** graphql-js's "Did you mean …?" hints (fields, types, arguments, enum values). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * The message without graphql-js's suggestions: they would map the schema for anyone who guesses (a field, an enum
+ * value of a variable), so no caller gets them, signed in or not, in production or not (docs/access.md).
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+function formatter(meanings: ConstraintMeanings, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
 

@@ -1,18 +1,24 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 
+/** The most tokens a query document may have; the parser stops there (GraphQL's own `maxTokens` parse option). */
+export const MAX_TOKENS = 3_000;
+
 /**
- * Limits every operation must respect, checked while the query is validated, before any resolver runs: depth,
- * aliases, tokens, directives and a cost estimate. The console's deepest query (organisations → workers → cases →
- * category) is depth 6 and costs a few hundred; these bounds leave room for that and refuse query bombs.
- * Field suggestions ("did you mean …") are turned off in production, where they help attackers map the schema.
+ * Limits every operation must respect, before any resolver runs: depth, aliases, directives and a cost estimate
+ * (graphql-armor's validation rules), and tokens (the parser's own limit, so that a document past it is a parse error,
+ * 400 GRAPHQL_PARSE_FAILED, like any other syntax error; graphql-armor's token plugin made every syntax error a 500).
+ * The console's deepest query (organisations → workers → cases → category) is depth 6 and costs a few hundred; these
+ * bounds leave room for that and refuse query bombs. Field suggestions ("did you mean …") are removed from every
+ * error by the error formatter, for everyone (error-formatting.ts). docs/access.md, "What is limited".
  */
-export function queryLimits(production: boolean) {
-  return new ApolloArmor({
+export function queryLimits() {
+  const armor = new ApolloArmor({
     maxDepth: { n: 10 },
     maxAliases: { n: 20 },
-    maxTokens: { n: 3_000 },
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     costLimit: { maxCost: 10_000 },
-    blockFieldSuggestion: { enabled: production },
+    blockFieldSuggestion: { enabled: false },
   }).protect();
+  return { ...armor, parseOptions: { maxTokens: MAX_TOKENS } };
 }

@@ -165,12 +165,20 @@ export function sessionCookieOf(response: Response): string | null {
  * PostgreSQL server in DATABASE_URL. Its own client is signed in as an admin. Call close() in afterAll.
  */
 export async function startTestServer(
-  options: { dataSet?: string; modules?: string[]; production?: boolean; access?: Partial<AccessSettings> } = {},
+  options: {
+    dataSet?: string;
+    modules?: string[];
+    production?: boolean;
+    access?: Partial<AccessSettings>;
+    /** A directory with a built console (index.html, assets/) to serve at /. */
+    consoleDir?: string;
+  } = {},
 ): Promise<TestServer> {
   const testDatabase = await createTestDatabaseLocation();
   const config = testConfig(testDatabase.location, {
     dataSet: options.dataSet ?? 'cimahi',
     ...(options.modules ? { modules: options.modules } : {}),
+    ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
     production: options.production ?? false,
     access: { ...TEST_ACCESS_SETTINGS, ...options.access },
   });

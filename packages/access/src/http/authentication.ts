@@ -15,7 +15,11 @@ export interface AuthenticatedLocals {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The challenge of every 401 (RFC 6750): partners authenticate with `Authorization: Bearer <key>` (docs/api.md). */
+export const WWW_AUTHENTICATE = 'Bearer realm="peksos"';
+
 function refuse(response: Response, status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  if (status === 401) response.setHeader('WWW-Authenticate', WWW_AUTHENTICATE);
   response.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
 }
 
@@ -65,7 +69,8 @@ export function authenticate(dataSource: DataSource, settings: AccessSettings): 
             actor = session.actor;
             sessionId = session.sessionId;
           } else {
-            response.clearCookie(SESSION_COOKIE, { path: '/' });
+            // The same attributes as when it was set: a browser keeps a cleared cookie's attributes too.
+            response.clearCookie(SESSION_COOKIE, sessionCookieAttributes(settings));
           }
         }
       }
@@ -98,6 +103,14 @@ function tooMany(response: Response, retryAfterSeconds: number) {
   });
 }
 
+/**
+ * The session cookie's attributes, whenever it is set or cleared: HttpOnly (no script reads it), SameSite=Strict
+ * (no other site's page sends it), Secure where the server is reached over HTTPS (production), the whole site.
+ */
+export function sessionCookieAttributes(settings: AccessSettings) {
+  return { httpOnly: true, sameSite: 'strict', secure: settings.secureCookies, path: '/' } as const;
+}
+
 /** The access part of the GraphQL context for one request: the session and the cookie controls. */
 export function accessRequest(response: Response, settings: AccessSettings): AccessRequest {
   const locals = response.locals as AuthenticatedLocals;
@@ -105,16 +118,10 @@ export function accessRequest(response: Response, settings: AccessSettings): Acc
     settings,
     sessionId: locals.sessionId,
     setSessionCookie(token, expiresAt) {
-      response.cookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: settings.secureCookies,
-        path: '/',
-        expires: expiresAt,
-      });
+      response.cookie(SESSION_COOKIE, token, { ...sessionCookieAttributes(settings), expires: expiresAt });
     },
     clearSessionCookie() {
-      response.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: settings.secureCookies, path: '/' });
+      response.clearCookie(SESSION_COOKIE, sessionCookieAttributes(settings));
     },
   };
 }

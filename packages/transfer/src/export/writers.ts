@@ -24,6 +24,21 @@ export interface OutputTable {
   rows: AsyncIterable<OutputCell[]>;
 }
 
+/**
+ * A CSV cell a spreadsheet will not run as a formula (OWASP, "CSV Injection"): text starting with `=`, `+`, `-`, `@`,
+ * a tab or a carriage return gets a leading apostrophe, which Excel and LibreOffice show as text and do not evaluate.
+ * Every text cell of every CSV the server writes goes through this; numbers are written as numbers and need nothing.
+ * XLSX needs no such step: its cells are typed, and a string cell is never a formula.
+ */
+export function csvSafeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One record of a CSV file, every text cell neutralised (see csvSafeText). */
+export function csvSafeRecord(record: readonly (string | number | null | undefined)[]): (string | number)[] {
+  return record.map((cell) => (cell === null || cell === undefined ? '' : typeof cell === 'string' ? csvSafeText(cell) : cell));
+}
+
 export const CONTENT_TYPES: Record<FileFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -52,9 +67,9 @@ async function writeCsv(table: OutputTable, locale: Locale, output: Writable): P
   const write = async (record: unknown[]) => {
     if (!stringifier.write(record)) await once(stringifier, 'drain');
   };
-  await write(table.columns.map((column) => (locale === 'en' ? column.header.en : column.header.id)));
+  await write(csvSafeRecord(table.columns.map((column) => (locale === 'en' ? column.header.en : column.header.id))));
   for await (const row of table.rows) {
-    await write(row.map((value, index) => textOf(value, table.columns[index]!.type, locale) ?? ''));
+    await write(csvSafeRecord(row.map((value, index) => textOf(value, table.columns[index]!.type, locale))));
   }
   stringifier.end();
   await once(stringifier, 'end');

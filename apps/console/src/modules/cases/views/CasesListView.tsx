@@ -1,14 +1,13 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Select, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { ExportButton } from '../../../components/ExportButton.js';
+import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { ListFrame } from '../../../components/ListFrame.js';
 import { SearchInput } from '../../../components/SearchInput.js';
 import { SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
 import type { CaseFilter, CaseSortField, CaseStatus } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
-import { fetchAllNodes, toCsv } from '../../../lib/csv.js';
 import { CASE_STATUSES, caseStatusLabel } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
 import { useAccess } from '../../access/lib/access.js';
@@ -20,7 +19,6 @@ const SORT_FIELDS: CaseSortField[] = ['OPENED_ON', 'REFERENCE'];
 export function CasesListView() {
   const { t, label, locale, formatDate } = useI18n();
   const { canEdit } = useAccess();
-  const client = useApolloClient();
   const list = useListState();
   const categories = useQuery(PmksCategoriesQuery);
   const status = list.get('status') as CaseStatus | null;
@@ -38,33 +36,15 @@ export function CasesListView() {
   const categoryLabel = (category: { labelId: string; labelEn: string }) => (locale === 'en' ? category.labelEn : category.labelId);
   const roleLabel = categoryLabel;
 
-  const exportCsv = async () => {
-    const nodes = await fetchAllNodes(async (after) => {
-      const result = await client.query({ query: CasesListQuery, variables: { filter, first: 100, after, orderBy }, fetchPolicy: 'network-only' });
-      if (!result.data) throw result.error ?? new Error('No data');
-      return result.data.cases;
-    });
-    const csv = toCsv(
-      [t('case.reference'), t('common.status'), t('case.category'), t('case.organisation'), t('case.openedOn'), t('case.closedOn'), t('case.involvements')],
-      nodes.map((node) => [
-        node.reference,
-        label(caseStatusLabel(node.status)),
-        categoryLabel(node.pmksCategory),
-        node.organisation.name,
-        node.openedOn,
-        node.closedOn,
-        node.involvements.map((i) => `${i.worker.fullName} (${roleLabel(i.role)})`).join('; '),
-      ]),
-    );
-    return { csv, rows: nodes.length };
-  };
-
   return (
     <ListFrame
       title={t('case.title')}
       actions={
         <>
-          <ExportButton fileName="kasus.csv" build={exportCsv} />
+          <DownloadMenu
+            list="cases"
+            filters={{ search: filter.search, status: filter.status, pmksCategoryCode: filter.pmksCategoryCode, areaCode: filter.areaCode }}
+          />
           {canEdit && (
             <Button component={Link} to="/cases/new" leftSection={<IconPlus size={16} />}>
               {t('case.new')}

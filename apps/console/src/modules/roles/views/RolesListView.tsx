@@ -2,12 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { ExportButton } from '../../../components/ExportButton.js';
+import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import { SearchInput } from '../../../components/SearchInput.js';
 import { useI18n } from '../../../i18n/locale.js';
-import { toCsv } from '../../../lib/csv.js';
 import { useListState } from '../../../lib/list-state.js';
 import { useAccess } from '../../access/lib/access.js';
 import { RolesListQuery } from '../graphql/queries.js';
@@ -29,16 +28,7 @@ export function RolesListView() {
         lead={t('role.lead')}
         actions={
           <>
-            <ExportButton
-              fileName="peran-profesional.csv"
-              build={async () => ({
-                csv: toCsv(
-                  [t('role.code'), t('role.labelId'), t('role.labelEn'), t('role.descriptionId'), t('role.descriptionEn')],
-                  roles.map((role) => [role.code, role.labelId, role.labelEn, role.descriptionId, role.descriptionEn]),
-                ),
-                rows: roles.length,
-              })}
-            />
+            <DownloadMenu list="professional-roles" filters={{ search: list.get('q') }} />
             {isAdmin && (
               <Button component={Link} to="/roles/new" leftSection={<IconPlus size={16} />}>
                 {t('role.new')}
