@@ -24,6 +24,7 @@ import {
   authenticate,
   ensureDemoAccounts,
   requireRoles,
+  SignInGuard,
   type AccessRequest,
   type AuthenticatedLocals,
 } from '@peksos/access';
@@ -116,7 +117,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     const constraintMeanings = Object.assign({}, ...modules.map((module) => module.constraintMeanings));
     const app = express();
     app.disable('x-powered-by');
-    if (config.trustProxy) app.set('trust proxy', true);
+    // The caller's address as proxy-addr finds it: the nearest entry of X-Forwarded-For not added by a trusted proxy.
+    if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
     httpServer = createHttpServer(app);
     // Every request is tracked until its response ends, so a stop can wait for them and answer those left over.
     const requests = new RequestTracker();
@@ -160,6 +162,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
 
     // Who is calling, rate limits and the CSRF rule, for everything but the console's files and health checks.
     const authentication = authenticate(database.dataSource, config.access);
+    // One guard on password checks for the process: per address, per username and address, and on hashing.
+    const signIns = new SignInGuard(config.access);
     app.use(['/graphql', '/api', '/report'], authentication);
 
     // Spreadsheet import and export, templates, the printable report (docs/import-export.md). Imports write across
@@ -194,7 +198,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
           today: todayIn(config.timeZone),
           statementCount: res.locals.statementCount as StatementCount,
           actor: (res.locals as AuthenticatedLocals).actor,
-          access: accessRequest(res, config.access),
+          access: accessRequest(res, config.access, signIns),
         }),
       }),
     );

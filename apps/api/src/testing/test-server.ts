@@ -59,6 +59,7 @@ export const TEST_ACCESS_SETTINGS: AccessSettings = {
   passwordCostLog2: 10,
   requestsPerMinutePerAddress: 0,
   requestsPerMinutePerKey: 0,
+  signInsPerMinutePerAddress: 0,
 };
 
 export function testConfig(database: DatabaseLocation, overrides: Partial<ApiConfig> = {}): ApiConfig {
@@ -165,7 +166,13 @@ export function sessionCookieOf(response: Response): string | null {
  * PostgreSQL server in DATABASE_URL. Its own client is signed in as an admin. Call close() in afterAll.
  */
 export async function startTestServer(
-  options: { dataSet?: string; modules?: string[]; production?: boolean; access?: Partial<AccessSettings> } = {},
+  options: {
+    dataSet?: string;
+    modules?: string[];
+    production?: boolean;
+    access?: Partial<AccessSettings>;
+    trustProxy?: ApiConfig['trustProxy'];
+  } = {},
 ): Promise<TestServer> {
   const testDatabase = await createTestDatabaseLocation();
   const config = testConfig(testDatabase.location, {
@@ -173,6 +180,7 @@ export async function startTestServer(
     ...(options.modules ? { modules: options.modules } : {}),
     production: options.production ?? false,
     access: { ...TEST_ACCESS_SETTINGS, ...options.access },
+    trustProxy: options.trustProxy ?? false,
   });
   const server = await startServer(config);
   const { dataSource } = server.database;
