@@ -28,7 +28,7 @@ import {
   type AccessRequest,
   type AuthenticatedLocals,
 } from '@peksos/access';
-import { Access, ErrorCode, LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
+import { Access, createLogger, ErrorCode, LoaderRegistry, type Logger, type RequestContext } from '@peksos/schema-kit';
 import { createTransferRouter } from '@peksos/transfer';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
@@ -79,7 +79,9 @@ function statementCountPlugin(): ApolloServerPlugin<ApiContext> {
  * Opens the database, applies migrations, loads the configured data set into an empty database, and serves
  * GraphQL at /graphql, health at /healthz and /readyz, and the built console at /.
  */
-export async function startServer(config: ApiConfig): Promise<RunningServer> {
+export async function startServer(config: ApiConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  // Structured lines, personal data redacted (docs/operating.md, "Logs").
+  const logger = options.logger ?? createLogger();
   const modules = await loadServerModules(config.modules);
   const dataSetLoaders =
     config.dataSet === 'none' ? [] : modules.flatMap((module) => module.dataSets?.[config.dataSet] ?? []);
@@ -128,7 +130,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     const apollo = new ApolloServer<ApiContext>({
       schema,
       validationRules: limits.validationRules,
-      formatError: createErrorFormatter(constraintMeanings, config.production),
+      formatError: createErrorFormatter(constraintMeanings, config.production, logger),
       includeStacktraceInErrorResponses: !config.production,
       introspection: true,
       // No "Did you mean …?" in production: field suggestions would map the schema for anyone (docs/access.md).
@@ -181,7 +183,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       ),
     );
     app.use(['/api/templates', '/report'], requireRoles(Access.staff));
-    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone }));
+    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, logger }));
 
     app.use(
       '/graphql',
