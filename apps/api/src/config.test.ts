@@ -31,6 +31,15 @@ describe('configuration', () => {
     );
   });
 
+  it('trusts a number of proxy hops or their addresses, never every X-Forwarded-For entry', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ PEKSOS_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ PEKSOS_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', 'loopback']);
+    expect(() => loadConfig({ PEKSOS_TRUST_PROXY: 'true' })).toThrow(/PEKSOS_TRUST_PROXY .*true would trust the X-Forwarded-For entry a caller writes/);
+    expect(() => loadConfig({ PEKSOS_TRUST_PROXY: '10.0.0.0/40' })).toThrow(/PEKSOS_TRUST_PROXY must be/);
+    expect(loadConfig({ PEKSOS_SIGN_IN_LIMIT_PER_MINUTE: '5' }).access.signInsPerMinutePerAddress).toBe(5);
+  });
+
   it('names every wrong value at once', () => {
     try {
       loadConfig({ PORT: 'eighty', PEKSOS_DATA_SET: 'Jakarta Raya!', PEKSOS_TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x' });

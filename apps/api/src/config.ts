@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseLocation } from '@peksos/db';
@@ -36,8 +37,13 @@ export interface ApiConfig {
   access: AccessSettings;
   /** Create the demo accounts (admin, koordinator, pengamat) on a database without accounts; never in production. */
   demoAccounts: boolean;
-  /** Behind a reverse proxy: take the caller's address from X-Forwarded-For (for rate limits). */
-  trustProxy: boolean;
+  /**
+   * Behind reverse proxies: which of them to trust to report the caller's address in X-Forwarded-For (for rate
+   * limits), as express's `trust proxy` (proxy-addr) takes it: the number of proxies in front of the server, or their
+   * addresses and subnets. The caller's address is then the entry the nearest untrusted hop appended, never one a
+   * client wrote itself. false: the connection's own address.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -121,6 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       'PEKSOS_RATE_LIMIT_PER_MINUTE',
       problems,
     ),
+    signInsPerMinutePerAddress: integer(
+      env.PEKSOS_SIGN_IN_LIMIT_PER_MINUTE,
+      DEFAULT_ACCESS_SETTINGS.signInsPerMinutePerAddress,
+      0,
+      1_000_000,
+      'PEKSOS_SIGN_IN_LIMIT_PER_MINUTE',
+      problems,
+    ),
     requestsPerMinutePerKey: integer(
       env.PEKSOS_KEY_RATE_LIMIT_PER_MINUTE,
       DEFAULT_ACCESS_SETTINGS.requestsPerMinutePerKey,
@@ -130,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       problems,
     ),
   };
+
+  const trustProxy = trustedProxies(env.PEKSOS_TRUST_PROXY, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -148,7 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logSql: flag(env.PEKSOS_LOG_SQL, false),
     access,
     demoAccounts,
-    trustProxy: flag(env.PEKSOS_TRUST_PROXY, false),
+    trustProxy,
   };
 }
 
@@ -160,6 +176,39 @@ function integer(raw: string | undefined, fallback: number, min: number, max: nu
     return fallback;
   }
   return value;
+}
+
+const NAMED_SUBNETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * PEKSOS_TRUST_PROXY: a number of proxy hops (1 behind one reverse proxy), or a comma-separated list of the proxies'
+ * addresses or subnets (`10.0.0.0/8`, `loopback`). Not `true`: trusting every hop takes the left-most
+ * X-Forwarded-For entry, which the caller writes itself.
+ */
+function trustedProxies(raw: string | undefined, problems: string[]): false | number | string[] {
+  if (raw === undefined || raw.trim() === '' || raw === '0' || raw.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(raw.trim())) {
+    const hops = Number(raw.trim());
+    if (hops > 10) problems.push(`PEKSOS_TRUST_PROXY must be the number of proxies in front of the server (1 to 10), not ${raw}`);
+    return hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const wrong = entries.filter((entry) => {
+    if (NAMED_SUBNETS.has(entry)) return false;
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || rest.length > 0) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  if (wrong.length > 0 || entries.length === 0) {
+    problems.push(
+      `PEKSOS_TRUST_PROXY must be the number of proxies in front of the server (such as 1) or their addresses and ` +
+        `subnets (such as 10.0.0.5, 10.1.0.0/16, loopback), not ${JSON.stringify(raw)}` +
+        (raw.toLowerCase() === 'true' ? ': true would trust the X-Forwarded-For entry a caller writes itself' : ''),
+    );
+    return false;
+  }
+  return entries;
 }
 
 function flag(raw: string | undefined, fallback: boolean): boolean {

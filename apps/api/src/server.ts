@@ -24,10 +24,11 @@ import {
   authenticate,
   ensureDemoAccounts,
   requireRoles,
+  SignInGuard,
   type AccessRequest,
   type AuthenticatedLocals,
 } from '@peksos/access';
-import { Access, ErrorCode, LoaderRegistry, type RequestContext } from '@peksos/schema-kit';
+import { Access, createLogger, ErrorCode, LoaderRegistry, type Logger, type RequestContext } from '@peksos/schema-kit';
 import { createTransferRouter } from '@peksos/transfer';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
@@ -87,7 +88,9 @@ function statementCountPlugin(): ApolloServerPlugin<ApiContext> {
  * Opens the database, applies migrations, loads the configured data set into an empty database, and serves
  * GraphQL at /graphql, health at /healthz and /readyz, and the built console at /.
  */
-export async function startServer(config: ApiConfig): Promise<RunningServer> {
+export async function startServer(config: ApiConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  // Structured lines, personal data redacted (docs/operating.md, "Logs").
+  const logger = options.logger ?? createLogger();
   const modules = await loadServerModules(config.modules);
   const dataSetLoaders =
     config.dataSet === 'none' ? [] : modules.flatMap((module) => module.dataSets?.[config.dataSet] ?? []);
@@ -127,7 +130,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     const constraintMeanings = Object.assign({}, ...modules.map((module) => module.constraintMeanings));
     const app = express();
     app.disable('x-powered-by');
-    if (config.trustProxy) app.set('trust proxy', true);
+    // The caller's address as proxy-addr finds it: the nearest entry of X-Forwarded-For not added by a trusted proxy.
+    if (config.trustProxy !== false) app.set('trust proxy', config.trustProxy);
     httpServer = createHttpServer(app);
     // Every request is tracked until its response ends, so a stop can wait for them and answer those left over.
     const requests = new RequestTracker();
@@ -141,7 +145,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       schema,
       validationRules: limits.validationRules,
       parseOptions: limits.parseOptions,
-      formatError: createErrorFormatter(constraintMeanings, config.production),
+      formatError: createErrorFormatter(constraintMeanings, config.production, logger),
       includeStacktraceInErrorResponses: !config.production,
       introspection: true,
       // No "Did you mean …?" for anyone: suggestions would map the schema (docs/access.md). The error formatter
@@ -178,6 +182,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
 
     // Who is calling, rate limits and the CSRF rule, for everything but the console's files and health checks.
     const authentication = authenticate(database.dataSource, config.access);
+    // One guard on password checks for the process: per address, per username and address, and on hashing.
+    const signIns = new SignInGuard(config.access);
     app.use(['/graphql', '/api', '/report'], authentication);
 
     // Spreadsheet import and export, templates, the printable report (docs/import-export.md). Imports write across
@@ -195,7 +201,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       requireRoles(offered ? offered.access : /^(workers|assignments)\./.test(file) ? Access.managers : Access.staff)(request, response, next);
     });
     app.use(['/api/templates', '/report'], requireRoles(Access.staff));
-    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports }));
+    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports, logger }));
 
     app.use(
       '/graphql',
@@ -213,7 +219,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
           today: todayIn(config.timeZone),
           statementCount: res.locals.statementCount as StatementCount,
           actor: (res.locals as AuthenticatedLocals).actor,
-          access: accessRequest(res, config.access),
+          access: accessRequest(res, config.access, signIns),
         }),
       }),
     );

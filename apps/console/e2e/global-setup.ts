@@ -51,6 +51,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // The demo accounts (admin, koordinator, pengamat) to sign in with; cheap password hashing for speed.
       PEKSOS_DEMO_ACCOUNTS: '1',
       PEKSOS_PASSWORD_COST: '10',
+      // Every test signs in from 127.0.0.1: no per-address sign-in limit (its own test is in apps/api).
+      PEKSOS_SIGN_IN_LIMIT_PER_MINUTE: '0',
       NODE_ENV: 'test',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ export { Account } from './accounts/account.entity.js';
 export { AccountService, type NewAccount } from './accounts/account.service.js';
 export { ApiKeyService, type CreatedApiKey } from './api-keys/api-key.service.js';
 export { SessionService } from './sessions/session.service.js';
+export { SignInGuard } from './sessions/sign-in-guard.js';
 export { AuditService } from './audit/audit.service.js';
 export { authenticate, accessRequest, requireRoles, readCookie, WWW_AUTHENTICATE, type AuthenticatedLocals } from './http/authentication.js';
 export { RateLimiter } from './http/rate-limiter.js';

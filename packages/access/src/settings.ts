@@ -1,4 +1,5 @@
 import { DEFAULT_PASSWORD_COST_LOG2 } from './passwords.js';
+import type { SignInGuard } from './sessions/sign-in-guard.js';
 
 /** How access behaves; apps/api reads these from its environment (docs/operating.md). */
 export interface AccessSettings {
@@ -8,11 +9,17 @@ export interface AccessSettings {
   sessionHours: number;
   /** Cookies only over HTTPS (production). */
   secureCookies: boolean;
-  /** Failed sign-ins in a row an account allows before each further attempt must wait. */
+  /** Failed sign-ins in a row for one username from one address before each further attempt from there must wait. */
   freeFailedSignIns: number;
   /** The first wait after those; it doubles with each further failure, up to signInBlockMaxSeconds. */
   signInBlockSeconds: number;
   signInBlockMaxSeconds: number;
+  /** Password checks (sign-in, changeMyPassword) per minute from one address (0: no limit). */
+  signInsPerMinutePerAddress: number;
+  /** Password hashes at once in this process (0: no limit); each takes a thread of Node's pool and 128 MiB. */
+  concurrentPasswordHashes: number;
+  /** Password checks that may wait for a hashing slot; beyond them TOO_MANY_REQUESTS. */
+  passwordHashQueue: number;
   /** Requests per minute from one address without an API key (0: no limit). */
   requestsPerMinutePerAddress: number;
   /** Requests per minute with one API key (0: no limit). */
@@ -26,6 +33,9 @@ export const DEFAULT_ACCESS_SETTINGS: AccessSettings = {
   freeFailedSignIns: 5,
   signInBlockSeconds: 2,
   signInBlockMaxSeconds: 15 * 60,
+  signInsPerMinutePerAddress: 30,
+  concurrentPasswordHashes: 2,
+  passwordHashQueue: 16,
   requestsPerMinutePerAddress: 600,
   requestsPerMinutePerKey: 1200,
 };
@@ -35,6 +45,10 @@ export interface AccessRequest {
   settings: AccessSettings;
   /** The session the request came with, if any. */
   sessionId: string | null;
+  /** The caller's address (behind a proxy, as `PEKSOS_TRUST_PROXY` says to find it). */
+  address: string;
+  /** The limits on password checks, one for the server process. */
+  signIns: SignInGuard;
   setSessionCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
 }

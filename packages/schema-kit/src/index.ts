@@ -12,3 +12,4 @@ export * from './locking.js';
 export * from './access.js';
 export * from './row-security.js';
 export * from './transactions.js';
+export * from './logging.js';

@@ -19,6 +19,7 @@ import { ProfessionalRoleResolver } from './roles/professional-role.resolver.js'
 import { professionalRolesExport } from './roles/professional-role.export.js';
 import { Worker } from './workers/worker.entity.js';
 import { WorkerResolver } from './workers/worker.resolver.js';
+import { WORKER_PERSONAL_DATA_READERS } from './workers/worker.service.js';
 import { WorkforceSchema1764400000000 } from './migrations/1764400000000-workforce-schema.js';
 import { CoverageIndexes1764400050000 } from './migrations/1764400050000-coverage-indexes.js';
 import { AssignmentOverlapByOrganisation1764400060000 } from './migrations/1764400060000-assignment-overlap-by-organisation.js';
@@ -118,11 +119,11 @@ export const workforceModule: SchemaModule = {
       'Worker.employmentStatus': Access.signedIn,
       'Worker.certificationStatus': Access.signedIn,
       // Personal data (UU 27/2022): not for viewers or partners.
-      'Worker.phone': Access.managers,
-      'Worker.email': Access.managers,
-      'Worker.maskedNationalIdNumber': Access.managers,
-      'Worker.homeArea': Access.managers,
-      'Worker.homeAreaCode': Access.managers,
+      'Worker.phone': WORKER_PERSONAL_DATA_READERS,
+      'Worker.email': WORKER_PERSONAL_DATA_READERS,
+      'Worker.maskedNationalIdNumber': WORKER_PERSONAL_DATA_READERS,
+      'Worker.homeArea': WORKER_PERSONAL_DATA_READERS,
+      'Worker.homeAreaCode': WORKER_PERSONAL_DATA_READERS,
       'Worker.archiveReason': Access.managers,
     },
   },

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { isValidLocalDate, todayIn, type BilingualLabel, type Locale } from '@peksos/types';
-import { DomainError, ErrorCode, isDatabaseUnavailable, translateDatabaseError, type Actor, type ModuleExport } from '@peksos/schema-kit';
+import { createLogger, DomainError, ErrorCode, isDatabaseUnavailable, translateDatabaseError, type Actor, type Logger, type ModuleExport } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
 import { isImportKind } from './columns.js';
 import { ExportInputError, isExportList, prepareExport } from './export/export.service.js';
@@ -34,6 +34,8 @@ export interface TransferRouterOptions {
    * the caller in `response.locals.actor` (set by the server's authentication).
    */
   moduleExports?: readonly ModuleExport[];
+  /** Where unexpected failures are logged (personal data redacted); the default writes JSON lines to standard output. */
+  logger?: Logger;
 }
 
 type HttpErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
@@ -110,6 +112,7 @@ async function spoolUpload(request: Request, limit: number): Promise<{ path: str
 export function createTransferRouter(options: TransferRouterOptions): Router {
   const { dataSource, timeZone } = options;
   const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
+  const logger = options.logger ?? createLogger();
   const router = express.Router();
 
   router.post('/api/import/:kind', async (request: Request, response: Response, next: NextFunction) => {
@@ -244,16 +247,17 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
   });
 
   // Errors of these routes, as JSON: { error: { code, field?, message: { id, en } } }.
-  router.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+  router.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
     if (response.headersSent) {
       // A streamed export failed midway: the download is cut short rather than silently incomplete.
-      console.error('transfer: response failed after it started', error);
+      // The path only: query strings can carry filters on people.
+      logger.error({ err: error, path: request.path }, 'transfer: response failed after it started');
       response.destroy(error as Error);
       return;
     }
     let known = toHttpError(error);
     if (!known) {
-      console.error('transfer: request failed', error);
+      logger.error({ err: error, method: request.method, path: request.path }, 'transfer: request failed');
       known = new HttpError(500, 'INTERNAL_SERVER_ERROR', { id: 'Terjadi kesalahan di server', en: 'Something went wrong on the server' });
     }
     response.status(known.status).json({ error: { code: known.code, ...(known.field ? { field: known.field } : {}), message: known.messageText } });

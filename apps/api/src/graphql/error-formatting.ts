@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { DomainError, ErrorCode, translateDatabaseError, type ConstraintMeanings } from '@peksos/schema-kit';
+import { DomainError, ErrorCode, translateDatabaseError, type ConstraintMeanings, type Logger } from '@peksos/schema-kit';
 
 /** The first failing property of a class-validator error tree, as a dotted path, with its message. */
 function firstViolation(errors: ValidationError[], prefix = ''): { field: string; message: string } | null {
@@ -19,10 +19,11 @@ function firstViolation(errors: ValidationError[], prefix = ''): { field: string
 /**
  * Maps every error to the codes clients act on, in one place: domain errors keep their code and field; input
  * validation becomes BAD_USER_INPUT naming the field; a violated database constraint gets the meaning its module
- * declared; anything else is an INTERNAL_SERVER_ERROR whose details are logged, and hidden in production.
+ * declared; anything else is an INTERNAL_SERVER_ERROR whose details are logged (without the statement's values or
+ * personal data: logging.ts in @peksos/schema-kit), and hidden in production.
  */
-export function createErrorFormatter(meanings: ConstraintMeanings, production: boolean) {
-  const format = formatter(meanings, production);
+export function createErrorFormatter(meanings: ConstraintMeanings, production: boolean, logger: Logger) {
+  const format = formatter(meanings, production, logger);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const result = format(formatted, error);
     if (!JSON.stringify(result).includes('Did you mean')) return result;
@@ -49,7 +50,7 @@ export function withoutSuggestions(message: string): string {
   return message.replace(SUGGESTION, '');
 }
 
-function formatter(meanings: ConstraintMeanings, production: boolean) {
+function formatter(meanings: ConstraintMeanings, production: boolean, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
 
@@ -81,7 +82,7 @@ function formatter(meanings: ConstraintMeanings, production: boolean) {
     }
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
 
-    console.error('[graphql] unexpected error', original);
+    logger.error({ err: original, path: formatted.path }, 'graphql: unexpected error');
     return production
       ? { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }
       : { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };

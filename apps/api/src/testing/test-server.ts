@@ -9,6 +9,7 @@ import {
   type AccessSettings,
 } from '@peksos/access';
 import type { DataSource } from 'typeorm';
+import { createLogger } from '@peksos/schema-kit';
 import type { ApiConfig } from '../config.js';
 import { configuredModuleNames } from '../graphql/modules.js';
 import { startServer, type RunningServer } from '../server.js';
@@ -49,6 +50,8 @@ export interface TestServer extends RunningServer, GraphQLClient {
    * the database's row-level security refuses writes without an actor.
    */
   systemSql<T = any>(sql: string, parameters?: unknown[]): Promise<T>;
+  /** The server's log lines so far (JSON, as in production); also printed to standard error with PEKSOS_TEST_LOG=1. */
+  logLines: string[];
 }
 
 export const TEST_PASSWORD = 'test-password-for-tests';
@@ -59,6 +62,7 @@ export const TEST_ACCESS_SETTINGS: AccessSettings = {
   passwordCostLog2: 10,
   requestsPerMinutePerAddress: 0,
   requestsPerMinutePerKey: 0,
+  signInsPerMinutePerAddress: 0,
 };
 
 export function testConfig(database: DatabaseLocation, overrides: Partial<ApiConfig> = {}): ApiConfig {
@@ -172,6 +176,7 @@ export async function startTestServer(
     access?: Partial<AccessSettings>;
     /** A directory with a built console (index.html, assets/) to serve at /. */
     consoleDir?: string;
+    trustProxy?: ApiConfig['trustProxy'];
   } = {},
 ): Promise<TestServer> {
   const testDatabase = await createTestDatabaseLocation();
@@ -181,8 +186,19 @@ export async function startTestServer(
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
     production: options.production ?? false,
     access: { ...TEST_ACCESS_SETTINGS, ...options.access },
+    trustProxy: options.trustProxy ?? false,
   });
-  const server = await startServer(config);
+  const logLines: string[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    destination: {
+      write(line: string) {
+        logLines.push(line);
+        if (process.env.PEKSOS_TEST_LOG === '1') process.stderr.write(line);
+      },
+    },
+  });
+  const server = await startServer(config, { logger });
   const { dataSource } = server.database;
 
   const signIn = async (username: string, password: string) => {
@@ -216,6 +232,7 @@ export async function startTestServer(
       return { ...clientFor(server.url, { bearer: created.secret }), apiKeyId: created.apiKey.id, key: created.secret };
     },
     signIn,
+    logLines,
     systemSql: (sql, parameters) =>
       withAuditContext(systemContext('test setup', 'test setup'), () =>
         dataSource.transaction((manager) => manager.query(sql, parameters)),

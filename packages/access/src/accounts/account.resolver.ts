@@ -68,7 +68,12 @@ export class AccountResolver {
     if (!username.trim()) throw badInput('username', 'Give your username');
     if (!password) throw badInput('password', 'Give your password');
     if (password.length > 200) throw badInput('password', 'Wrong username or password');
-    const signedIn = await new SessionService(context.dataSource, context.access.settings).signIn(username, password);
+    const signedIn = await new SessionService(context.dataSource, context.access.settings).signIn(
+      username,
+      password,
+      context.access.signIns,
+      context.access.address,
+    );
     context.access.setSessionCookie(signedIn.token, signedIn.expiresAt);
     return { account: signedIn.account, expiresAt: signedIn.expiresAt };
   }
@@ -89,7 +94,10 @@ export class AccountResolver {
     @Ctx() context: AccessContext,
   ): Promise<Account> {
     if (context.actor.kind !== 'account' || !context.actor.id) throw unauthenticated('Sign in to change your password');
-    return accounts(context).changeOwnPassword(context.actor.id, currentPassword, newPassword, context.access.sessionId);
+    return accounts(context).changeOwnPassword(context.actor.id, currentPassword, newPassword, context.access.sessionId, {
+      guard: context.access.signIns,
+      address: context.access.address,
+    });
   }
 
   @Query(() => [Account])

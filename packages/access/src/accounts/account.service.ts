@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { assertUuid, badInput, conflict, lockForUpdate, notFound } from '@peksos/schema-kit';
 import { AccessRole } from '../roles.js';
 import { checkNewPassword, hashPassword, verifyPassword } from '../passwords.js';
+import type { SignInGuard } from '../sessions/sign-in-guard.js';
 import type { AccessSettings } from '../settings.js';
 import { Account } from './account.entity.js';
 import type { CreateAccountInput, UpdateAccountInput } from './account.input.js';
@@ -89,12 +90,23 @@ export class AccountService {
     });
   }
 
-  /** Someone changes their own password; their other sessions end. */
-  async changeOwnPassword(id: string, currentPassword: string, newPassword: string, keepSessionId: string | null) {
+  /**
+   * Someone changes their own password; their other sessions end. The current password is checked under the sign-in
+   * guard, so a session someone else took cannot guess it: wrong ones count as failed sign-ins of the account from
+   * that address.
+   */
+  async changeOwnPassword(
+    id: string,
+    currentPassword: string,
+    newPassword: string,
+    keepSessionId: string | null,
+    attempt: { guard: SignInGuard; address: string },
+  ) {
     const account = await this.get(id);
-    if (!(await verifyPassword(currentPassword, account.passwordHash))) {
-      throw badInput('currentPassword', 'The current password is not right');
-    }
+    const right = await attempt.guard.check({ username: account.username, address: attempt.address }, () =>
+      verifyPassword(currentPassword, account.passwordHash),
+    );
+    if (!right) throw badInput('currentPassword', 'The current password is not right');
     checkNewPassword(newPassword, account.username, 'newPassword');
     const passwordHash = await hashPassword(newPassword, { costLog2: this.settings.passwordCostLog2 });
     return this.dataSource.transaction(async (manager) => {

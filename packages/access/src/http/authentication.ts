@@ -5,6 +5,7 @@ import { ANONYMOUS, actorContext, ErrorCode, isDatabaseUnavailable, type Actor }
 import { ApiKeyService } from '../api-keys/api-key.service.js';
 import { SessionService } from '../sessions/session.service.js';
 import { CSRF_HEADER, SESSION_COOKIE, type AccessRequest, type AccessSettings } from '../settings.js';
+import type { SignInGuard } from '../sessions/sign-in-guard.js';
 import { RateLimiter } from './rate-limiter.js';
 
 /** What the authentication middleware leaves in `response.locals` for the routes after it. */
@@ -112,11 +113,13 @@ export function sessionCookieAttributes(settings: AccessSettings) {
 }
 
 /** The access part of the GraphQL context for one request: the session and the cookie controls. */
-export function accessRequest(response: Response, settings: AccessSettings): AccessRequest {
+export function accessRequest(response: Response, settings: AccessSettings, signIns: SignInGuard): AccessRequest {
   const locals = response.locals as AuthenticatedLocals;
   return {
     settings,
     sessionId: locals.sessionId,
+    address: response.req.ip ?? response.req.socket.remoteAddress ?? 'unknown',
+    signIns,
     setSessionCookie(token, expiresAt) {
       response.cookie(SESSION_COOKIE, token, { ...sessionCookieAttributes(settings), expires: expiresAt });
     },

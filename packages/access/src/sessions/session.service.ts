@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { withAuditContext, currentAuditContextOrNull } from '@peksos/db';
-import { DomainError, ErrorCode, unauthenticated, type Actor } from '@peksos/schema-kit';
+import { unauthenticated, type Actor } from '@peksos/schema-kit';
 import { Account } from '../accounts/account.entity.js';
 import { hashPassword, verifyPassword } from '../passwords.js';
 import { hashSecret, newSecret } from '../secrets.js';
 import type { AccessSettings } from '../settings.js';
 import { Session } from './session.entity.js';
+import type { SignInGuard } from './sign-in-guard.js';
 
 export interface SignedIn {
   account: Account;
@@ -26,52 +27,35 @@ export class SessionService {
   ) {}
 
   /**
-   * Checks a username and password and opens a session. After `freeFailedSignIns` failures in a row, each further
-   * attempt must wait (doubling, up to signInBlockMaxSeconds), even with the right password; a success resets it.
+   * Checks a username and password and opens a session, under the sign-in guard's limits (per address, per username
+   * and address, and on hashing; sign-in-guard.ts). A known and an unknown username answer alike: the same refusal,
+   * after the same work.
    */
-  async signIn(username: string, password: string): Promise<SignedIn> {
+  async signIn(username: string, password: string, guard: SignInGuard, address: string): Promise<SignedIn> {
     const normalised = username.trim().toLowerCase();
-    const account = await this.dataSource.getRepository(Account).findOneBy({ username: normalised });
-    if (!account || account.disabledAt) {
-      decoyHash ??= hashPassword('decoy password', { costLog2: this.settings.passwordCostLog2 });
-      await verifyPassword(password, await decoyHash);
-      throw unauthenticated(WRONG);
-    }
-    const now = Date.now();
-    if (account.signInBlockedUntil && account.signInBlockedUntil.getTime() > now) {
-      throw tooManyAttempts(Math.ceil((account.signInBlockedUntil.getTime() - now) / 1000));
-    }
-    if (!(await verifyPassword(password, account.passwordHash))) {
-      await this.recordFailure(account.id);
-      throw unauthenticated(WRONG);
-    }
+    let account: Account | null = null;
+    const right = await guard.check({ username: normalised, address }, async () => {
+      account = await this.dataSource.getRepository(Account).findOneBy({ username: normalised });
+      if (!account || account.disabledAt) {
+        decoyHash ??= hashPassword('decoy password', { costLog2: this.settings.passwordCostLog2 });
+        await verifyPassword(password, await decoyHash);
+        return false;
+      }
+      return verifyPassword(password, account.passwordHash);
+    });
+    if (!right || !account) throw unauthenticated(WRONG);
+    const signedInAccount: Account = account;
 
     const token = newSecret();
-    const expiresAt = new Date(now + this.settings.sessionHours * 3_600_000);
+    const expiresAt = new Date(Date.now() + this.settings.sessionHours * 3_600_000);
     // The session is opened by the account itself: the audit log names it, not "anonymous".
-    const asAccount = { ...accountAuditContext(account), operation: currentAuditContextOrNull()?.operation ?? 'signIn' };
+    const asAccount = { ...accountAuditContext(signedInAccount), operation: currentAuditContextOrNull()?.operation ?? 'signIn' };
     await withAuditContext(asAccount, () =>
       this.dataSource.transaction(async (manager) => {
-        if (account.failedSignIns > 0) {
-          await manager.query(`UPDATE account SET failed_sign_ins = 0, sign_in_blocked_until = NULL WHERE id = $1`, [account.id]);
-        }
-        await manager.getRepository(Session).insert({ accountId: account.id, tokenHash: hashSecret(token), expiresAt });
+        await manager.getRepository(Session).insert({ accountId: signedInAccount.id, tokenHash: hashSecret(token), expiresAt });
       }),
     );
-    return { account, token, expiresAt };
-  }
-
-  private async recordFailure(accountId: string): Promise<void> {
-    const { freeFailedSignIns, signInBlockSeconds, signInBlockMaxSeconds } = this.settings;
-    // In a transaction, like every write: the audit trigger learns who from the transaction's start.
-    await this.dataSource.transaction((manager) => manager.query(
-      `UPDATE account SET failed_sign_ins = failed_sign_ins + 1,
-         sign_in_blocked_until = CASE WHEN failed_sign_ins + 1 >= $2
-           THEN now() + make_interval(secs => least($3::float8 * power(2, failed_sign_ins + 1 - $2), $4::float8))
-           ELSE NULL END
-       WHERE id = $1`,
-      [accountId, freeFailedSignIns, signInBlockSeconds, signInBlockMaxSeconds],
-    ));
+    return { account: signedInAccount, token, expiresAt };
   }
 
   async signOut(sessionId: string): Promise<void> {
@@ -99,13 +83,4 @@ export class SessionService {
 
 export function accountAuditContext(account: Pick<Account, 'id' | 'username'>) {
   return { actorKind: 'account', actorId: account.id, actorLabel: account.username, operation: null };
-}
-
-export function tooManyAttempts(retryAfterSeconds: number): DomainError {
-  const error = new DomainError(
-    ErrorCode.TOO_MANY_REQUESTS,
-    `Too many failed sign-ins: try again in ${retryAfterSeconds} seconds`,
-  );
-  error.extensions.retryAfterSeconds = retryAfterSeconds;
-  return error;
 }

@@ -6,7 +6,7 @@ import { loadArea } from '../areas/area.resolver.js';
 import { certificationStatusSql } from '../sql.js';
 import { Worker } from './worker.entity.js';
 import { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
-import { maskNationalIdNumber, WorkerService } from './worker.service.js';
+import { mayReadHomeAreas, maskNationalIdNumber, WorkerService } from './worker.service.js';
 import { WorkerFilter, WorkerOrder } from './workers.args.js';
 
 @ObjectType()
@@ -38,7 +38,7 @@ export class WorkerResolver {
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
   ) {
-    return workerService(context).list(filter, orderBy, page);
+    return workerService(context).list(filter, orderBy, page, { homeAreas: mayReadHomeAreas(context.actor) });
   }
 
   @Mutation(() => Worker)

@@ -16,10 +16,21 @@ import { areaParams, assignmentActiveSql, certificationStatusSql, inAreaSql } fr
 import { Worker } from './worker.entity.js';
 import type { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
 import { WORKER_SORT_COLUMNS, WorkerSortField, type WorkerFilter, type WorkerOrder } from './workers.args.js';
-import { actorMayEach, assertManagesArea, recordAuditedRead, type Actor } from '@peksos/schema-kit';
+import { Access, actorMayEach, assertManagesArea, recordAuditedRead, type Actor } from '@peksos/schema-kit';
 import { assertManagesWorker } from '../scope.js';
 
 const ARCHIVE_REASON_MAX = 500;
+
+/**
+ * Who may read a worker's personal data (phone, e-mail, masked NIK, home area): the access rules of those fields
+ * (workforce.module.ts), and what the workers list may filter on for the caller.
+ */
+export const WORKER_PERSONAL_DATA_READERS = Access.managers;
+
+/** Whether this caller may read workers' home areas. */
+export function mayReadHomeAreas(actor: Actor): boolean {
+  return actor.role !== null && (WORKER_PERSONAL_DATA_READERS as readonly string[]).includes(actor.role);
+}
 
 type WorkerValues = Pick<
   Worker,
@@ -51,7 +62,17 @@ export class WorkerService {
     return this.dataSource.getRepository(Worker).createQueryBuilder('w').where('w.id = ANY(:ids)', { ids }).getMany();
   }
 
-  async list(filter: WorkerFilter | undefined, order: WorkerOrder | undefined, page: PageArgs): Promise<Connection<Worker>> {
+  /**
+   * A page of workers. `areaCode` matches workers placed in the area today, and, for a caller who may read home areas,
+   * unplaced workers who live there; for others (viewers, partners) only the placements, so the filter cannot tell
+   * them what the homeArea field hides (docs/access.md).
+   */
+  async list(
+    filter: WorkerFilter | undefined,
+    order: WorkerOrder | undefined,
+    page: PageArgs,
+    options: { homeAreas: boolean } = { homeAreas: true },
+  ): Promise<Connection<Worker>> {
     const window = pageWindow(page);
     const query = this.dataSource.getRepository(Worker).createQueryBuilder('w').setParameter('asOf', this.today);
     if (!filter?.includeArchived) query.andWhere('w.archived_at IS NULL');
@@ -59,10 +80,10 @@ export class WorkerService {
     const placedToday = `EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')})`;
     if (filter?.areaCode) {
       assertAreaCodeFormat(filter.areaCode, 'areaCode');
+      const placedInArea = `EXISTS (SELECT 1 FROM assignment a JOIN organisation o ON o.id = a.organisation_id
+                  WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')} AND ${inAreaSql('o.area_code')})`;
       query.andWhere(
-        `(EXISTS (SELECT 1 FROM assignment a JOIN organisation o ON o.id = a.organisation_id
-                  WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')} AND ${inAreaSql('o.area_code')})
-          OR (NOT ${placedToday} AND ${inAreaSql('w.home_area_code')}))`,
+        options.homeAreas ? `(${placedInArea} OR (NOT ${placedToday} AND ${inAreaSql('w.home_area_code')}))` : placedInArea,
         areaParams(filter.areaCode),
       );
     }

@@ -31,7 +31,7 @@ export class WorkerFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Workers placed in this area (or under it) today, and unplaced workers who live there.',
+    description: 'Workers placed in this area (or under it) today, and unplaced workers who live there (for callers who may read home areas).',
   })
   areaCode?: string;
 

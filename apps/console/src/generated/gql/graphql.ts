@@ -296,7 +296,7 @@ export type UpdateWorkerInput = {
 };
 
 export type WorkerFilter = {
-  /** Workers placed in this area (or under it) today, and unplaced workers who live there. */
+  /** Workers placed in this area (or under it) today, and unplaced workers who live there (for callers who may read home areas). */
   areaCode?: string | null | undefined;
   /** Status today. */
   certificationStatus?: CertificationStatus | null | undefined;
