@@ -8,7 +8,11 @@ export class PlacementKindCount {
   @Field(() => OrganisationKind)
   kind!: OrganisationKind;
 
-  @Field(() => Int, { description: 'Workers whose primary placement is at an organisation of this kind.' })
+  @Field(() => Int, {
+    description:
+      'Placed workers of the area whose leading placement in the area is at an organisation of this kind (see ' +
+      'WorkforceSummary.workersByPlacementKind).',
+  })
   workers!: number;
 }
 
@@ -36,7 +40,12 @@ export class WorkforceSummary {
   @Field(() => Int, { description: 'Workers living in the area with no active assignment anywhere.' })
   unplacedWorkers!: number;
 
-  @Field(() => [PlacementKindCount], { description: 'By the kind of organisation of the primary placement.' })
+  @Field(() => [PlacementKindCount], {
+    description:
+      'Placed workers by the kind of organisation of their leading placement in the area: the primary placement when ' +
+      'it is in the area, otherwise the earliest-started secondary placement there. Each placed worker counts in ' +
+      'exactly one kind, so these counts plus unplacedWorkers add up to workers. Kinds with no worker are left out.',
+  })
   workersByPlacementKind!: PlacementKindCount[];
 
   @Field(() => Int, { description: 'Active (not archived) organisations in the area.' })
