@@ -11,7 +11,14 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'The direction of an order.',
+  valuesConfig: {
+    ASC: { description: 'Ascending: A to Z, oldest first, smallest first.' },
+    DESC: { description: 'Descending: Z to A, newest first, largest first.' },
+  },
+});
 
 /** Relay-style forward paging: `first` items after the cursor `after`. */
 @ArgsType()
@@ -25,18 +32,18 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page lies in the whole list, and the cursors to read the pages around it.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether items follow this page: read them with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'Whether items come before this page: read them with `before: startCursor`.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item of the page; null when the page is empty.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item of the page; null when the page is empty.' })
   endCursor!: string | null;
 }
 
@@ -58,25 +65,25 @@ export interface Connection<T> {
 
 /** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One item of a ${name}Connection page, with its cursor.` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'Where the item lies in the list: pass it as `after` or `before` to read on from it. Opaque.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: 'The item.' })
     node!: T;
   }
 
   // Simple resolvers: GraphQL's default resolver, which calls `totalCount` (a function, see Connection).
   @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionClass {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of the page, each with its cursor.' })
     edges!: Edge<T>[];
 
     @Field(() => [nodeType], { description: 'The nodes of the edges, for clients that need no cursors.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow or come before, and the cursors to read them.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many items match, across all pages.' })

@@ -6,7 +6,7 @@ import { Certification } from './certification.entity.js';
 import { CertificationFilter, RecordCertificationInput, ScheduleCompetencyTestInput } from './certification.input.js';
 import { CertificationService } from './certification.service.js';
 
-@ObjectType()
+@ObjectType({ description: 'A page of certifications (a Relay connection): edges with cursors, the nodes, paging information and the total.' })
 export class CertificationConnection extends ConnectionType(Certification, 'Certification') {}
 
 function certificationService(context: RequestContext): CertificationService {
@@ -15,14 +15,14 @@ function certificationService(context: RequestContext): CertificationService {
 
 @Resolver(() => Certification)
 export class CertificationResolver {
-  @Query(() => Certification)
-  certification(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Certification> {
+  @Query(() => Certification, { description: 'One certificate or scheduled test, by id.' })
+  certification(@Arg('id', () => ID, { description: 'The record’s id.' }) id: string, @Ctx() context: RequestContext): Promise<Certification> {
     return certificationService(context).get(id);
   }
 
-  @Query(() => CertificationConnection)
+  @Query(() => CertificationConnection, { description: 'Certificates and scheduled tests, a page at a time.' })
   certifications(
-    @Arg('filter', () => CertificationFilter, { nullable: true }) filter: CertificationFilter | undefined,
+    @Arg('filter', () => CertificationFilter, { description: 'Only the items matching every condition given; all of them when null.', nullable: true }) filter: CertificationFilter | undefined,
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
   ) {
@@ -30,19 +30,19 @@ export class CertificationResolver {
   }
 
   @Mutation(() => Certification, { description: 'Records a competency certificate a worker obtained.' })
-  recordCertification(@Arg('input') input: RecordCertificationInput, @Ctx() context: RequestContext): Promise<Certification> {
+  recordCertification(@Arg('input', { description: 'The certificate.' }) input: RecordCertificationInput, @Ctx() context: RequestContext): Promise<Certification> {
     return certificationService(context).record(input, context.actor);
   }
 
   @Mutation(() => Certification, { description: 'Records that a worker is scheduled for the competency test.' })
   scheduleCompetencyTest(
-    @Arg('input') input: ScheduleCompetencyTestInput,
+    @Arg('input', { description: 'The test.' }) input: ScheduleCompetencyTestInput,
     @Ctx() context: RequestContext,
   ): Promise<Certification> {
     return certificationService(context).scheduleTest(input, context.actor);
   }
 
-  @FieldResolver(() => Worker)
+  @FieldResolver(() => Worker, { description: 'The worker.' })
   async worker(@Root() certification: Certification, @Ctx() context: RequestContext): Promise<Worker> {
     return (await loadWorker(context, certification.workerId))!;
   }

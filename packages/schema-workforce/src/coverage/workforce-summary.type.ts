@@ -3,9 +3,9 @@ import { OrganisationKind } from '@peksos/types';
 import { LocalDateScalar } from '@peksos/schema-kit';
 import { Area } from '../areas/area.entity.js';
 
-@ObjectType()
+@ObjectType({ description: 'How many placed workers of an area have their leading placement at organisations of one kind.' })
 export class PlacementKindCount {
-  @Field(() => OrganisationKind)
+  @Field(() => OrganisationKind, { description: 'The kind of organisation.' })
   kind!: OrganisationKind;
 
   @Field(() => Int, {
@@ -22,19 +22,19 @@ export class PlacementKindCount {
     'organisation there, or, when placed nowhere, when living there.',
 })
 export class WorkforceSummary {
-  @Field(() => Area)
+  @Field(() => Area, { description: 'The area summarised.' })
   area!: Area;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day the figures are for.' })
   asOf!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Workers of the area: placed at an organisation of the area, or placed nowhere and living there.' })
   workers!: number;
 
   @Field(() => Int, { description: 'Workers holding a valid certificate on asOf.' })
   certifiedWorkers!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Workers without a valid certificate on asOf (workers minus certifiedWorkers).' })
   uncertifiedWorkers!: number;
 
   @Field(() => Int, { description: 'Workers living in the area with no active assignment anywhere.' })
@@ -51,21 +51,21 @@ export class WorkforceSummary {
   @Field(() => Int, { description: 'Active (not archived) organisations in the area.' })
   organisations!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Active organisations of the area that should have a worker (shouldHaveWorker).' })
   organisationsNeedingWorker!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Organisations needing a worker that have no active assignment on asOf.' })
   organisationsLackingWorker!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Organisations needing a worker that have no certified worker placed on asOf.' })
   organisationsLackingCertifiedWorker!: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'The area’s population (see Area.populationYear); null when unknown.', nullable: true })
   population!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Workers per 100,000 inhabitants, two decimals.' })
   workersPer100k!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Certified workers per 100,000 inhabitants, two decimals; null when the population is unknown.', nullable: true })
   certifiedWorkersPer100k!: number | null;
 }

@@ -6,30 +6,44 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** ADMIN: everything. COORDINATOR: manages records within one area. VIEWER: reads, without personal data. PARTNER: an API key reading its own organisations. */
 export type AccessRole =
+  /** Office staff who manage everything, accounts and keys included. */
   | 'ADMIN'
+  /** Manages workers, organisations and cases of one area; reads everything else. */
   | 'COORDINATOR'
+  /** An API key of a partner: reads its own organisations and what hangs on them. */
   | 'PARTNER'
+  /** Reads everything except personal data. */
   | 'VIEWER';
 
-/** A: 5 years, B: 3 years, C: 2 years. */
+/** The accreditation grade of a social welfare institution: A for 5 years, B for 3, C for 2. */
 export type AccreditationGrade =
+  /** Grade A (very good), valid 5 years. */
   | 'A'
+  /** Grade B (good), valid 3 years. */
   | 'B'
+  /** Grade C (adequate), valid 2 years. */
   | 'C';
 
 /** Level of the Kemendagri administrative tree. */
 export type AreaLevel =
+  /** A district (kecamatan), e.g. 32.77.03 Cimahi Utara. */
   | 'DISTRICT'
+  /** A province (provinsi), e.g. 32 Jawa Barat. */
   | 'PROVINCE'
+  /** A regency or city (kabupaten/kota), e.g. 32.77 Kota Cimahi. */
   | 'REGENCY_OR_CITY'
+  /** An urban or rural village (kelurahan/desa), e.g. 32.77.03.1001. */
   | 'VILLAGE';
 
+/** A placement of a worker at an organisation. */
 export type AssignWorkerInput = {
   /** The worker's main placement; a worker has one at a time. */
   isPrimary?: boolean;
+  /** The id of the organisation. */
   organisationId: string | number;
   /** First day of the assignment; today by default. */
   startsOn?: string | null | undefined;
+  /** The id of the worker to place. */
   workerId: string | number;
 };
 
@@ -41,52 +55,79 @@ export type AuditRecordFilter = {
   actorId?: string | null | undefined;
   /** Recorded at or after. */
   from?: string | null | undefined;
+  /** Only this operation: INSERT, UPDATE, DELETE or READ. */
   operation?: string | null | undefined;
+  /** Only changes to this row (its id). */
   recordId?: string | null | undefined;
+  /** Only changes to this table, e.g. worker. */
   tableName?: string | null | undefined;
   /** Recorded before. */
   to?: string | null | undefined;
 };
 
+/** Conditions on cases; every condition given must hold. */
 export type CaseFilter = {
   /** Cases of organisations in this area or under it. */
   areaCode?: string | null | undefined;
+  /** Only the cases of this organisation. */
   organisationId?: string | number | null | undefined;
+  /** Only the cases of this PMKS category. */
   pmksCategoryCode?: string | null | undefined;
   /** Part of the reference or summary. */
   search?: string | null | undefined;
+  /** Only open or only closed cases. */
   status?: CaseStatus | null | undefined;
   /** Cases the worker is or was involved in. */
   workerId?: string | number | null | undefined;
 };
 
+/** An order of cases: a field and a direction. */
 export type CaseOrder = {
+  /** Ascending or descending. */
   direction?: SortDirection;
+  /** The field to sort by. */
   field?: CaseSortField;
 };
 
+/** What cases can be sorted by. */
 export type CaseSortField =
+  /** The day the case was opened. */
   | 'OPENED_ON'
+  /** The case’s reference. */
   | 'REFERENCE';
 
+/** Whether a case is still being handled. */
 export type CaseStatus =
+  /** Closed (see closedOn and closingNote). */
   | 'CLOSED'
+  /** Being handled. */
   | 'OPEN';
 
+/** The level of a social worker’s competency certificate. */
 export type CertificationLevel =
+  /** Assistant social worker. */
   | 'ASSISTANT'
+  /** Generalist social worker. */
   | 'GENERALIST'
+  /** Specialist social worker. */
   | 'SPECIALIST';
 
+/** What a certification record is. */
 export type CertificationRecordKind =
+  /** A certificate the worker holds. */
   | 'CERTIFICATE'
+  /** A competency test the worker is to take. */
   | 'SCHEDULED_TEST';
 
 /** Derived on a date: CERTIFIED while a certificate is valid; EXPIRED when all have expired; SCHEDULED when a competency test is on record and no certificate yet; NOT_TESTED otherwise. */
 export type CertificationStatus =
+  /** A certificate is valid on the date. */
   | 'CERTIFIED'
+  /** Certificates are on record, none valid on the date. */
   | 'EXPIRED'
+  /** No certificate and no competency test on record. */
   | 'NOT_TESTED'
+  /** A competency test is on record, no certificate yet. */
   | 'SCHEDULED';
 
 /** Which organisations to check for a missing worker. */
@@ -97,12 +138,15 @@ export type CoverageGapFilter = {
   asOf?: string | null | undefined;
   /** Count only workers certified on asOf as covering an organisation. */
   certifiedOnly?: boolean;
+  /** Only organisations of these kinds. */
   kinds?: Array<OrganisationKind> | null | undefined;
 };
 
+/** A new account of a person: their username, name, role and, for a coordinator, area. */
 export type CreateAccountInput = {
   /** Required for a coordinator: the area they manage. */
   areaCode?: string | null | undefined;
+  /** The name shown for the account. */
   displayName: string;
   /** At least 10 characters, without the username. */
   password: string;
@@ -112,34 +156,53 @@ export type CreateAccountInput = {
   username: string;
 };
 
+/** A new organisation. */
 export type CreateOrganisationInput = {
+  /** The last day the accreditation is valid. */
   accreditationExpiresOn?: string | null | undefined;
+  /** The accreditation grade, for an accredited institution. */
   accreditationGrade?: AccreditationGrade | null | undefined;
+  /** The street address. */
   address?: string | null | undefined;
   /** Kemendagri code of the area where it works. */
   areaCode: string;
   /** Optional stable code: letters, digits, . _ -; at most 64. */
   code?: string | null | undefined;
+  /** The kind of organisation. */
   kind: OrganisationKind;
+  /** The organisation’s name. */
   name: string;
+  /** The id of the organisation this one belongs to. */
   parentId?: string | number | null | undefined;
+  /** Whether the organisation should have a social worker placed (it counts in the coverage figures). */
   shouldHaveWorker?: boolean;
 };
 
+/** A new professional role. */
 export type CreateProfessionalRoleInput = {
   /** Upper-case identifier, e.g. ADVOCATE. */
   code: string;
+  /** What the role does, in English. */
   descriptionEn?: string | null | undefined;
+  /** What the role does, in Bahasa Indonesia. */
   descriptionId?: string | null | undefined;
+  /** The role’s name in English. */
   labelEn: string;
+  /** The role’s name in Bahasa Indonesia. */
   labelId: string;
+  /** Where the role comes in lists (ascending). */
   sortOrder?: number;
 };
 
+/** A new worker. */
 export type CreateWorkerInput = {
+  /** The worker’s e-mail address. */
   email?: string | null | undefined;
+  /** How the worker is employed. */
   employmentStatus: EmploymentStatus;
+  /** The worker’s full name. */
   fullName: string;
+  /** The worker’s gender. */
   gender: Gender;
   /** Kemendagri code of the area where the worker lives. */
   homeAreaCode?: string | null | undefined;
@@ -149,30 +212,45 @@ export type CreateWorkerInput = {
   phone?: string | null | undefined;
 };
 
+/** How a worker is employed. */
 export type EmploymentStatus =
+  /** A civil servant (Pegawai Negeri Sipil). */
   | 'CIVIL_SERVANT'
+  /** A government employee on a work agreement (PPPK). */
   | 'GOVERNMENT_CONTRACT'
+  /** Contracted by a national programme (PKH facilitators, Sakti Peksos). */
   | 'PROGRAMME_CONTRACT'
+  /** A volunteer. */
   | 'VOLUNTEER';
 
+/** A worker’s gender, as on their identity card. */
 export type Gender =
+  /** Female (perempuan). */
   | 'FEMALE'
+  /** Male (laki-laki). */
   | 'MALE';
 
+/** A worker joining a case in a professional role. */
 export type InvolveWorkerInput = {
+  /** The id of the case. */
   caseId: string | number;
+  /** Whether the worker leads the case (one lead at a time). */
   isLead?: boolean;
   /** Code of a professional role, e.g. BROKER. */
   roleCode: string;
   /** Today by default. */
   startsOn?: string | null | undefined;
+  /** The id of the worker. */
   workerId: string | number;
 };
 
+/** A new case: its reference, category, organisation, opening day and summary. */
 export type OpenCaseInput = {
   /** Today by default. */
   openedOn?: string | null | undefined;
+  /** The id of the organisation handling the case. */
   organisationId: string | number;
+  /** The code of the PMKS category (see pmksCategories). */
   pmksCategoryCode: string;
   /** The office’s own reference: letters, digits, / . _ -; at most 64. */
   reference: string;
@@ -180,107 +258,166 @@ export type OpenCaseInput = {
   summary?: string | null | undefined;
 };
 
+/** Conditions on organisations; every condition given must hold. */
 export type OrganisationFilter = {
   /** The area and every area under it. */
   areaCode?: string | null | undefined;
   /** Include archived organisations. */
   includeArchived?: boolean;
+  /** Only organisations of these kinds. */
   kinds?: Array<OrganisationKind> | null | undefined;
   /** Part of the name or code. */
   search?: string | null | undefined;
+  /** Only organisations that should (true) or need not (false) have a worker. */
   shouldHaveWorker?: boolean | null | undefined;
 };
 
+/** What kind of organisation a social worker can be placed at. */
 export type OrganisationKind =
+  /** A family welfare consultation centre (Lembaga Konsultasi Kesejahteraan Keluarga). */
   | 'LK3'
+  /** Any other organisation. */
   | 'OTHER'
+  /** A unit of the Family Hope Programme (Unit Pelaksana Program Keluarga Harapan). */
   | 'PKH_UNIT'
+  /** A Sakti Peksos unit: social workers for child protection (Satuan Bakti Pekerja Sosial). */
   | 'SAKTI_PEKSOS_UNIT'
+  /** The social-affairs office of a city or regency (Dinas Sosial; in Cimahi DinsosP2KBPA). */
   | 'SOCIAL_AFFAIRS_OFFICE'
+  /** A social welfare institution or social organisation (Lembaga Kesejahteraan Sosial). */
   | 'SOCIAL_WELFARE_INSTITUTION'
+  /** An urban or rural village office (kantor kelurahan/desa). */
   | 'VILLAGE_OFFICE';
 
+/** An order of organisations: a field and a direction. */
 export type OrganisationOrder = {
+  /** Ascending or descending. */
   direction?: SortDirection;
+  /** The field to sort by. */
   field?: OrganisationSortField;
 };
 
+/** What organisations can be sorted by. */
 export type OrganisationSortField =
+  /** The code of the area served. */
   | 'AREA_CODE'
+  /** When the organisation was recorded. */
   | 'CREATED_AT'
+  /** The kind of organisation. */
   | 'KIND'
+  /** The name, ignoring case. */
   | 'NAME';
 
+/** A certificate a worker holds. */
 export type RecordCertificationInput = {
+  /** The certificate’s number, unique. */
   certificateNumber: string;
   /** Last day the certificate is valid. */
   expiresOn?: string | null | undefined;
+  /** The day it was issued; not in the future. */
   issuedOn: string;
+  /** Who issued it (the certification body). */
   issuer: string;
+  /** The certificate’s level. */
   level: CertificationLevel;
+  /** The id of the worker. */
   workerId: string | number;
 };
 
+/** A competency test a worker is to take. */
 export type ScheduleCompetencyTestInput = {
+  /** The level tested. */
   level: CertificationLevel;
+  /** The day of the test. */
   testDate: string;
+  /** The id of the worker. */
   workerId: string | number;
 };
 
+/** The direction of an order. */
 export type SortDirection =
+  /** Ascending: A to Z, oldest first, smallest first. */
   | 'ASC'
+  /** Descending: Z to A, newest first, largest first. */
   | 'DESC';
 
 /** Only the fields given change. */
 export type UpdateAccountInput = {
+  /** A coordinator’s area (Kemendagri code); unchanged when left out. */
   areaCode?: string | null | undefined;
   /** true stops the account signing in and ends its sessions. */
   disabled?: boolean | null | undefined;
+  /** A new display name; unchanged when null. */
   displayName?: string | null | undefined;
+  /** The version you read; when the record has changed since, the update is refused with CONFLICT. Leave out to overwrite. */
   expectedVersion?: number | null | undefined;
+  /** A new role; unchanged when null. */
   role?: AccessRole | null | undefined;
 };
 
+/** Changes to a case; fields left out stay as they are. */
 export type UpdateCaseInput = {
+  /** The version you read; when the record has changed since, the update is refused with CONFLICT. Leave out to overwrite. */
   expectedVersion?: number | null | undefined;
+  /** The id of the organisation taking the case over. */
   organisationId?: string | number | null | undefined;
+  /** A new PMKS category code. */
   pmksCategoryCode?: string | null | undefined;
+  /** A new summary; null clears it. */
   summary?: string | null | undefined;
 };
 
 /** Only the fields given change; null clears an optional field. */
 export type UpdateOrganisationInput = {
+  /** A new accreditation end; null clears it. */
   accreditationExpiresOn?: string | null | undefined;
+  /** A new accreditation grade; null clears it. */
   accreditationGrade?: AccreditationGrade | null | undefined;
+  /** A new address; null clears it. */
   address?: string | null | undefined;
+  /** A new area (Kemendagri code). */
   areaCode?: string | null | undefined;
+  /** A new code; null clears it. */
   code?: string | null | undefined;
   /** The version you edited; a newer one on the server is a CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** A new kind. */
   kind?: OrganisationKind | null | undefined;
+  /** A new name. */
   name?: string | null | undefined;
+  /** A new parent organisation; null makes it stand alone. */
   parentId?: string | number | null | undefined;
+  /** Whether the organisation should have a social worker placed. */
   shouldHaveWorker?: boolean | null | undefined;
 };
 
 /** Only the fields given change; null clears an optional field. */
 export type UpdateWorkerInput = {
+  /** A new e-mail address; null clears it. */
   email?: string | null | undefined;
+  /** A new employment status. */
   employmentStatus?: EmploymentStatus | null | undefined;
   /** The version you edited; a newer one on the server is a CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** A new full name. */
   fullName?: string | null | undefined;
+  /** A new gender. */
   gender?: Gender | null | undefined;
+  /** A new home area (Kemendagri code); null clears it. */
   homeAreaCode?: string | null | undefined;
+  /** A new NIK (16 digits); null clears it. */
   nationalIdNumber?: string | null | undefined;
+  /** A new phone number; null clears it. */
   phone?: string | null | undefined;
 };
 
+/** Conditions on workers; every condition given must hold. */
 export type WorkerFilter = {
   /** Workers placed in this area (or under it) today, and unplaced workers who live there. */
   areaCode?: string | null | undefined;
   /** Status today. */
   certificationStatus?: CertificationStatus | null | undefined;
+  /** Include archived workers. */
   includeArchived?: boolean;
   /** true: with an active assignment today; false: unplaced. */
   placed?: boolean | null | undefined;
@@ -288,13 +425,19 @@ export type WorkerFilter = {
   search?: string | null | undefined;
 };
 
+/** An order of workers: a field and a direction. */
 export type WorkerOrder = {
+  /** Ascending or descending. */
   direction?: SortDirection;
+  /** The field to sort by. */
   field?: WorkerSortField;
 };
 
+/** What workers can be sorted by. */
 export type WorkerSortField =
+  /** When the worker was recorded. */
   | 'CREATED_AT'
+  /** The full name, ignoring case. */
   | 'FULL_NAME';
 
 export type SignInMutationVariables = Exact<{
