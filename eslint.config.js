@@ -39,7 +39,7 @@ export default tseslint.config(
       '@graphql-eslint/relay-connection-types': 'error',
       '@graphql-eslint/relay-edge-types': ['error', { withEdgeSuffix: true, shouldImplementNode: false, listTypeCanWrapOnlyEdgeType: false }],
       '@graphql-eslint/relay-page-info': 'error',
-      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: true }],
     },
   },
 );

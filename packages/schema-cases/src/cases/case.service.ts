@@ -8,7 +8,6 @@ import {
   likeContains,
   lockForUpdate,
   notFound,
-  pageWindow,
   paginate,
   type Connection,
   type PageArgs,
@@ -182,7 +181,6 @@ export class CaseService {
     page: PageArgs,
     actor: Actor,
   ): Promise<Connection<SocialCase>> {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(SocialCase).createQueryBuilder('c');
     const readable = readableOrganisationIds(actor);
     if (readable) query.andWhere('c.organisation_id = ANY(:readable)', { readable });
@@ -205,10 +203,7 @@ export class CaseService {
     if (filter?.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter?.pmksCategoryCode) query.andWhere('c.pmks_category_code = :category', { category: filter.pmksCategoryCode });
     const direction = order?.direction ?? 'DESC';
-    return paginate(
-      query.orderBy(SORT_COLUMNS[order?.field ?? CaseSortField.OPENED_ON], direction).addOrderBy('c.id', direction),
-      window,
-    );
+    return paginate(query, [[SORT_COLUMNS[order?.field ?? CaseSortField.OPENED_ON], direction], ['c.id', direction]], page);
   }
 
   async open(input: OpenCaseInput, actor: Actor): Promise<SocialCase> {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CaseStatus } from '@peksos/types';
-import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, lockForUpdate, badInput, conflict, notFound, paginate, type PageArgs } from '@peksos/schema-kit';
 import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
 import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
@@ -24,7 +24,6 @@ export class CaseInvolvementService {
   }
 
   async list(filter: CaseInvolvementFilter | undefined, page: PageArgs) {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(CaseInvolvement).createQueryBuilder('i');
     if (filter?.caseId) {
       assertUuid(filter.caseId, 'Case', 'caseId');
@@ -36,7 +35,7 @@ export class CaseInvolvementService {
     }
     if (filter?.roleCode) query.andWhere('i.role_code = :roleCode', { roleCode: filter.roleCode });
     if (filter?.activeOnly) query.andWhere(ACTIVE, { today: this.today });
-    return paginate(query.orderBy('i.starts_on', 'DESC').addOrderBy('i.id', 'ASC'), window);
+    return paginate(query, [['i.starts_on', 'DESC'], ['i.id', 'ASC']], page);
   }
 
   async byCaseIds(caseIds: readonly string[], activeOnly: boolean): Promise<CaseInvolvement[]> {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { assertUuid, isUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, isUuid, lockForUpdate, badInput, conflict, notFound, paginate, type PageArgs } from '@peksos/schema-kit';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
 import { Assignment } from './assignment.entity.js';
@@ -23,7 +23,6 @@ export class AssignmentService {
   }
 
   async list(filter: AssignmentFilter | undefined, page: PageArgs) {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(Assignment).createQueryBuilder('a');
     if (filter?.workerId) {
       assertUuid(filter.workerId, 'Worker', 'workerId');
@@ -38,7 +37,7 @@ export class AssignmentService {
     } else if (filter?.includeEnded === false) {
       query.andWhere('(a.ends_on IS NULL OR a.ends_on > :today)', { today: this.today });
     }
-    return paginate(query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC'), window);
+    return paginate(query, [['a.starts_on', 'DESC'], ['a.id', 'ASC']], page);
   }
 
   /** Assignments of the organisations: those active on `activeOn`, or all of them (newest first) when null. */
