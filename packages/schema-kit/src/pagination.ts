@@ -4,6 +4,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { Max, Min } from 'class-validator';
 import { badInput } from './errors.js';
+import { oneByKey, type LoaderRegistry } from './loaders.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -168,21 +169,22 @@ export function pageWindow(args: PageArgs): PageWindow {
  * Rows whose keys come after (`after`) or before the cursor's values in the order. For an order all in one direction,
  * one row comparison, which an index on the keys serves; otherwise the expanded form.
  */
-function keysetCondition(order: readonly SortKey[], values: string[], side: 'after' | 'before', prefix: string): [string, Record<string, string>] {
-  const parameters = Object.fromEntries(values.map((value, index) => [`${prefix}${index}`, value]));
-  const greater = (direction: 'ASC' | 'DESC') => (direction === 'ASC') === (side === 'after');
+function keysetCondition(order: readonly SortKey[], side: 'after' | 'before', placeholder: (index: number) => string): string {
+  const greater = (direction: 'ASC' | 'DESC' | SortDirection) => (direction === 'ASC') === (side === 'after');
   const [, firstDirection] = order[0]!;
   if (order.every(([, direction]) => direction === firstDirection)) {
     const left = order.map(([expression]) => expression).join(', ');
-    const right = values.map((_, index) => `:${prefix}${index}`).join(', ');
-    return [`(${left}) ${greater(firstDirection) ? '>' : '<'} (${right})`, parameters];
+    const right = order.map((_, index) => placeholder(index)).join(', ');
+    return `(${left}) ${greater(firstDirection) ? '>' : '<'} (${right})`;
   }
   const alternatives = order.map(([expression, direction], index) => {
-    const equalBefore = order.slice(0, index).map(([earlier], at) => `${earlier} = :${prefix}${at}`);
-    return `(${[...equalBefore, `${expression} ${greater(direction) ? '>' : '<'} :${prefix}${index}`].join(' AND ')})`;
+    const equalBefore = order.slice(0, index).map(([earlier], at) => `${earlier} = ${placeholder(at)}`);
+    return `(${[...equalBefore, `${expression} ${greater(direction) ? '>' : '<'} ${placeholder(index)}`].join(' AND ')})`;
   });
-  return [`(${alternatives.join(' OR ')})`, parameters];
+  return `(${alternatives.join(' OR ')})`;
 }
+
+const flip = (direction: 'ASC' | 'DESC' | SortDirection): 'ASC' | 'DESC' => (direction === 'ASC' ? 'DESC' : 'ASC');
 
 /** A connection from the rows of a page (in the list's order) and their keys, and the total, known or to count. */
 export function toConnection<T>(
@@ -224,11 +226,13 @@ export async function paginate<T extends ObjectLiteral>(
   for (const side of ['after', 'before'] as const) {
     const cursor = window[side];
     if (cursor) {
-      const [condition, parameters] = keysetCondition(order, decodeCursor(cursor, order, side), side, `${side}Key`);
-      paged.andWhere(condition, parameters);
+      const values = decodeCursor(cursor, order, side);
+      paged.andWhere(
+        keysetCondition(order, side, (index) => `:${side}Key${index}`),
+        Object.fromEntries(values.map((value, index) => [`${side}Key${index}`, value])),
+      );
     }
   }
-  const flip = (direction: 'ASC' | 'DESC') => (direction === 'ASC' ? 'DESC' : 'ASC');
   order.forEach(([expression, direction], index) => {
     const readDirection = window.fromEnd ? flip(direction) : direction;
     if (index === 0) paged.orderBy(expression, readDirection);
@@ -250,5 +254,126 @@ export async function paginate<T extends ObjectLiteral>(
       ? { hasPreviousPage: more, hasNextPage: window.before !== null }
       : { hasNextPage: more, hasPreviousPage: window.after !== null },
     () => query.getCount(),
+  );
+}
+
+/**
+ * Where a nested list's rows come from, for `paginateEach`: SQL FROM items and a condition in which `parent.id` is the
+ * parent's id; `$2` and on are `parameters` (`$1` holds the parents' ids). `id` is the rows' id expression.
+ */
+export interface NestedListSource {
+  from: string;
+  where: string;
+  parameters: unknown[];
+  id: string;
+}
+
+/** A nested list a module offers: where its rows come from, their order, and how to load them by id. */
+export interface NestedList<T> {
+  source: NestedListSource;
+  order: readonly SortKey[];
+  byIds: (ids: readonly string[]) => Promise<T[]>;
+}
+
+/** One parent's page of a nested list: the rows' ids and keys in the list's order, and which way more rows lie. */
+export interface NestedPage {
+  rows: { id: string; keys: string[] }[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/**
+ * Pages a nested list (the cases of an organisation, …) for many parents in one statement: for each parent, the rows
+ * after `after` / before `before` in `order` (keyset, as `paginate`), `first` or `last` of them, each parent's rows
+ * read through a LATERAL subquery with its own LIMIT, so an index on the parent column serves it and a parent with
+ * thousands of rows costs a page. The caller loads the rows by id and makes connections with `toConnection`.
+ */
+export async function paginateEach(
+  db: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  parentIds: readonly string[],
+  source: NestedListSource,
+  order: readonly SortKey[],
+  page: PageArgs,
+): Promise<NestedPage[]> {
+  const window = pageWindow(page);
+  const parameters: unknown[] = [parentIds, ...source.parameters];
+  const conditions = [source.where];
+  for (const side of ['after', 'before'] as const) {
+    const cursor = window[side];
+    if (!cursor) continue;
+    const values = decodeCursor(cursor, order, side);
+    const first = parameters.length + 1;
+    parameters.push(...values);
+    conditions.push(keysetCondition(order, side, (index) => `$${first + index}`));
+  }
+  const orderSql = order.map(([expression, direction]) => `${expression} ${window.fromEnd ? flip(direction) : direction}`).join(', ');
+  const keys = order.map(([expression], index) => `(${expression})::text AS page_key_${index}`).join(', ');
+  parameters.push(window.limit + 1);
+  const rows = (await db.query(
+    `SELECT parent.id::text AS parent_id, page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, position)
+     CROSS JOIN LATERAL (
+       SELECT ${source.id}::text AS row_id, ${keys}, row_number() OVER (ORDER BY ${orderSql}) AS page_rank
+       FROM ${source.from} WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')}
+       ORDER BY ${orderSql} LIMIT $${parameters.length}) page
+     ORDER BY parent.position, page.page_rank`,
+    parameters,
+  )) as Record<string, string>[];
+  const byParent = new Map<string, { id: string; keys: string[] }[]>();
+  for (const row of rows) {
+    const list = byParent.get(row.parent_id!) ?? [];
+    list.push({ id: row.row_id!, keys: order.map((_, index) => row[`page_key_${index}`]!) });
+    byParent.set(row.parent_id!, list);
+  }
+  return parentIds.map((parentId) => {
+    const read = byParent.get(parentId) ?? [];
+    const more = read.length > window.limit;
+    const kept = more ? read.slice(0, window.limit) : read;
+    if (window.fromEnd) kept.reverse();
+    return window.fromEnd
+      ? { rows: kept, hasPreviousPage: more, hasNextPage: window.before !== null }
+      : { rows: kept, hasNextPage: more, hasPreviousPage: window.after !== null };
+  });
+}
+
+/** How many rows each parent's nested list holds (for `totalCount`), in one statement. */
+export async function countEach(
+  db: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  parentIds: readonly string[],
+  source: NestedListSource,
+): Promise<number[]> {
+  const rows = (await db.query(
+    `SELECT (SELECT count(*) FROM ${source.from} WHERE ${source.where})::int AS count
+     FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, position) ORDER BY parent.position`,
+    [parentIds, ...source.parameters],
+  )) as { count: number }[];
+  return rows.map((row) => Number(row.count));
+}
+
+/**
+ * A nested list as a connection, batched across the parents of one request: one statement for the pages of all the
+ * parents (`paginateEach`), one to load their rows (`byIds`), and one for the totals if a client asks. `name` names
+ * the list and every argument that changes `source` (such as a status filter).
+ */
+export async function nestedConnection<T extends { id: string }>(
+  context: { loaders: LoaderRegistry; dataSource: { query(sql: string, parameters?: unknown[]): Promise<unknown> } },
+  name: string,
+  parentId: string,
+  list: NestedList<T>,
+  page: PageArgs,
+): Promise<Connection<T>> {
+  const pageKey = JSON.stringify([page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
+  const pages = context.loaders.get<string, NestedPage>(`${name}:page:${pageKey}`, (parentIds) =>
+    paginateEach(context.dataSource, parentIds, list.source, list.order, page),
+  );
+  const rows = context.loaders.get<string, T | null>(`${name}:rows`, async (ids) => oneByKey(ids, await list.byIds(ids), (row) => row.id));
+  const totals = context.loaders.get<string, number>(`${name}:count`, (parentIds) => countEach(context.dataSource, parentIds, list.source));
+  const nested = await pages.load(parentId);
+  const nodes = await rows.loadMany(nested.rows.map((row) => row.id));
+  const found = nested.rows.flatMap((row, index) => {
+    const node = nodes[index];
+    return node && !(node instanceof Error) ? [{ node, keys: row.keys }] : [];
+  });
+  return toConnection(found, list.order, { hasNextPage: nested.hasNextPage, hasPreviousPage: nested.hasPreviousPage }, () =>
+    totals.load(parentId),
   );
 }

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CertificationLevel } from '@peksos/types';
-import { LocalDateScalar } from '@peksos/schema-kit';
+import { LocalDateScalar, Node } from '@peksos/schema-kit';
 
 export enum TrainingSessionKind {
   TRAINING = 'TRAINING',
@@ -33,7 +33,7 @@ registerEnumType(TrainingResult, {
   },
 });
 
-@ObjectType({ description: 'A training or competency-test session (uji kompetensi) organised by an organisation.' })
+@ObjectType({ implements: Node, description: 'A training or competency-test session (uji kompetensi) organised by an organisation.' })
 @Entity('training_session')
 export class TrainingSession {
   @Field(() => ID, { description: 'The training session’s id (a UUID).' })

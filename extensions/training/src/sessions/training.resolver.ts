@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, manyByKey, oneByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, manyByKey, oneByKey, PageArgs, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { loadOrganisation, loadWorker, Organisation, Worker } from '@peksos/schema-workforce';
 import { TrainingEnrolment, TrainingSession } from './training.entities.js';
 import { RecordTrainingResultInput, ScheduleTrainingSessionInput, TrainingSessionFilter } from './training.inputs.js';
@@ -10,11 +10,19 @@ export class TrainingSessionConnection extends ConnectionType(TrainingSession, '
 
 const service = (context: RequestContext) => new TrainingService(context.dataSource, context.today);
 
+/** TrainingSession as a Relay node: `node(id:)` reads it as `trainingSession(id:)` does. */
+export const trainingSessionNode: NodeType<TrainingSession> = {
+  typeName: 'TrainingSession',
+  table: 'training_session',
+  query: 'Query.trainingSession',
+  load: (context, id) => service(context).get(id),
+};
+
 @Resolver(() => TrainingSession)
 export class TrainingSessionResolver {
   @Query(() => TrainingSession, { description: 'One training session, by id.' })
   trainingSession(@Arg('id', () => ID, { description: 'The session’s id.' }) id: string, @Ctx() context: RequestContext): Promise<TrainingSession> {
-    return service(context).get(id);
+    return trainingSessionNode.load(context, id);
   }
 
   @Query(() => TrainingSessionConnection, { description: 'Training and competency-test sessions, latest first.' })

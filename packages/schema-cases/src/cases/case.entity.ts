@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CaseStatus } from '@peksos/types';
-import { LocalDateScalar } from '@peksos/schema-kit';
+import { LocalDateScalar, Node } from '@peksos/schema-kit';
 
 registerEnumType(CaseStatus, {
   name: 'CaseStatus',
@@ -13,7 +13,7 @@ registerEnumType(CaseStatus, {
 });
 
 /** A social-welfare case. The registry tracks who works on it, not the case file: no client data beyond the category. */
-@ObjectType('Case', { description: 'A social-welfare case: its PMKS category, handling organisation and status.' })
+@ObjectType('Case', { implements: Node, description: 'A social-welfare case: its PMKS category, handling organisation and status.' })
 @Entity('social_case')
 export class SocialCase {
   @Field(() => ID, { description: 'The case’s id (a UUID).' })

@@ -1,13 +1,12 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { CaseStatus } from '@peksos/types';
-import { ConnectionType, LocalDateScalar, manyByKey, oneByKey, PageArgs, selectedFieldNames, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, LocalDateScalar, nestedConnection, oneByKey, PageArgs, type Connection, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { loadOrganisation, Organisation, Worker } from '@peksos/schema-workforce';
 import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
 import { loadPmksCategory } from '../pmks-categories/pmks-category.resolver.js';
 import { SocialCase } from './case.entity.js';
 import { CaseFilter, CaseOrder, OpenCaseInput, UpdateCaseInput } from './case.input.js';
-import { caseColumnsFor, CaseService } from './case.service.js';
+import { CaseService } from './case.service.js';
 
 @ObjectType({ description: 'A page of cases (a Relay connection): edges with cursors, the nodes, paging information and the total.' })
 export class CaseConnection extends ConnectionType(SocialCase, 'Case') {}
@@ -22,11 +21,19 @@ export function loadCase(context: RequestContext, id: string): Promise<SocialCas
     .load(id);
 }
 
+/** Case as a Relay node: `node(id:)` reads it as `case(id:)` does. */
+export const caseNode: NodeType<SocialCase> = {
+  typeName: 'Case',
+  table: 'social_case',
+  query: 'Query.case',
+  load: (context, id) => caseService(context).read(id, context.actor),
+};
+
 @Resolver(() => SocialCase)
 export class CaseResolver {
   @Query(() => SocialCase, { description: 'One case, by id. NOT_FOUND when it does not exist or the caller may not read it.' })
   case(@Arg('id', () => ID, { description: 'The case’s id.' }) id: string, @Ctx() context: RequestContext): Promise<SocialCase> {
-    return caseService(context).read(id, context.actor);
+    return caseNode.load(context, id);
   }
 
   @Query(() => CaseConnection, { description: 'The cases the caller may read, a page at a time.' })
@@ -72,35 +79,27 @@ export class CaseResolver {
 
 @Resolver(() => Organisation)
 export class OrganisationCasesResolver {
-  @FieldResolver(() => [SocialCase], { description: 'Cases the organisation handles, newest first.' })
+  @FieldResolver(() => CaseConnection, { description: 'Cases the organisation handles, newest first, a page at a time.' })
   cases(
     @Root() organisation: Organisation,
     @Arg('status', () => CaseStatus, { description: 'Only open or only closed cases; all when null.', nullable: true }) status: CaseStatus | undefined,
+    @Args() page: PageArgs,
     @Ctx() context: RequestContext,
-  ): Promise<SocialCase[]> {
-    return context.loaders
-      .get<string, SocialCase[]>(`organisation.cases:${status ?? 'all'}`, async (ids) =>
-        manyByKey(ids, await caseService(context).byOrganisationIds(ids, status ?? null), (row) => row.organisationId),
-      )
-      .load(organisation.id);
+  ): Promise<Connection<SocialCase>> {
+    const list = caseService(context).organisationCases(status ?? null);
+    return nestedConnection(context, `organisation.cases:${status ?? 'all'}`, organisation.id, list, page);
   }
 }
 
 @Resolver(() => Worker)
 export class WorkerCasesResolver {
-  @FieldResolver(() => [SocialCase], { description: 'Cases the worker is or was involved in, newest first.' })
+  @FieldResolver(() => CaseConnection, { description: 'Cases the worker is or was involved in, newest first, a page at a time.' })
   cases(
     @Root() worker: Worker,
     @Arg('status', () => CaseStatus, { description: 'Only open or only closed cases; all when null.', nullable: true }) status: CaseStatus | undefined,
+    @Args() page: PageArgs,
     @Ctx() context: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<SocialCase[]> {
-    // A page of organisations → workers → cases reaches thousands of cases: read only the columns selected.
-    const columns = caseColumnsFor(selectedFieldNames(info));
-    return context.loaders
-      .get<string, (SocialCase & { workerId: string })[]>(`worker.cases:${status ?? 'all'}:${columns.join(',')}`, async (ids) =>
-        manyByKey(ids, await caseService(context).byWorkerIds(ids, status ?? null, columns), (row) => row.workerId),
-      )
-      .load(worker.id);
+  ): Promise<Connection<SocialCase>> {
+    return nestedConnection(context, `worker.cases:${status ?? 'all'}`, worker.id, caseService(context).workerCases(status ?? null), page);
   }
 }

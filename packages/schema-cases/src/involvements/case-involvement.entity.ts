@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '@peksos/schema-kit';
+import { LocalDateScalar, Node } from '@peksos/schema-kit';
 
-@ObjectType({ description: 'A worker involved in a case in a professional role, from startsOn until endsOn (exclusive).' })
+@ObjectType({ implements: Node, description: 'A worker involved in a case in a professional role, from startsOn until endsOn (exclusive).' })
 @Entity('case_involvement')
 export class CaseInvolvement {
   @Field(() => ID, { description: 'The involvement’s id (a UUID).' })

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, LocalDateScalar, manyByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, LocalDateScalar, manyByKey, PageArgs, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { loadProfessionalRole, loadWorker, ProfessionalRole, Worker } from '@peksos/schema-workforce';
 import { SocialCase } from '../cases/case.entity.js';
 import { loadCase } from '../cases/case.resolver.js';
@@ -14,11 +14,19 @@ function involvementService(context: RequestContext): CaseInvolvementService {
   return new CaseInvolvementService(context.dataSource, context.today);
 }
 
+/** CaseInvolvement as a Relay node: `node(id:)` reads it as `caseInvolvement(id:)` does. */
+export const caseInvolvementNode: NodeType<CaseInvolvement> = {
+  typeName: 'CaseInvolvement',
+  table: 'case_involvement',
+  query: 'Query.caseInvolvement',
+  load: (context, id) => involvementService(context).get(id),
+};
+
 @Resolver(() => CaseInvolvement)
 export class CaseInvolvementResolver {
   @Query(() => CaseInvolvement, { description: 'One involvement, by id.' })
   caseInvolvement(@Arg('id', () => ID, { description: 'The involvement’s id.' }) id: string, @Ctx() context: RequestContext): Promise<CaseInvolvement> {
-    return involvementService(context).get(id);
+    return caseInvolvementNode.load(context, id);
   }
 
   @Query(() => CaseInvolvementConnection, { description: 'Involvements of workers in cases, a page at a time.' })

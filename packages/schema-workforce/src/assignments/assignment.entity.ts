@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '@peksos/schema-kit';
+import { LocalDateScalar, Node } from '@peksos/schema-kit';
 
-@ObjectType({
+@ObjectType({ implements: Node,
   description:
     'A worker placed at an organisation from startsOn until endsOn (exclusive: the first day no longer served). ' +
     'Ending an assignment sets endsOn; the row stays as history.',

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, LocalDateScalar, manyByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, LocalDateScalar, manyByKey, nestedConnection, PageArgs, type Connection, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { loadOrganisation } from '../organisations/organisation.resolver.js';
 import { Worker } from '../workers/worker.entity.js';
@@ -31,11 +31,19 @@ function assignmentsOfWorker(context: RequestContext, workerId: string, activeOn
     .load(workerId);
 }
 
+/** Assignment as a Relay node: `node(id:)` reads it as `assignment(id:)` does. */
+export const assignmentNode: NodeType<Assignment> = {
+  typeName: 'Assignment',
+  table: 'assignment',
+  query: 'Query.assignment',
+  load: (context, id) => assignmentService(context).get(id),
+};
+
 @Resolver(() => Assignment)
 export class AssignmentResolver {
   @Query(() => Assignment, { description: 'One assignment (a placement of a worker at an organisation), by id.' })
   assignment(@Arg('id', () => ID, { description: 'The assignment’s id.' }) id: string, @Ctx() context: RequestContext): Promise<Assignment> {
-    return assignmentService(context).get(id);
+    return assignmentNode.load(context, id);
   }
 
   @Query(() => AssignmentConnection, { description: 'Assignments, newest start first, a page at a time.' })
@@ -95,13 +103,18 @@ export class OrganisationAssignmentsResolver {
     return workers.filter((worker): worker is Worker => worker !== null);
   }
 
-  @FieldResolver(() => [Assignment], { description: 'Current assignments, or all of them with includeEnded.' })
+  @FieldResolver(() => AssignmentConnection, {
+    description: 'Assignments active today, or all of them (history too) with includeEnded; newest first, a page at a time.',
+  })
   assignments(
     @Root() organisation: Organisation,
     @Arg('includeEnded', { description: 'Include placements that have ended (history).', defaultValue: false }) includeEnded: boolean,
+    @Args() page: PageArgs,
     @Ctx() context: RequestContext,
-  ): Promise<Assignment[]> {
-    return assignmentsOfOrganisation(context, organisation.id, includeEnded ? null : context.today);
+  ): Promise<Connection<Assignment>> {
+    const activeOn = includeEnded ? null : context.today;
+    const list = assignmentService(context).organisationAssignments(activeOn);
+    return nestedConnection(context, `organisation.assignments:${activeOn ?? 'all'}`, organisation.id, list, page);
   }
 }
 

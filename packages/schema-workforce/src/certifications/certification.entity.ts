@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { CertificationLevel, CertificationRecordKind } from '@peksos/types';
-import { LocalDateScalar } from '@peksos/schema-kit';
+import { LocalDateScalar, Node } from '@peksos/schema-kit';
 import '../enums.js';
 
-@ObjectType({ description: 'A competency certificate a worker holds, or a competency test scheduled for them.' })
+@ObjectType({ implements: Node, description: 'A competency certificate a worker holds, or a competency test scheduled for them.' })
 @Entity('certification')
 export class Certification {
   @Field(() => ID, { description: 'The certification’s id (a UUID).' })

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, manyByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, manyByKey, PageArgs, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { Worker } from '../workers/worker.entity.js';
 import { loadWorker } from '../workers/worker.resolver.js';
 import { Certification } from './certification.entity.js';
@@ -13,11 +13,19 @@ function certificationService(context: RequestContext): CertificationService {
   return new CertificationService(context.dataSource, context.today);
 }
 
+/** Certification as a Relay node: `node(id:)` reads it as `certification(id:)` does. */
+export const certificationNode: NodeType<Certification> = {
+  typeName: 'Certification',
+  table: 'certification',
+  query: 'Query.certification',
+  load: (context, id) => certificationService(context).get(id),
+};
+
 @Resolver(() => Certification)
 export class CertificationResolver {
   @Query(() => Certification, { description: 'One certificate or scheduled test, by id.' })
   certification(@Arg('id', () => ID, { description: 'The record’s id.' }) id: string, @Ctx() context: RequestContext): Promise<Certification> {
-    return certificationService(context).get(id);
+    return certificationNode.load(context, id);
   }
 
   @Query(() => CertificationConnection, { description: 'Certificates and scheduled tests, a page at a time.' })

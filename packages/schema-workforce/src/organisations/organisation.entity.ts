@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { AccreditationGrade, OrganisationKind } from '@peksos/types';
-import { LocalDateScalar } from '@peksos/schema-kit';
+import { LocalDateScalar, Node } from '@peksos/schema-kit';
 import '../enums.js';
 
-@ObjectType({ description: 'A social organisation, office or unit where social workers are placed.' })
+@ObjectType({ implements: Node, description: 'A social organisation, office or unit where social workers are placed.' })
 @Entity('organisation')
 export class Organisation {
   @Field(() => ID, { description: 'The organisation’s id (a UUID).' })

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, oneByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, oneByKey, PageArgs, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { Area } from '../areas/area.entity.js';
 import { loadArea } from '../areas/area.resolver.js';
 import { Organisation } from './organisation.entity.js';
@@ -22,11 +22,19 @@ export function loadOrganisation(context: RequestContext, id: string): Promise<O
     .load(id);
 }
 
+/** Organisation as a Relay node: `node(id:)` reads it as `organisation(id:)` does. */
+export const organisationNode: NodeType<Organisation> = {
+  typeName: 'Organisation',
+  table: 'organisation',
+  query: 'Query.organisation',
+  load: (context, id) => organisationService(context).read(id, context.actor),
+};
+
 @Resolver(() => Organisation)
 export class OrganisationResolver {
   @Query(() => Organisation, { description: 'One organisation, by id. NOT_FOUND when it does not exist or the caller may not read it.' })
   organisation(@Arg('id', () => ID, { description: 'The organisation’s id.' }) id: string, @Ctx() context: RequestContext): Promise<Organisation> {
-    return organisationService(context).read(id, context.actor);
+    return organisationNode.load(context, id);
   }
 
   @Query(() => OrganisationConnection, { description: 'Organisations, active ones unless includeArchived.' })

@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '@peksos/schema-kit';
 import { EmploymentStatus, Gender } from '@peksos/types';
 import '../enums.js';
 
-@ObjectType({ description: 'A social worker (Pekerja Sosial, Peksos).' })
+@ObjectType({ implements: Node, description: 'A social worker (Pekerja Sosial, Peksos).' })
 @Entity('worker')
 export class Worker {
   @Field(() => ID, { description: 'The worker’s id (a UUID).' })

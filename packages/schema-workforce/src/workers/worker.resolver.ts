@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { CertificationStatus } from '@peksos/types';
-import { ConnectionType, LocalDateScalar, oneByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, LocalDateScalar, oneByKey, PageArgs, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { Area } from '../areas/area.entity.js';
 import { loadArea } from '../areas/area.resolver.js';
 import { certificationStatusSql } from '../sql.js';
@@ -24,11 +24,19 @@ export function loadWorker(context: RequestContext, id: string): Promise<Worker 
     .load(id);
 }
 
+/** Worker as a Relay node: `node(id:)` reads it as `worker(id:)` does. */
+export const workerNode: NodeType<Worker> = {
+  typeName: 'Worker',
+  table: 'worker',
+  query: 'Query.worker',
+  load: (context, id) => workerService(context).get(id),
+};
+
 @Resolver(() => Worker)
 export class WorkerResolver {
   @Query(() => Worker, { description: 'One worker, by id. NOT_FOUND when it does not exist or the caller may not read it.' })
   worker(@Arg('id', () => ID, { description: 'The worker’s id.' }) id: string, @Ctx() context: RequestContext): Promise<Worker> {
-    return workerService(context).get(id);
+    return workerNode.load(context, id);
   }
 
   @Query(() => WorkerConnection, { description: 'Social workers, active ones unless includeArchived.' })
