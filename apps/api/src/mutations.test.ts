@@ -297,4 +297,18 @@ describe(`mutations and errors over HTTP (${testDatabaseKind()})`, () => {
     const badCode = await api.graphql(`mutation { createProfessionalRole(input: { code: "advocate!", labelId: "x", labelEn: "x" }) { code } }`);
     expect(badCode.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'code' });
   });
+  it('creates a partner key for organisations named by code or by id, as the admin command does; an unknown one is NOT_FOUND', async () => {
+    const byCodeOrganisation = await givenOrganisation(api, { code: 'PKH-UJI' });
+    const byIdOrganisation = await givenOrganisation(api);
+    const create = (organisationIds: string[]) =>
+      api.graphql(`mutation ($ids: [ID!]!) { createApiKey(name: "PKH Uji", organisationIds: $ids) { apiKey { organisationIds } secret } }`, {
+        ids: organisationIds,
+      });
+    const created = await create(['PKH-UJI', byIdOrganisation.id]);
+    expect(created.errors).toBeUndefined();
+    expect([...created.data!.createApiKey.apiKey.organisationIds].sort()).toEqual([byCodeOrganisation.id, byIdOrganisation.id].sort());
+    const unknown = await create(['PKH-UJI-03']);
+    expect(unknown.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'organisationIds' });
+    expect(unknown.errors?.[0]?.message).toContain('PKH-UJI-03');
+  });
 });

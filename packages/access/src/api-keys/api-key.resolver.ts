@@ -26,7 +26,10 @@ export class ApiKeyResolver {
   @Mutation(() => CreatedApiKey, { description: 'Creates a partner key for one or more organisations.' })
   createApiKey(
     @Arg('name', { description: 'Who the key is for, e.g. "PKH Cimahi Utara".' }) name: string,
-    @Arg('organisationIds', () => [ID], { description: 'The organisations the partner may read (their ids).' }) organisationIds: string[],
+    @Arg('organisationIds', () => [ID], {
+      description: 'The organisations the partner may read: their ids or their codes (e.g. PKH-3277), as you like.',
+    })
+    organisationIds: string[],
     @Ctx() context: AccessContext,
   ): Promise<CreatedApiKey> {
     return apiKeys(context).create(name, organisationIds, context.actor.kind === 'account' ? context.actor.id : null);
