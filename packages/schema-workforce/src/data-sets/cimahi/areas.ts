@@ -24,7 +24,7 @@ function kelurahan(code: string, name: string, population: number): SeedArea {
   };
 }
 
-/** Jawa Barat, Kota Cimahi, its 3 kecamatan and 15 kelurahan (Kemendagri codes; see shared/seed/FACTS.md). */
+/** Jawa Barat, Kota Cimahi, its 3 kecamatan and 15 kelurahan (Kemendagri codes; see docs/sources.md). */
 export const CIMAHI_AREAS: SeedArea[] = [
   { code: '32', name: 'Jawa Barat', level: AreaLevel.PROVINCE, population: null, populationYear: null, populationSource: null },
   {

@@ -8,7 +8,7 @@ export { CIMAHI_ORGANISATIONS } from './organisations.js';
 export { CIMAHI_WORKERS } from './workers.js';
 
 /**
- * The workforce of Kota Cimahi (shared/seed/FACTS.md): areas, organisations, workers, certifications and
+ * The workforce of Kota Cimahi (docs/sources.md): areas, organisations, workers, certifications and
  * assignments, inserted with plain SQL inside the caller's transaction.
  */
 export async function loadCimahiWorkforce(manager: EntityManager): Promise<void> {
