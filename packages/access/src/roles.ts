@@ -1,5 +1,4 @@
 import { registerEnumType } from 'type-graphql';
-import type { Role } from '@peksos/schema-kit';
 
 /** The roles as a GraphQL enum; the values are the `Role` strings of @peksos/schema-kit. */
 export enum AccessRole {
@@ -19,7 +18,3 @@ registerEnumType(AccessRole, {
     PARTNER: { description: 'An API key of a partner: reads its own organisations and what hangs on them.' },
   },
 });
-
-export function toRole(role: AccessRole): Role {
-  return role as Role;
-}

@@ -76,5 +76,4 @@ export const CIMAHI_AREAS: SeedArea[] = [
   kelurahan('32.77.03.1004', 'Cipageran', 39_476),
 ];
 
-export const CIMAHI_CITY_CODE = '32.77';
 export const CIMAHI_KELURAHAN = CIMAHI_AREAS.filter((area) => area.level === AreaLevel.VILLAGE);
