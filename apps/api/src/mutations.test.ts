@@ -272,10 +272,10 @@ describe(`mutations and errors over HTTP (${testDatabaseKind()})`, () => {
     const twice = await api.graphql(`mutation ($id: ID!) { closeCase(id: $id, closedOn: "2018-07-01") { id } }`, { id: openCase.id });
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const { worker } = await api.query(`query ($id: ID!) { worker(id: $id) { cases { nodes { reference } } caseInvolvements { role { code } } } }`, {
+    const { worker } = await api.query(`query ($id: ID!) { worker(id: $id) { cases { nodes { reference } } caseInvolvements { nodes { role { code } } } } }`, {
       id: helper.id,
     });
-    expect(worker).toEqual({ cases: { nodes: [{ reference: 'UJI-001' }] }, caseInvolvements: [{ role: { code: 'BROKER' } }] });
+    expect(worker).toEqual({ cases: { nodes: [{ reference: 'UJI-001' }] }, caseInvolvements: { nodes: [{ role: { code: 'BROKER' } }] } });
   });
 
   it('refuses to archive a worker who still has assignments', async () => {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, LocalDateScalar, manyByKey, PageArgs, type RequestContext, type NodeType } from '@peksos/schema-kit';
+import { ConnectionType, LocalDateScalar, manyByKey, nestedConnection, PageArgs, type Connection, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { loadProfessionalRole, loadWorker, ProfessionalRole, Worker } from '@peksos/schema-workforce';
 import { SocialCase } from '../cases/case.entity.js';
 import { loadCase } from '../cases/case.resolver.js';
@@ -86,16 +86,16 @@ export class CaseInvolvementsResolver {
 
 @Resolver(() => Worker)
 export class WorkerInvolvementsResolver {
-  @FieldResolver(() => [CaseInvolvement], { description: "The worker's involvements in cases, with the role held." })
+  @FieldResolver(() => CaseInvolvementConnection, {
+    description: "The worker's involvements in cases, with the role held; newest first, a page at a time.",
+  })
   caseInvolvements(
     @Root() worker: Worker,
     @Arg('activeOnly', { description: 'Only involvements that have not ended.', defaultValue: false }) activeOnly: boolean,
+    @Args() page: PageArgs,
     @Ctx() context: RequestContext,
-  ): Promise<CaseInvolvement[]> {
-    return context.loaders
-      .get<string, CaseInvolvement[]>(`worker.caseInvolvements:${activeOnly}`, async (ids) =>
-        manyByKey(ids, await involvementService(context).byWorkerIds(ids, activeOnly), (row) => row.workerId),
-      )
-      .load(worker.id);
+  ): Promise<Connection<CaseInvolvement>> {
+    const list = involvementService(context).workerInvolvements(activeOnly);
+    return nestedConnection(context, `worker.caseInvolvements:${activeOnly}`, worker.id, list, page);
   }
 }
