@@ -76,14 +76,14 @@ describe(`access under attack (${testDatabaseKind()})`, () => {
     expect(listed.organisations.nodes.map((node: { id: string }) => node.id)).toEqual([ownOrganisationId]);
     // Through a worker placed at its organisation to that worker's other placements: refused.
     const escape = await partner.graphql(
-      `query ($id: ID!) { organisation(id: $id) { activeWorkers { fullName assignments { organisation { name cases { reference } } } } } }`,
+      `query ($id: ID!) { organisation(id: $id) { activeWorkers { fullName assignments { organisation { name cases { nodes { reference } } } } } } }`,
       { id: ownOrganisationId },
     );
     expect(codes(escape)).toContain('FORBIDDEN');
     expect(JSON.stringify(escape.data)).not.toContain('SERANG/2');
     // What a partner may see of those workers: the name and certification status.
     const allowed = await partner.query(
-      `query ($id: ID!) { organisation(id: $id) { activeWorkers { fullName certificationStatus } cases { reference } } }`,
+      `query ($id: ID!) { organisation(id: $id) { activeWorkers { fullName certificationStatus } cases { nodes { reference } } } }`,
       { id: ownOrganisationId },
     );
     expect(allowed.organisation.activeWorkers.map((worker: { fullName: string }) => worker.fullName)).toContain('Target Serangan');

@@ -52,6 +52,14 @@ const OPERATIONS: Record<string, Operation> = {
   'Query.professionalRole': { allowed: SIGNED_IN, request: () => ({ query: '{ professionalRole(code: "BROKER") { labelId } }' }) },
   'Query.professionalRoles': { allowed: SIGNED_IN, request: () => ({ query: '{ professionalRoles { totalCount } }' }) },
   'Query.workforceSummary': { allowed: SIGNED_IN, request: () => ({ query: '{ workforceSummary(areaCode: "32.77") { workers } }' }) },
+  'Query.node': {
+    allowed: SIGNED_IN,
+    request: (f) => ({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id: f.organisationId } }),
+  },
+  'Query.nodes': {
+    allowed: SIGNED_IN,
+    request: (f) => ({ query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: [f.organisationId] } }),
+  },
   'Query.organisation': {
     allowed: SIGNED_IN,
     request: (f) => ({ query: 'query ($id: ID!) { organisation(id: $id) { name } }', variables: { id: f.organisationId } }),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '@peksos/db/testing';
 import { startTestServer, type TestServer } from './testing/test-server.js';
 
-/** The Cimahi data set reproduces shared/seed/FACTS.md, and the headline queries answer with the report's figures. */
+/** The Cimahi data set reproduces the figures of docs/sources.md, and the headline queries answer with the report's figures. */
 describe(`Cimahi facts over HTTP (${testDatabaseKind()})`, () => {
   let api: TestServer;
   beforeAll(async () => {

@@ -272,10 +272,10 @@ describe(`mutations and errors over HTTP (${testDatabaseKind()})`, () => {
     const twice = await api.graphql(`mutation ($id: ID!) { closeCase(id: $id, closedOn: "2018-07-01") { id } }`, { id: openCase.id });
     expect(twice.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const { worker } = await api.query(`query ($id: ID!) { worker(id: $id) { cases { reference } caseInvolvements { role { code } } } }`, {
+    const { worker } = await api.query(`query ($id: ID!) { worker(id: $id) { cases { nodes { reference } } caseInvolvements { nodes { role { code } } } } }`, {
       id: helper.id,
     });
-    expect(worker).toEqual({ cases: [{ reference: 'UJI-001' }], caseInvolvements: [{ role: { code: 'BROKER' } }] });
+    expect(worker).toEqual({ cases: { nodes: [{ reference: 'UJI-001' }] }, caseInvolvements: { nodes: [{ role: { code: 'BROKER' } }] } });
   });
 
   it('refuses to archive a worker who still has assignments', async () => {
@@ -307,5 +307,20 @@ describe(`mutations and errors over HTTP (${testDatabaseKind()})`, () => {
         expect(JSON.stringify(answer)).not.toMatch(/did you mean/i);
       }
     }
+  });
+
+  it('creates a partner key for organisations named by code or by id, as the admin command does; an unknown one is NOT_FOUND', async () => {
+    const byCodeOrganisation = await givenOrganisation(api, { code: 'PKH-UJI' });
+    const byIdOrganisation = await givenOrganisation(api);
+    const create = (organisationIds: string[]) =>
+      api.graphql(`mutation ($ids: [ID!]!) { createApiKey(name: "PKH Uji", organisationIds: $ids) { apiKey { organisationIds } secret } }`, {
+        ids: organisationIds,
+      });
+    const created = await create(['PKH-UJI', byIdOrganisation.id]);
+    expect(created.errors).toBeUndefined();
+    expect([...created.data!.createApiKey.apiKey.organisationIds].sort()).toEqual([byCodeOrganisation.id, byIdOrganisation.id].sort());
+    const unknown = await create(['PKH-UJI-03']);
+    expect(unknown.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'organisationIds' });
+    expect(unknown.errors?.[0]?.message).toContain('PKH-UJI-03');
   });
 });

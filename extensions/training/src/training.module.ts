@@ -7,6 +7,7 @@ import { TrainingRowSecurity1764500020000 } from './migrations/1764500020000-tra
 import {
   OrganisationTrainingResolver,
   TrainingEnrolmentResolver,
+  trainingSessionNode,
   TrainingSessionResolver,
   WorkerTrainingResolver,
 } from './sessions/training.resolver.js';
@@ -26,6 +27,7 @@ export const trainingModule: SchemaModule = {
       message: 'A competency test, and only a competency test, certifies a level',
     },
   },
+  nodeTypes: [trainingSessionNode],
   dataSets: { cimahi: loadCimahiTraining },
   access: {
     operations: {

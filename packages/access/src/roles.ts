@@ -1,5 +1,4 @@
 import { registerEnumType } from 'type-graphql';
-import type { Role } from '@peksos/schema-kit';
 
 /** The roles as a GraphQL enum; the values are the `Role` strings of @peksos/schema-kit. */
 export enum AccessRole {
@@ -12,8 +11,10 @@ export enum AccessRole {
 registerEnumType(AccessRole, {
   name: 'AccessRole',
   description: 'ADMIN: everything. COORDINATOR: manages records within one area. VIEWER: reads, without personal data. PARTNER: an API key reading its own organisations.',
+  valuesConfig: {
+    ADMIN: { description: 'Office staff who manage everything, accounts and keys included.' },
+    COORDINATOR: { description: 'Manages workers, organisations and cases of one area; reads everything else.' },
+    VIEWER: { description: 'Reads everything except personal data.' },
+    PARTNER: { description: 'An API key of a partner: reads its own organisations and what hangs on them.' },
+  },
 });
-
-export function toRole(role: AccessRole): Role {
-  return role as Role;
-}

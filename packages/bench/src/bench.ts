@@ -222,10 +222,10 @@ async function statementScaling(ours: Contender, settings: { area: string }): Pr
   );
   await row('organisations { nodes { activeWorkers } }', (first) => `{ organisations(first: ${first}) { nodes { id activeWorkers { id } } } }`);
   await row('organisations { nodes { activeWorkers { cases(OPEN) } } }', (first) =>
-    `{ organisations(first: ${first}) { nodes { id activeWorkers { id cases(status: OPEN) { id } } } } }`,
+    `{ organisations(first: ${first}) { nodes { id activeWorkers { id cases(status: OPEN, first: 100) { nodes { id } } } } } }`,
   );
   await row('… { cases(OPEN) { organisation { area } } } }', (first) =>
-    `{ organisations(first: ${first}) { nodes { id activeWorkers { id cases(status: OPEN) { id organisation { area { name } } } } } } }`,
+    `{ organisations(first: ${first}) { nodes { id activeWorkers { id cases(status: OPEN, first: 100) { nodes { id organisation { area { name } } } } } } } }`,
   );
   return [`| query | first: ${pages.join(' | first: ')} |`, `| --- |${pages.map(() => ' ---: |').join('')}`, ...lines];
 }

@@ -56,7 +56,7 @@ export function benchQueries({ area, pastDate, first }: QueryParams): BenchQuery
     {
       key: 'nested',
       title: `organisations(first ${first}) → activeWorkers → cases(OPEN)`,
-      ours: `{ organisations(first: ${first}) { nodes { id name activeWorkers { id fullName cases(status: OPEN) { id reference } } } } }`,
+      ours: `{ organisations(first: ${first}) { nodes { id name activeWorkers { id fullName cases(status: OPEN, first: 100) { nodes { id reference } } } } } }`,
       floor: `/nested?first=${first}`,
       peer: `{ activeOrganisations(first: ${first}) {
         nodes { id: rowId name activeWorkers { nodes { id: rowId fullName cases(status: "OPEN") { nodes { id: rowId reference } } } } } } }`,

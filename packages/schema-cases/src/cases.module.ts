@@ -1,9 +1,10 @@
 import { Access, ErrorCode, type SchemaModule } from '@peksos/schema-kit';
 import { SocialCase } from './cases/case.entity.js';
 import { casesExport } from './cases/case.export.js';
-import { CaseResolver, OrganisationCasesResolver, WorkerCasesResolver } from './cases/case.resolver.js';
+import { caseNode, CaseResolver, OrganisationCasesResolver, WorkerCasesResolver } from './cases/case.resolver.js';
 import { CaseInvolvement } from './involvements/case-involvement.entity.js';
 import {
+  caseInvolvementNode,
   CaseInvolvementResolver,
   CaseInvolvementsResolver,
   WorkerInvolvementsResolver,
@@ -36,6 +37,7 @@ export const casesModule: SchemaModule = {
     case_involvement_no_overlap: { code: ErrorCode.CONFLICT, field: 'roleCode', message: 'The worker already holds this role in the case' },
     case_involvement_one_lead_at_a_time: { code: ErrorCode.CONFLICT, field: 'isLead', message: 'The case already has a lead worker' },
   },
+  nodeTypes: [caseNode, caseInvolvementNode],
   dataSets: { cimahi: loadCimahiCases },
   exports: [casesExport],
   access: {

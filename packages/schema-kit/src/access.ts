@@ -12,8 +12,6 @@ import { DomainError, ErrorCode } from './errors.js';
  */
 export type Role = 'admin' | 'coordinator' | 'viewer' | 'partner';
 
-export const ROLES: readonly Role[] = ['admin', 'coordinator', 'viewer', 'partner'];
-
 /** The caller of one request. */
 export interface Actor {
   kind: 'account' | 'api_key' | 'anonymous' | 'system';

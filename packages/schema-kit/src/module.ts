@@ -3,6 +3,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { BilingualLabel, Locale } from '@peksos/types';
 import type { AccessRule, Actor, ModuleAccess } from './access.js';
 import type { ConstraintMeanings } from './errors.js';
+import type { NodeType } from './relay.js';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -30,6 +31,8 @@ export interface SchemaModule {
   constraintMeanings: ConstraintMeanings;
   /** Who may call each of the module's operations and read each of its types (see access.ts). */
   access: ModuleAccess;
+  /** The module's types that implement Node, so that `node(id:)` can fetch them (see relay.ts). */
+  nodeTypes?: NodeType[];
   /** Demo rows the module adds to a named data set (such as `cimahi`), after the core data set is loaded. */
   dataSets?: Record<string, (manager: EntityManager) => Promise<void>>;
   /** Lists the module offers as spreadsheets at `/api/export/{name}.{csv|xlsx}` (docs/import-export.md). */

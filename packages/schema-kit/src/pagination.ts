@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { createHash } from 'node:crypto';
 import { Max, Min } from 'class-validator';
 import { badInput } from './errors.js';
+import { oneByKey, type LoaderRegistry } from './loaders.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -11,32 +13,50 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, { name: 'SortDirection' });
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'The direction of an order.',
+  valuesConfig: {
+    ASC: { description: 'Ascending: A to Z, oldest first, smallest first.' },
+    DESC: { description: 'Descending: Z to A, newest first, largest first.' },
+  },
+});
 
-/** Relay-style forward paging: `first` items after the cursor `after`. */
+/**
+ * Relay paging: the `first` items after the cursor `after`, or the `last` items before the cursor `before`. With
+ * neither `first` nor `last`, the first 20.
+ */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items, 1 to ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, description: `How many items from the start (after \`after\`), 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given.` })
   @Min(1)
   @Max(MAX_PAGE_SIZE)
-  first: number = DEFAULT_PAGE_SIZE;
+  first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: 'Read on after this cursor: the endCursor of the previous page.' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `How many items from the end (before \`before\`), 1 to ${MAX_PAGE_SIZE}; not with first.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Read back before this cursor: the startCursor of the next page.' })
+  before?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page lies in the whole list, and the cursors to read the pages around it.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether items follow this page: read them with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field()
+  @Field({ description: 'Whether items come before this page: read them with `before: startCursor`.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the first item of the page; null when the page is empty.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item of the page; null when the page is empty.' })
   endCursor!: string | null;
 }
 
@@ -58,25 +78,25 @@ export interface Connection<T> {
 
 /** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One item of a ${name}Connection page, with its cursor.` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'Where the item lies in the list: pass it as `after` or `before` to read on from it. Opaque.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: 'The item.' })
     node!: T;
   }
 
   // Simple resolvers: GraphQL's default resolver, which calls `totalCount` (a function, see Connection).
   @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionClass {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of the page, each with its cursor.' })
     edges!: Edge<T>[];
 
     @Field(() => [nodeType], { description: 'The nodes of the edges, for clients that need no cursors.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow or come before, and the cursors to read them.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many items match, across all pages.' })
@@ -85,51 +105,102 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
   return ConnectionClass;
 }
 
+/** One key of a list's order: an SQL expression on the query's alias, and its direction. The last key is unique (the id). */
+export type SortKey = readonly [expression: string, direction: 'ASC' | 'DESC' | SortDirection];
+
 /**
- * Cursors are opaque to clients. They encode the position in the ordered result; the order always ends with the
- * primary key, so a position means the same row while the data does not change.
+ * Keyset cursors: a cursor holds the values of the order's keys for its row (and a mark of the order it belongs to),
+ * base64url-encoded, opaque to clients. The next page is the rows after those values in the order, so a row inserted or
+ * deleted before the cursor moves no other row from one page to the next: no row that existed throughout is repeated
+ * or skipped. The values travel as PostgreSQL's text form of each key (a timestamp keeps its microseconds).
  */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`offset:${offset}`, 'utf8').toString('base64url');
+export interface CursorValue {
+  order: string;
+  keys: string[];
 }
 
-export function decodeCursor(cursor: string): number {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^offset:(\d{1,9})$/.exec(decoded);
-  if (!match) throw badInput('after', 'The cursor is not one this API issued');
-  return Number(match[1]);
+function orderMark(order: readonly SortKey[]): string {
+  return createHash('sha256').update(order.map(([expression, direction]) => `${expression} ${direction}`).join(',')).digest('base64url').slice(0, 8);
 }
 
+export function encodeCursor(order: readonly SortKey[], keys: string[]): string {
+  return Buffer.from(JSON.stringify([orderMark(order), ...keys]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, order: readonly SortKey[], field: 'after' | 'before'): string[] {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = null;
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== order.length + 1 ||
+    !decoded.every((value) => typeof value === 'string' && value.length <= 1000)
+  ) {
+    throw badInput(field, 'The cursor is not one this API issued');
+  }
+  if (decoded[0] !== orderMark(order)) throw badInput(field, 'The cursor belongs to another list or order');
+  return decoded.slice(1) as string[];
+}
+
+/** What a page asks for, checked: which end it starts from, how many rows, and the cursors that bound it. */
 export interface PageWindow {
-  offset: number;
+  fromEnd: boolean;
   limit: number;
+  after: string | null;
+  before: string | null;
 }
 
 export function pageWindow(args: PageArgs): PageWindow {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+  const first = args.first ?? null;
+  const last = args.last ?? null;
+  if (first !== null && last !== null) throw badInput('last', 'Give first or last, not both');
+  for (const [field, size] of [['first', first], ['last', last]] as const) {
+    if (size !== null && (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)) {
+      throw badInput(field, `${field} must be between 1 and ${MAX_PAGE_SIZE}`);
+    }
   }
-  const offset = args.after ? decodeCursor(args.after) + 1 : 0;
-  return { offset, limit: first };
+  return { fromEnd: last !== null, limit: last ?? first ?? DEFAULT_PAGE_SIZE, after: args.after ?? null, before: args.before ?? null };
 }
 
 /**
- * A connection from a page read with one row more than the window's limit (the extra row says whether another page
- * follows; it is not returned), and the total: a number when it is known, or how to count it when a client asks.
+ * Rows whose keys come after (`after`) or before the cursor's values in the order. For an order all in one direction,
+ * one row comparison, which an index on the keys serves; otherwise the expanded form.
  */
-export function toConnection<T>(rowsAndOneMore: T[], window: PageWindow, total: number | (() => Promise<number>)): Connection<T> {
-  const hasNextPage = rowsAndOneMore.length > window.limit;
-  const nodes = hasNextPage ? rowsAndOneMore.slice(0, window.limit) : rowsAndOneMore;
-  const edges = nodes.map((node, index) => ({ cursor: encodeCursor(window.offset + index), node }));
+function keysetCondition(order: readonly SortKey[], side: 'after' | 'before', placeholder: (index: number) => string): string {
+  const greater = (direction: 'ASC' | 'DESC' | SortDirection) => (direction === 'ASC') === (side === 'after');
+  const [, firstDirection] = order[0]!;
+  if (order.every(([, direction]) => direction === firstDirection)) {
+    const left = order.map(([expression]) => expression).join(', ');
+    const right = order.map((_, index) => placeholder(index)).join(', ');
+    return `(${left}) ${greater(firstDirection) ? '>' : '<'} (${right})`;
+  }
+  const alternatives = order.map(([expression, direction], index) => {
+    const equalBefore = order.slice(0, index).map(([earlier], at) => `${earlier} = ${placeholder(at)}`);
+    return `(${[...equalBefore, `${expression} ${greater(direction) ? '>' : '<'} ${placeholder(index)}`].join(' AND ')})`;
+  });
+  return `(${alternatives.join(' OR ')})`;
+}
+
+const flip = (direction: 'ASC' | 'DESC' | SortDirection): 'ASC' | 'DESC' => (direction === 'ASC' ? 'DESC' : 'ASC');
+
+/** A connection from the rows of a page (in the list's order) and their keys, and the total, known or to count. */
+export function toConnection<T>(
+  rows: { node: T; keys: string[] }[],
+  order: readonly SortKey[],
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean },
+  total: number | (() => Promise<number>),
+): Connection<T> {
+  const edges = rows.map((row) => ({ cursor: encodeCursor(order, row.keys), node: row.node }));
   let counted: Promise<number> | undefined;
   return {
     edges,
-    nodes,
+    nodes: edges.map((edge) => edge.node),
     totalCount: typeof total === 'number' ? () => Promise.resolve(total) : () => (counted ??= total()),
     pageInfo: {
-      hasNextPage,
-      hasPreviousPage: window.offset > 0,
+      ...pageInfo,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -137,12 +208,172 @@ export function toConnection<T>(rowsAndOneMore: T[], window: PageWindow, total: 
 }
 
 /**
- * Pages an ordered TypeORM query: one row more than the page (whether another page follows), and the count only if a
- * client selects `totalCount`. (Counting in the page's statement with `count(*) OVER ()` was tried for the coverage
- * gap: it made PostgreSQL walk the whole name index instead of stopping after the page, 3 ms + 34 ms -> 147 ms.)
+ * Orders and pages a TypeORM query by keyset: the rows after `after` and before `before` in `order` (whose last key
+ * must be unique and no key null), `first` from the start or `last` from the end, read with one row more (whether
+ * another page follows that way; it is not returned), and the count only if a client selects `totalCount`. (Counting
+ * in the page's statement with `count(*) OVER ()` was tried for the coverage gap: it made PostgreSQL walk the whole
+ * name index instead of stopping after the page, 3 ms + 34 ms -> 147 ms.) `hasPreviousPage` when paging forward (and
+ * `hasNextPage` when paging back) says whether a cursor was given: the row it points at lies that way.
  * Build the query on the DataSource, not on a transaction's manager: the count may run after the resolver returned.
  */
-export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, window: PageWindow): Promise<Connection<T>> {
-  const rows = await query.clone().offset(window.offset).limit(window.limit + 1).getMany();
-  return toConnection(rows, window, () => query.getCount());
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: readonly SortKey[],
+  page: PageArgs,
+): Promise<Connection<T>> {
+  const window = pageWindow(page);
+  const paged = query.clone();
+  for (const side of ['after', 'before'] as const) {
+    const cursor = window[side];
+    if (cursor) {
+      const values = decodeCursor(cursor, order, side);
+      paged.andWhere(
+        keysetCondition(order, side, (index) => `:${side}Key${index}`),
+        Object.fromEntries(values.map((value, index) => [`${side}Key${index}`, value])),
+      );
+    }
+  }
+  order.forEach(([expression, direction], index) => {
+    const readDirection = window.fromEnd ? flip(direction) : direction;
+    if (index === 0) paged.orderBy(expression, readDirection);
+    else paged.addOrderBy(expression, readDirection);
+    paged.addSelect(`(${expression})::text`, `page_key_${index}`);
+  });
+  const { entities, raw } = await paged.limit(window.limit + 1).getRawAndEntities();
+  const rows = entities.map((node, index) => ({
+    node,
+    keys: order.map((_, key) => String((raw[index] as Record<string, unknown>)[`page_key_${key}`])),
+  }));
+  const more = rows.length > window.limit;
+  const kept = more ? rows.slice(0, window.limit) : rows;
+  if (window.fromEnd) kept.reverse();
+  return toConnection(
+    kept,
+    order,
+    window.fromEnd
+      ? { hasPreviousPage: more, hasNextPage: window.before !== null }
+      : { hasNextPage: more, hasPreviousPage: window.after !== null },
+    () => query.getCount(),
+  );
+}
+
+/**
+ * Where a nested list's rows come from, for `paginateEach`: SQL FROM items and a condition in which `parent.id` is the
+ * parent's id; `$2` and on are `parameters` (`$1` holds the parents' ids). `id` is the rows' id expression.
+ */
+export interface NestedListSource {
+  from: string;
+  where: string;
+  parameters: unknown[];
+  id: string;
+}
+
+/** A nested list a module offers: where its rows come from, their order, and how to load them by id. */
+export interface NestedList<T> {
+  source: NestedListSource;
+  order: readonly SortKey[];
+  byIds: (ids: readonly string[]) => Promise<T[]>;
+}
+
+/** One parent's page of a nested list: the rows' ids and keys in the list's order, and which way more rows lie. */
+export interface NestedPage {
+  rows: { id: string; keys: string[] }[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/**
+ * Pages a nested list (the cases of an organisation, …) for many parents in one statement: for each parent, the rows
+ * after `after` / before `before` in `order` (keyset, as `paginate`), `first` or `last` of them, each parent's rows
+ * read through a LATERAL subquery with its own LIMIT, so an index on the parent column serves it and a parent with
+ * thousands of rows costs a page. The caller loads the rows by id and makes connections with `toConnection`.
+ */
+export async function paginateEach(
+  db: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  parentIds: readonly string[],
+  source: NestedListSource,
+  order: readonly SortKey[],
+  page: PageArgs,
+): Promise<NestedPage[]> {
+  const window = pageWindow(page);
+  const parameters: unknown[] = [parentIds, ...source.parameters];
+  const conditions = [source.where];
+  for (const side of ['after', 'before'] as const) {
+    const cursor = window[side];
+    if (!cursor) continue;
+    const values = decodeCursor(cursor, order, side);
+    const first = parameters.length + 1;
+    parameters.push(...values);
+    conditions.push(keysetCondition(order, side, (index) => `$${first + index}`));
+  }
+  const orderSql = order.map(([expression, direction]) => `${expression} ${window.fromEnd ? flip(direction) : direction}`).join(', ');
+  const keys = order.map(([expression], index) => `(${expression})::text AS page_key_${index}`).join(', ');
+  parameters.push(window.limit + 1);
+  const rows = (await db.query(
+    `SELECT parent.id::text AS parent_id, page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, position)
+     CROSS JOIN LATERAL (
+       SELECT ${source.id}::text AS row_id, ${keys}, row_number() OVER (ORDER BY ${orderSql}) AS page_rank
+       FROM ${source.from} WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')}
+       ORDER BY ${orderSql} LIMIT $${parameters.length}) page
+     ORDER BY parent.position, page.page_rank`,
+    parameters,
+  )) as Record<string, string>[];
+  const byParent = new Map<string, { id: string; keys: string[] }[]>();
+  for (const row of rows) {
+    const list = byParent.get(row.parent_id!) ?? [];
+    list.push({ id: row.row_id!, keys: order.map((_, index) => row[`page_key_${index}`]!) });
+    byParent.set(row.parent_id!, list);
+  }
+  return parentIds.map((parentId) => {
+    const read = byParent.get(parentId) ?? [];
+    const more = read.length > window.limit;
+    const kept = more ? read.slice(0, window.limit) : read;
+    if (window.fromEnd) kept.reverse();
+    return window.fromEnd
+      ? { rows: kept, hasPreviousPage: more, hasNextPage: window.before !== null }
+      : { rows: kept, hasNextPage: more, hasPreviousPage: window.after !== null };
+  });
+}
+
+/** How many rows each parent's nested list holds (for `totalCount`), in one statement. */
+export async function countEach(
+  db: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
+  parentIds: readonly string[],
+  source: NestedListSource,
+): Promise<number[]> {
+  const rows = (await db.query(
+    `SELECT (SELECT count(*) FROM ${source.from} WHERE ${source.where})::int AS count
+     FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, position) ORDER BY parent.position`,
+    [parentIds, ...source.parameters],
+  )) as { count: number }[];
+  return rows.map((row) => Number(row.count));
+}
+
+/**
+ * A nested list as a connection, batched across the parents of one request: one statement for the pages of all the
+ * parents (`paginateEach`), one to load their rows (`byIds`), and one for the totals if a client asks. `name` names
+ * the list and every argument that changes `source` (such as a status filter).
+ */
+export async function nestedConnection<T extends { id: string }>(
+  context: { loaders: LoaderRegistry; dataSource: { query(sql: string, parameters?: unknown[]): Promise<unknown> } },
+  name: string,
+  parentId: string,
+  list: NestedList<T>,
+  page: PageArgs,
+): Promise<Connection<T>> {
+  const pageKey = JSON.stringify([page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
+  const pages = context.loaders.get<string, NestedPage>(`${name}:page:${pageKey}`, (parentIds) =>
+    paginateEach(context.dataSource, parentIds, list.source, list.order, page),
+  );
+  const rows = context.loaders.get<string, T | null>(`${name}:rows`, async (ids) => oneByKey(ids, await list.byIds(ids), (row) => row.id));
+  const totals = context.loaders.get<string, number>(`${name}:count`, (parentIds) => countEach(context.dataSource, parentIds, list.source));
+  const nested = await pages.load(parentId);
+  const nodes = await rows.loadMany(nested.rows.map((row) => row.id));
+  const found = nested.rows.flatMap((row, index) => {
+    const node = nodes[index];
+    return node && !(node instanceof Error) ? [{ node, keys: row.keys }] : [];
+  });
+  return toConnection(found, list.order, { hasNextPage: nested.hasNextPage, hasPreviousPage: nested.hasPreviousPage }, () =>
+    totals.load(parentId),
+  );
 }

@@ -3,22 +3,23 @@ import { Area } from './areas/area.entity.js';
 import { AreaResolver } from './areas/area.resolver.js';
 import { Assignment } from './assignments/assignment.entity.js';
 import {
+  assignmentNode,
   AssignmentResolver,
   OrganisationAssignmentsResolver,
   WorkerAssignmentsResolver,
 } from './assignments/assignment.resolver.js';
 import { Certification } from './certifications/certification.entity.js';
-import { CertificationResolver, WorkerCertificationsResolver } from './certifications/certification.resolver.js';
+import { certificationNode, CertificationResolver, WorkerCertificationsResolver } from './certifications/certification.resolver.js';
 import { workforceConstraintMeanings } from './constraint-meanings.js';
 import { loadCimahiWorkforce } from './data-sets/cimahi/index.js';
 import { CoverageResolver } from './coverage/coverage.resolver.js';
 import { Organisation } from './organisations/organisation.entity.js';
-import { OrganisationResolver } from './organisations/organisation.resolver.js';
+import { organisationNode, OrganisationResolver } from './organisations/organisation.resolver.js';
 import { ProfessionalRole } from './roles/professional-role.entity.js';
 import { ProfessionalRoleResolver } from './roles/professional-role.resolver.js';
 import { professionalRolesExport } from './roles/professional-role.export.js';
 import { Worker } from './workers/worker.entity.js';
-import { WorkerResolver } from './workers/worker.resolver.js';
+import { workerNode, WorkerResolver } from './workers/worker.resolver.js';
 import { WORKER_PERSONAL_DATA_READERS } from './workers/worker.service.js';
 import { WorkforceSchema1764400000000 } from './migrations/1764400000000-workforce-schema.js';
 import { CoverageIndexes1764400050000 } from './migrations/1764400050000-coverage-indexes.js';
@@ -59,6 +60,7 @@ export const workforceModule: SchemaModule = {
     PlacementRequests1764400096000,
   ],
   constraintMeanings: workforceConstraintMeanings,
+  nodeTypes: [organisationNode, workerNode, assignmentNode, certificationNode],
   dataSets: { cimahi: loadCimahiWorkforce },
   exports: [professionalRolesExport],
   access: {

@@ -308,7 +308,3 @@ export function mapHeaders(kind: ImportKind, headers: string[]): HeaderMapping {
   const missing = specs.filter((spec) => spec.required && !indexOf.has(spec.field));
   return { indexOf, headerOf, missing, duplicates, ignored };
 }
-
-export function headerIn(spec: ColumnSpec, locale: 'id' | 'en'): string {
-  return locale === 'en' ? spec.header.en : spec.header.id;
-}

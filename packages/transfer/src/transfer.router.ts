@@ -26,7 +26,9 @@ export interface TransferRouterOptions {
   maxUploadBytes?: number;
   /**
    * Whether `includeNationalIdNumbers=true` may export national ID numbers in full (default false: they are masked,
-   * as everywhere in the API). Turn on only where the callers may see NIKs (the server has no authentication yet).
+   * as everywhere in the API). The API server leaves it off: its routes admit coordinators to worker exports, and only
+   * admins may see a NIK in full (`revealNationalIdNumber`, one worker at a time, audited). Turn it on only behind
+   * rules that admit nobody else.
    */
   allowFullNationalIdNumbers?: boolean;
   /**

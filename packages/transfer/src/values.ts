@@ -99,9 +99,3 @@ export function formatBoolean(value: boolean, locale: 'id' | 'en'): string {
   if (locale === 'en') return value ? 'Yes' : 'No';
   return value ? 'Ya' : 'Tidak';
 }
-
-/** `YYYY-MM-DD` as dd/mm/yyyy, the way Indonesian offices write dates. */
-export function formatDateId(date: string): string {
-  const [year, month, day] = date.split('-');
-  return `${day}/${month}/${year}`;
-}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accessModule } from '@peksos/access';
-import { checkModules, type SchemaModule } from '@peksos/schema-kit';
+import { checkModules, relayModule, type SchemaModule } from '@peksos/schema-kit';
 
 /** apps/api/modules.json, seen from src/graphql or dist/graphql. */
 const MODULES_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../modules.json');
@@ -38,10 +38,11 @@ export async function loadSchemaModules(packageNames: string[]): Promise<SchemaM
 
 /**
  * What the server runs: the configured modules, then the access module (accounts, API keys, the audit log's API),
- * which every installation has.
+ * which every installation has, and Relay's `node`/`nodes` over the modules' node types.
  */
 export async function loadServerModules(packageNames: string[]): Promise<SchemaModule[]> {
   const modules = [...(await loadSchemaModules(packageNames)), accessModule];
+  modules.push(relayModule(modules));
   checkModules(modules);
   return modules;
 }

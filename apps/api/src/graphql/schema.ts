@@ -14,5 +14,14 @@ export async function buildApiSchema(modules: SchemaModule[]): Promise<GraphQLSc
     validate: { forbidUnknownValues: false },
   });
   rejectControlCharactersInArguments(schema);
+  // The root types are made by type-graphql, which takes no description for them.
+  const query = schema.getQueryType();
+  if (query) query.description = 'What can be read: every list is a page (a Relay connection); one record by its id.';
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      'What can be changed. Each mutation is one transaction: it happens whole or not at all, and a refusal comes ' +
+      'with a code (BAD_USER_INPUT, CONFLICT, NOT_FOUND, FORBIDDEN, …) and the field at fault.';
+  }
   return schema;
 }

@@ -2,7 +2,6 @@ import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { systemContext, withAuditContext } from '@peksos/db';
 import { AccessRole, AccountService, ApiKeyService, type AccessSettings } from '@peksos/access';
-import { isUuid } from '@peksos/schema-kit';
 
 export const ADMIN_USAGE =
   'Commands: create-admin --username <name> [--display-name <name>] | api-key create --name <name> --organisation <id|code>… | ' +
@@ -68,21 +67,9 @@ export async function runAdminCommand(args: string[], context: AdminCommandConte
   } else if (command === 'api-key' && subcommand === 'create') {
     const [name] = option(args, 'name');
     if (!name) throw new AdminCommandError('Give --name: who the key is for');
-    const references = option(args, 'organisation');
-    if (references.length === 0) throw new AdminCommandError('Give at least one --organisation <id or code>');
-    const organisationIds: string[] = [];
-    for (const reference of references) {
-      const rows = (await withAuditContext(operator('createApiKey'), () =>
-        dataSource.query(isUuid(reference) ? `SELECT id FROM organisation WHERE id = $1` : `SELECT id FROM organisation WHERE code = $1`, [
-          reference,
-        ]),
-      )) as { id: string }[];
-      if (!rows[0]) throw new AdminCommandError(`No organisation with the id or code ${reference}`);
-      organisationIds.push(rows[0].id);
-    }
-    const created = await withAuditContext(operator('createApiKey'), () =>
-      new ApiKeyService(dataSource).create(name, organisationIds, null),
-    );
+    const organisations = option(args, 'organisation');
+    if (organisations.length === 0) throw new AdminCommandError('Give at least one --organisation <id or code>');
+    const created = await withAuditContext(operator('createApiKey'), () => new ApiKeyService(dataSource).create(name, organisations, null));
     print(`Created API key ${created.apiKey.id} for ${name}. Give the partner this key; it is not shown again:`);
     print(created.secret);
   } else if (command === 'api-key' && subcommand === 'revoke') {

@@ -57,8 +57,8 @@ type Operation = { name: string; weight: number; expected: string[]; run: () => 
 const operations: Operation[] = [
   { name: 'gaps', weight: 30, expected: [], run: () => ({ query: `{ organisationsLackingWorker(filter: { areaCode: "32.77", certifiedOnly: ${Math.random() < 0.5} }, first: 20) { totalCount nodes { name area { name } } } }` }) },
   { name: 'summary', weight: 15, expected: [], run: () => ({ query: `{ workforceSummary(areaCode: "32.77") { workers certifiedWorkers subAreas { workers } } }` }) },
-  { name: 'organisations', weight: 15, expected: [], run: () => ({ query: `{ organisations(first: 50) { nodes { name activeWorkers { fullName cases(status: OPEN) { reference } } } } }` }) },
-  { name: 'worker', weight: 10, expected: [], run: () => ({ query: `query ($id: ID!) { worker(id: $id) { fullName certificationStatus assignments { startsOn organisation { name } } caseInvolvements { role { labelId } } } }`, variables: { id: pick(workers) } }) },
+  { name: 'organisations', weight: 15, expected: [], run: () => ({ query: `{ organisations(first: 50) { nodes { name activeWorkers { fullName cases(status: OPEN) { nodes { reference } } } } } }` }) },
+  { name: 'worker', weight: 10, expected: [], run: () => ({ query: `query ($id: ID!) { worker(id: $id) { fullName certificationStatus assignments { startsOn organisation { name } } caseInvolvements { nodes { role { labelId } } } } }`, variables: { id: pick(workers) } }) },
   {
     name: 'assignWorker',
     weight: 12,

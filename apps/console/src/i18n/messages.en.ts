@@ -51,6 +51,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'common.from': 'From',
   'common.until': 'Until',
   'common.ongoing': 'ongoing',
+  'common.newestOf': 'The newest {shown} of {total}.',
   'common.ended': 'Ended',
   'common.date': 'Date',
   'common.status': 'Status',

@@ -52,6 +52,7 @@ export const messagesId = {
   'common.from': 'Mulai',
   'common.until': 'Sampai',
   'common.ongoing': 'masih berjalan',
+  'common.newestOf': '{shown} terbaru dari {total}.',
   'common.ended': 'Selesai',
   'common.date': 'Tanggal',
   'common.status': 'Status',

@@ -6,42 +6,42 @@ import { TrainingResult, TrainingSessionKind } from './training.entities.js';
 
 const NOT_BLANK = /\S/;
 
-@InputType()
+@InputType({ description: 'A new training session.' })
 export class ScheduleTrainingSessionInput {
-  @Field()
+  @Field({ description: 'The session’s title.' })
   @Matches(NOT_BLANK, { message: 'title must not be empty' })
   @MaxLength(200)
   title!: string;
 
-  @Field(() => TrainingSessionKind)
+  @Field(() => TrainingSessionKind, { description: 'What kind of training it is.' })
   kind!: TrainingSessionKind;
 
   @Field(() => CertificationLevel, { nullable: true, description: 'Required for a competency test.' })
   certificationLevel?: CertificationLevel | null;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The day it is held.' })
   heldOn!: string;
 
-  @Field()
+  @Field({ description: 'Where it is held.' })
   @Matches(NOT_BLANK, { message: 'place must not be empty' })
   @MaxLength(200)
   place!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the organising organisation.' })
   organiserId!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'How many workers may enrol; unlimited when null.', nullable: true })
   @Min(1)
   @Max(10_000)
   capacity?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'The result of a worker in a training session.' })
 export class RecordTrainingResultInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the enrolment.' })
   enrolmentId!: string;
 
-  @Field(() => TrainingResult)
+  @Field(() => TrainingResult, { description: 'The result.' })
   result!: TrainingResult;
 
   @Field(() => String, { nullable: true, description: 'Required when a competency test is PASSED.' })
@@ -50,12 +50,12 @@ export class RecordTrainingResultInput {
   certificateNumber?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on training sessions; every condition given must hold.' })
 export class TrainingSessionFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only the sessions of this organisation.', nullable: true })
   organiserId?: string;
 
-  @Field(() => TrainingSessionKind, { nullable: true })
+  @Field(() => TrainingSessionKind, { description: 'Only sessions of this kind.', nullable: true })
   kind?: TrainingSessionKind;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Held on or after this date.' })

@@ -5,7 +5,6 @@ import {
   conflict,
   lockForUpdate,
   notFound,
-  pageWindow,
   paginate,
   type PageArgs,
 } from '@peksos/schema-kit';
@@ -39,7 +38,6 @@ export class TrainingService {
   }
 
   async list(filter: TrainingSessionFilter | undefined, page: PageArgs) {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(TrainingSession).createQueryBuilder('s');
     if (filter?.organiserId) {
       assertUuid(filter.organiserId, 'Organisation', 'organiserId');
@@ -48,7 +46,7 @@ export class TrainingService {
     if (filter?.kind) query.andWhere('s.kind = :kind', { kind: filter.kind });
     if (filter?.from) query.andWhere('s.held_on >= :from', { from: filter.from });
     if (filter?.to) query.andWhere('s.held_on <= :to', { to: filter.to });
-    return paginate(query.orderBy('s.held_on', 'DESC').addOrderBy('s.id', 'ASC'), window);
+    return paginate(query, [['s.held_on', 'DESC'], ['s.id', 'ASC']], page);
   }
 
   async enrolmentsOfSessions(sessionIds: readonly string[]): Promise<TrainingEnrolment[]> {

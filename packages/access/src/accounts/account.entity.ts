@@ -6,7 +6,7 @@ import { AccessRole } from '../roles.js';
 @ObjectType({ description: 'A staff account that signs in to the console.' })
 @Entity('account')
 export class Account {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account’s id (a UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -14,11 +14,11 @@ export class Account {
   @Column({ type: 'text' })
   username!: string;
 
-  @Field()
+  @Field({ description: 'The name shown for the account, e.g. "Koordinator Cimahi Utara".' })
   @Column({ type: 'text' })
   displayName!: string;
 
-  @Field(() => AccessRole)
+  @Field(() => AccessRole, { description: 'What the account may do (see AccessRole).' })
   @Column({ type: 'text' })
   role!: AccessRole;
 
@@ -40,15 +40,15 @@ export class Account {
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the account was recorded (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the account last changed (UTC).' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion so that a change made meanwhile by someone else is refused (CONFLICT) instead of overwritten.' })
   @VersionColumn()
   version!: number;
 }

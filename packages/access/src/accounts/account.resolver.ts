@@ -15,7 +15,7 @@ export class Me {
   @Field({ description: 'The username or the key’s name.' })
   label!: string;
 
-  @Field(() => AccessRole, { nullable: true })
+  @Field(() => AccessRole, { description: 'The role of the caller; null when not signed in.', nullable: true })
   role!: AccessRole | null;
 
   @Field(() => String, { nullable: true, description: 'A coordinator’s area.' })
@@ -24,13 +24,13 @@ export class Me {
   @Field(() => [ID], { description: 'A partner key’s organisations.' })
   organisationIds!: readonly string[];
 
-  @Field(() => Account, { nullable: true })
+  @Field(() => Account, { description: 'The signed-in account; null for an API key or when not signed in.', nullable: true })
   account!: Account | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A new session: the account signed in and when the session ends. The session cookie comes with the response.' })
 export class SignInResult {
-  @Field(() => Account)
+  @Field(() => Account, { description: 'The account signed in.' })
   account!: Account;
 
   @Field(() => GraphQLISODateTime, { description: 'When the session ends; sign in again after.' })
@@ -61,8 +61,8 @@ export class AccountResolver {
     description: 'Opens a console session: sets an httpOnly cookie. Repeated failures make further attempts wait.',
   })
   async signIn(
-    @Arg('username') username: string,
-    @Arg('password') password: string,
+    @Arg('username', { description: 'The account’s username.' }) username: string,
+    @Arg('password', { description: 'The account’s password.' }) password: string,
     @Ctx() context: AccessContext,
   ): Promise<SignInResult> {
     if (!username.trim()) throw badInput('username', 'Give your username');
@@ -89,8 +89,8 @@ export class AccountResolver {
 
   @Mutation(() => Account, { description: 'Changes your own password; your other sessions end.' })
   changeMyPassword(
-    @Arg('currentPassword') currentPassword: string,
-    @Arg('newPassword') newPassword: string,
+    @Arg('currentPassword', { description: 'The password in use now.' }) currentPassword: string,
+    @Arg('newPassword', { description: 'The new password (at least 10 characters).' }) newPassword: string,
     @Ctx() context: AccessContext,
   ): Promise<Account> {
     if (context.actor.kind !== 'account' || !context.actor.id) throw unauthenticated('Sign in to change your password');
@@ -100,20 +100,20 @@ export class AccountResolver {
     });
   }
 
-  @Query(() => [Account])
+  @Query(() => [Account], { description: 'All accounts of people (admins only).' })
   accounts(@Ctx() context: AccessContext): Promise<Account[]> {
     return accounts(context).list();
   }
 
-  @Mutation(() => Account)
-  createAccount(@Arg('input') input: CreateAccountInput, @Ctx() context: AccessContext): Promise<Account> {
+  @Mutation(() => Account, { description: 'Creates an account for a person (admins only).' })
+  createAccount(@Arg('input', { description: 'The account to create.' }) input: CreateAccountInput, @Ctx() context: AccessContext): Promise<Account> {
     return accounts(context).create(input);
   }
 
   @Mutation(() => Account, { description: 'Changes role, area, name; disabled: true also ends the account’s sessions.' })
   updateAccount(
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateAccountInput,
+    @Arg('id', () => ID, { description: 'The id of the account to change.' }) id: string,
+    @Arg('input', { description: 'The changes; fields left out stay as they are.' }) input: UpdateAccountInput,
     @Ctx() context: AccessContext,
   ): Promise<Account> {
     return accounts(context).update(id, input, context.actor.id);
@@ -121,8 +121,8 @@ export class AccountResolver {
 
   @Mutation(() => Account, { description: 'Sets a new password for someone who forgot theirs; their sessions end.' })
   setAccountPassword(
-    @Arg('id', () => ID) id: string,
-    @Arg('password') password: string,
+    @Arg('id', () => ID, { description: 'The id of the account.' }) id: string,
+    @Arg('password', { description: 'The new password (at least 10 characters).' }) password: string,
     @Ctx() context: AccessContext,
   ): Promise<Account> {
     return accounts(context).setPassword(id, password);

@@ -5,7 +5,7 @@ import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A partner organisation’s API key. The secret is shown once, when it is created.' })
 @Entity('api_key')
 export class ApiKey {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The API key’s id (a UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -20,15 +20,15 @@ export class ApiKey {
   @Column({ type: 'text' })
   secretHash!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The id of the account that created the key; null when created by a command.', nullable: true })
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the key was created (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { description: 'When the key was revoked (UTC); null while it works.', nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { assertUuid, badInput, conflict, lockForUpdate, notFound, type Actor } from '@peksos/schema-kit';
+import { badInput, conflict, DomainError, ErrorCode, isUuid, lockForUpdate, type Actor } from '@peksos/schema-kit';
 import { hashSecret, newSecret, sameHash } from '../secrets.js';
 import { ApiKey } from './api-key.entity.js';
 
@@ -21,21 +21,31 @@ export class ApiKeyService {
     return this.dataSource.getRepository(ApiKey).find({ order: { createdAt: 'DESC', id: 'ASC' } });
   }
 
-  async create(name: string, organisationIds: string[], createdById: string | null): Promise<CreatedApiKey> {
+  /**
+   * A key for the organisations named by their ids or their codes (`PKH-3277`), as a partner's admin knows them: the
+   * createApiKey mutation and `pnpm admin api-key create --organisation` both come here.
+   */
+  async create(name: string, organisations: string[], createdById: string | null): Promise<CreatedApiKey> {
     const trimmed = name.trim();
     if (!trimmed) throw badInput('name', 'Give the key a name: who it is for');
     if (trimmed.length > 200) throw badInput('name', 'The name may be at most 200 characters');
-    const unique = [...new Set(organisationIds)];
-    if (unique.length === 0) throw badInput('organisationIds', 'A key needs at least one organisation');
-    if (unique.length > MAX_ORGANISATIONS) throw badInput('organisationIds', `At most ${MAX_ORGANISATIONS} organisations per key`);
-    for (const id of unique) assertUuid(id, 'Organisation', 'organisationIds');
+    const references = [...new Set(organisations.map((reference) => reference.trim()))];
+    if (references.length === 0) throw badInput('organisationIds', 'A key needs at least one organisation');
+    if (references.length > MAX_ORGANISATIONS) throw badInput('organisationIds', `At most ${MAX_ORGANISATIONS} organisations per key`);
 
     const prefix = `pks_${randomBytes(6).toString('hex')}`;
     const secret = newSecret();
     const apiKey = await this.dataSource.transaction(async (manager) => {
-      const found = (await manager.query(`SELECT id FROM organisation WHERE id = ANY($1::uuid[])`, [unique])) as { id: string }[];
-      const missing = unique.find((id) => !found.some((row) => row.id === id));
-      if (missing) throw notFound('Organisation', missing, 'organisationIds');
+      const found = (await manager.query(`SELECT id::text AS id, code FROM organisation WHERE id = ANY($1::uuid[]) OR code = ANY($2::text[])`, [
+        references.filter((reference) => isUuid(reference)),
+        references.filter((reference) => !isUuid(reference)),
+      ])) as { id: string; code: string | null }[];
+      const ids = references.map((reference) => found.find((row) => row.id === reference.toLowerCase() || row.code === reference)?.id ?? null);
+      const missing = references.find((_, index) => ids[index] === null);
+      if (missing !== undefined) {
+        throw new DomainError(ErrorCode.NOT_FOUND, `No organisation with the id or code ${missing}`, 'organisationIds');
+      }
+      const unique = [...new Set(ids as string[])];
       const repository = manager.getRepository(ApiKey);
       const saved = await repository.save(repository.create({ name: trimmed, prefix, secretHash: hashSecret(secret), createdById }));
       await manager.query(

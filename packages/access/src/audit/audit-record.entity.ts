@@ -9,11 +9,11 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 @ObjectType({ description: 'A change to the registry (or a read of personal data), recorded in the same transaction.' })
 @Entity('audit_record')
 export class AuditRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record’s id: a number that increases with each change.' })
   @PrimaryColumn({ type: 'bigint' })
   id!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the change happened (UTC).' })
   @Column({ type: 'timestamptz' })
   recordedAt!: Date;
 
@@ -21,7 +21,7 @@ export class AuditRecord {
   @Column({ type: 'text' })
   actorKind!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The id of the account or API key that made the change; null for the system and the database.', nullable: true })
   @Column({ type: 'text', nullable: true })
   actorId!: string | null;
 
@@ -37,7 +37,7 @@ export class AuditRecord {
   @Column({ type: 'text' })
   tableName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The id of the changed row; null for a read of several rows.', nullable: true })
   @Column({ type: 'text', nullable: true })
   recordId!: string | null;
 

@@ -7,15 +7,15 @@ export class AuditRecordFilter {
   @MaxLength(64)
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Only this operation: INSERT, UPDATE, DELETE or READ.', nullable: true })
   @MaxLength(100)
   operation?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Only changes to this table, e.g. worker.', nullable: true })
   @MaxLength(100)
   tableName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Only changes to this row (its id).', nullable: true })
   @MaxLength(100)
   recordId?: string | null;
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badInput, pageWindow, paginate, type Connection, type PageArgs } from '@peksos/schema-kit';
+import { badInput, paginate, type Connection, type PageArgs } from '@peksos/schema-kit';
 import { AuditRecord } from './audit-record.entity.js';
 import type { AuditRecordFilter } from './audit.args.js';
 
@@ -8,7 +8,6 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(filter: AuditRecordFilter | undefined, page: PageArgs): Promise<Connection<AuditRecord>> {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(AuditRecord).createQueryBuilder('r');
     if (filter?.actorId) query.andWhere('r.actor_id = :actorId', { actorId: filter.actorId });
     if (filter?.operation) query.andWhere('r.operation = :operation', { operation: filter.operation });
@@ -22,6 +21,6 @@ export class AuditService {
     }
     if (filter?.from) query.andWhere('r.recorded_at >= :from', { from: filter.from });
     if (filter?.to) query.andWhere('r.recorded_at < :to', { to: filter.to });
-    return paginate(query.orderBy('r.recorded_at', 'DESC').addOrderBy('r.id', 'DESC'), window);
+    return paginate(query, [['r.recorded_at', 'DESC'], ['r.id', 'DESC']], page);
   }
 }

@@ -29,7 +29,7 @@ export const SUMMARY_SQL = `
     SELECT o.id, o.kind, o.should_have_worker FROM organisation o
     WHERE o.archived_at IS NULL AND (o.area_code = $1 OR o.area_code LIKE $2)),
   placed AS (
-    SELECT a.worker_id, a.is_primary, o.kind FROM assignment a JOIN scope_organisation o ON o.id = a.organisation_id
+    SELECT a.worker_id, a.is_primary, a.starts_on, a.organisation_id, o.kind FROM assignment a JOIN scope_organisation o ON o.id = a.organisation_id
     WHERE ${active('a', '$3::date')}),
   unplaced AS (
     SELECT w.id FROM worker w
@@ -43,7 +43,9 @@ export const SUMMARY_SQL = `
       (SELECT count(*) FROM unplaced) AS unplaced,
       (SELECT coalesce(json_agg(json_build_object('kind', kind, 'workers', workers) ORDER BY array_position(
           ARRAY['SOCIAL_AFFAIRS_OFFICE','VILLAGE_OFFICE','PKH_UNIT','LK3','SAKTI_PEKSOS_UNIT','SOCIAL_WELFARE_INSTITUTION','OTHER'], kind)), '[]'::json)
-       FROM (SELECT kind, count(DISTINCT worker_id) AS workers FROM placed WHERE is_primary GROUP BY kind) k) AS by_kind,
+       FROM (SELECT kind, count(*) AS workers FROM (
+              SELECT DISTINCT ON (worker_id) worker_id, kind FROM placed
+              ORDER BY worker_id, is_primary DESC, starts_on, organisation_id) lead GROUP BY kind) k) AS by_kind,
       (SELECT count(*) FROM scope_organisation) AS organisations,
       (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker) AS needing,
       (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker

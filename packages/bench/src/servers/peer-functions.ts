@@ -39,7 +39,7 @@ export const PEER_FUNCTIONS_SQL = [
        SELECT o.id, o.kind, o.should_have_worker FROM organisation o, params p
        WHERE o.archived_at IS NULL AND (o.area_code = p.code OR o.area_code LIKE p.prefix)),
      placed AS (
-       SELECT a.worker_id, a.is_primary, o.kind FROM assignment a JOIN scope_organisation o ON o.id = a.organisation_id, params p
+       SELECT a.worker_id, a.is_primary, a.starts_on, a.organisation_id, o.kind FROM assignment a JOIN scope_organisation o ON o.id = a.organisation_id, params p
        WHERE ${active('a', 'p.d')}),
      unplaced AS (
        SELECT w.id FROM worker w, params p
@@ -53,7 +53,9 @@ export const PEER_FUNCTIONS_SQL = [
          (SELECT count(*) FROM unplaced)::int AS unplaced,
          (SELECT coalesce(json_agg(json_build_object('kind', kind, 'workers', workers) ORDER BY array_position(ARRAY['SOCIAL_AFFAIRS_OFFICE',
             'VILLAGE_OFFICE','PKH_UNIT','LK3','SAKTI_PEKSOS_UNIT','SOCIAL_WELFARE_INSTITUTION','OTHER'], kind)), '[]'::json)
-          FROM (SELECT kind, count(DISTINCT worker_id) AS workers FROM placed WHERE is_primary GROUP BY kind) k) AS by_kind,
+          FROM (SELECT kind, count(*) AS workers FROM (
+              SELECT DISTINCT ON (worker_id) worker_id, kind FROM placed
+              ORDER BY worker_id, is_primary DESC, starts_on, organisation_id) lead GROUP BY kind) k) AS by_kind,
          (SELECT count(*) FROM scope_organisation)::int AS organisations,
          (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker)::int AS needing,
          (SELECT count(*) FROM scope_organisation o, params p WHERE o.should_have_worker

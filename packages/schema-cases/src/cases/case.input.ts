@@ -5,17 +5,17 @@ import { LocalDateScalar, SortDirection } from '@peksos/schema-kit';
 
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/._-]{0,63}$/;
 
-@InputType()
+@InputType({ description: 'A new case: its reference, category, organisation, opening day and summary.' })
 export class OpenCaseInput {
   @Field({ description: 'The office’s own reference: letters, digits, / . _ -; at most 64.' })
   @Matches(REFERENCE, { message: 'reference may hold letters, digits, / . _ and -, at most 64' })
   reference!: string;
 
-  @Field()
+  @Field({ description: 'The code of the PMKS category (see pmksCategories).' })
   @MaxLength(60)
   pmksCategoryCode!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the organisation handling the case.' })
   organisationId!: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Today by default.' })
@@ -26,20 +26,20 @@ export class OpenCaseInput {
   summary?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a case; fields left out stay as they are.' })
 export class UpdateCaseInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new PMKS category code.', nullable: true })
   @MaxLength(60)
   pmksCategoryCode?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'The id of the organisation taking the case over.', nullable: true })
   organisationId?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new summary; null clears it.', nullable: true })
   @MaxLength(2000)
   summary?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'The version you read; when the record has changed since, the update is refused with CONFLICT. Leave out to overwrite.', nullable: true })
   @Min(1)
   expectedVersion?: number;
 }
@@ -48,24 +48,31 @@ export enum CaseSortField {
   OPENED_ON = 'OPENED_ON',
   REFERENCE = 'REFERENCE',
 }
-registerEnumType(CaseSortField, { name: 'CaseSortField' });
+registerEnumType(CaseSortField, {
+  name: 'CaseSortField',
+  description: 'What cases can be sorted by.',
+  valuesConfig: {
+    OPENED_ON: { description: 'The day the case was opened.' },
+    REFERENCE: { description: 'The case’s reference.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'An order of cases: a field and a direction.' })
 export class CaseOrder {
-  @Field(() => CaseSortField, { defaultValue: CaseSortField.OPENED_ON })
+  @Field(() => CaseSortField, { description: 'The field to sort by.', defaultValue: CaseSortField.OPENED_ON })
   field: CaseSortField = CaseSortField.OPENED_ON;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  @Field(() => SortDirection, { description: 'Ascending or descending.', defaultValue: SortDirection.DESC })
   direction: SortDirection = SortDirection.DESC;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on cases; every condition given must hold.' })
 export class CaseFilter {
   @Field(() => String, { nullable: true, description: 'Part of the reference or summary.' })
   @MaxLength(100)
   search?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only the cases of this organisation.', nullable: true })
   organisationId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Cases the worker is or was involved in.' })
@@ -74,9 +81,9 @@ export class CaseFilter {
   @Field(() => String, { nullable: true, description: 'Cases of organisations in this area or under it.' })
   areaCode?: string;
 
-  @Field(() => CaseStatus, { nullable: true })
+  @Field(() => CaseStatus, { description: 'Only open or only closed cases.', nullable: true })
   status?: CaseStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Only the cases of this PMKS category.', nullable: true })
   pmksCategoryCode?: string;
 }

@@ -1,15 +1,14 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { CaseStatus } from '@peksos/types';
-import { ConnectionType, LocalDateScalar, manyByKey, oneByKey, PageArgs, selectedFieldNames, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, LocalDateScalar, nestedConnection, oneByKey, PageArgs, type Connection, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { loadOrganisation, Organisation, Worker } from '@peksos/schema-workforce';
 import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
 import { loadPmksCategory } from '../pmks-categories/pmks-category.resolver.js';
 import { SocialCase } from './case.entity.js';
 import { CaseFilter, CaseOrder, OpenCaseInput, UpdateCaseInput } from './case.input.js';
-import { caseColumnsFor, CaseService } from './case.service.js';
+import { CaseService } from './case.service.js';
 
-@ObjectType()
+@ObjectType({ description: 'A page of cases (a Relay connection): edges with cursors, the nodes, paging information and the total.' })
 export class CaseConnection extends ConnectionType(SocialCase, 'Case') {}
 
 export function caseService(context: RequestContext): CaseService {
@@ -22,49 +21,57 @@ export function loadCase(context: RequestContext, id: string): Promise<SocialCas
     .load(id);
 }
 
+/** Case as a Relay node: `node(id:)` reads it as `case(id:)` does. */
+export const caseNode: NodeType<SocialCase> = {
+  typeName: 'Case',
+  table: 'social_case',
+  query: 'Query.case',
+  load: (context, id) => caseService(context).read(id, context.actor),
+};
+
 @Resolver(() => SocialCase)
 export class CaseResolver {
-  @Query(() => SocialCase)
-  case(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<SocialCase> {
-    return caseService(context).read(id, context.actor);
+  @Query(() => SocialCase, { description: 'One case, by id. NOT_FOUND when it does not exist or the caller may not read it.' })
+  case(@Arg('id', () => ID, { description: 'The case’s id.' }) id: string, @Ctx() context: RequestContext): Promise<SocialCase> {
+    return caseNode.load(context, id);
   }
 
-  @Query(() => CaseConnection)
+  @Query(() => CaseConnection, { description: 'The cases the caller may read, a page at a time.' })
   cases(
-    @Arg('filter', () => CaseFilter, { nullable: true }) filter: CaseFilter | undefined,
-    @Arg('orderBy', () => CaseOrder, { nullable: true }) orderBy: CaseOrder | undefined,
+    @Arg('filter', () => CaseFilter, { description: 'Only the items matching every condition given; all of them when null.', nullable: true }) filter: CaseFilter | undefined,
+    @Arg('orderBy', () => CaseOrder, { description: 'The order of the items; the id breaks ties, so the order is total.', nullable: true }) orderBy: CaseOrder | undefined,
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
   ) {
     return caseService(context).list(filter, orderBy, page, context.actor);
   }
 
-  @Mutation(() => SocialCase)
-  openCase(@Arg('input') input: OpenCaseInput, @Ctx() context: RequestContext): Promise<SocialCase> {
+  @Mutation(() => SocialCase, { description: 'Opens a case at an organisation.' })
+  openCase(@Arg('input', { description: 'The values to record.' }) input: OpenCaseInput, @Ctx() context: RequestContext): Promise<SocialCase> {
     return caseService(context).open(input, context.actor);
   }
 
-  @Mutation(() => SocialCase)
-  updateCase(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCaseInput, @Ctx() context: RequestContext) {
+  @Mutation(() => SocialCase, { description: 'Changes a case.' })
+  updateCase(@Arg('id', () => ID, { description: 'The id of the case to change.' }) id: string, @Arg('input', { description: 'The changes; fields left out stay as they are.' }) input: UpdateCaseInput, @Ctx() context: RequestContext) {
     return caseService(context).update(id, input, context.actor);
   }
 
   @Mutation(() => SocialCase, { description: 'Closes a case and ends the involvements still running on that date.' })
   closeCase(
-    @Arg('id', () => ID) id: string,
-    @Arg('closedOn', () => LocalDateScalar) closedOn: string,
-    @Arg('closingNote', () => String, { nullable: true }) closingNote: string | null | undefined,
+    @Arg('id', () => ID, { description: 'The id of the case to close.' }) id: string,
+    @Arg('closedOn', () => LocalDateScalar, { description: 'The day the case closed; not before it opened.' }) closedOn: string,
+    @Arg('closingNote', () => String, { description: 'Why or how the case closed.', nullable: true }) closingNote: string | null | undefined,
     @Ctx() context: RequestContext,
   ): Promise<SocialCase> {
     return caseService(context).close(id, closedOn, closingNote, context.actor);
   }
 
-  @FieldResolver(() => Organisation)
+  @FieldResolver(() => Organisation, { description: 'The organisation handling the case.' })
   async organisation(@Root() socialCase: SocialCase, @Ctx() context: RequestContext): Promise<Organisation> {
     return (await loadOrganisation(context, socialCase.organisationId))!;
   }
 
-  @FieldResolver(() => PmksCategory)
+  @FieldResolver(() => PmksCategory, { description: 'The case’s PMKS category.' })
   async pmksCategory(@Root() socialCase: SocialCase, @Ctx() context: RequestContext): Promise<PmksCategory> {
     return (await loadPmksCategory(context, socialCase.pmksCategoryCode))!;
   }
@@ -72,35 +79,27 @@ export class CaseResolver {
 
 @Resolver(() => Organisation)
 export class OrganisationCasesResolver {
-  @FieldResolver(() => [SocialCase], { description: 'Cases the organisation handles, newest first.' })
+  @FieldResolver(() => CaseConnection, { description: 'Cases the organisation handles, newest first, a page at a time.' })
   cases(
     @Root() organisation: Organisation,
-    @Arg('status', () => CaseStatus, { nullable: true }) status: CaseStatus | undefined,
+    @Arg('status', () => CaseStatus, { description: 'Only open or only closed cases; all when null.', nullable: true }) status: CaseStatus | undefined,
+    @Args() page: PageArgs,
     @Ctx() context: RequestContext,
-  ): Promise<SocialCase[]> {
-    return context.loaders
-      .get<string, SocialCase[]>(`organisation.cases:${status ?? 'all'}`, async (ids) =>
-        manyByKey(ids, await caseService(context).byOrganisationIds(ids, status ?? null), (row) => row.organisationId),
-      )
-      .load(organisation.id);
+  ): Promise<Connection<SocialCase>> {
+    const list = caseService(context).organisationCases(status ?? null);
+    return nestedConnection(context, `organisation.cases:${status ?? 'all'}`, organisation.id, list, page);
   }
 }
 
 @Resolver(() => Worker)
 export class WorkerCasesResolver {
-  @FieldResolver(() => [SocialCase], { description: 'Cases the worker is or was involved in, newest first.' })
+  @FieldResolver(() => CaseConnection, { description: 'Cases the worker is or was involved in, newest first, a page at a time.' })
   cases(
     @Root() worker: Worker,
-    @Arg('status', () => CaseStatus, { nullable: true }) status: CaseStatus | undefined,
+    @Arg('status', () => CaseStatus, { description: 'Only open or only closed cases; all when null.', nullable: true }) status: CaseStatus | undefined,
+    @Args() page: PageArgs,
     @Ctx() context: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<SocialCase[]> {
-    // A page of organisations → workers → cases reaches thousands of cases: read only the columns selected.
-    const columns = caseColumnsFor(selectedFieldNames(info));
-    return context.loaders
-      .get<string, (SocialCase & { workerId: string })[]>(`worker.cases:${status ?? 'all'}:${columns.join(',')}`, async (ids) =>
-        manyByKey(ids, await caseService(context).byWorkerIds(ids, status ?? null, columns), (row) => row.workerId),
-      )
-      .load(worker.id);
+  ): Promise<Connection<SocialCase>> {
+    return nestedConnection(context, `worker.cases:${status ?? 'all'}`, worker.id, caseService(context).workerCases(status ?? null), page);
   }
 }

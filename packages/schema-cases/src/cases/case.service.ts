@@ -3,15 +3,15 @@ import { CaseStatus } from '@peksos/types';
 import {
   assertUuid,
   badInput,
-  columnsForSelection,
   conflict,
   likeContains,
   lockForUpdate,
   notFound,
-  pageWindow,
   paginate,
   type Connection,
+  type NestedList,
   type PageArgs,
+  type SortKey,
 } from '@peksos/schema-kit';
 import { areaParams, assertManagesOrganisation, inAreaSql, OrganisationService } from '@peksos/schema-workforce';
 import { assertActorMay, forbidden, isUuid, readableOrganisationIds, type Actor } from '@peksos/schema-kit';
@@ -25,85 +25,11 @@ const SORT_COLUMNS: Record<CaseSortField, string> = {
 };
 const CLOSING_NOTE_MAX = 2000;
 
-/** The columns of social_case, as `caseFromRow` reads them. */
-const CASE_COLUMNS = [
-  'id',
-  'reference',
-  'pmks_category_code',
-  'organisation_id',
-  'status',
-  'opened_on',
-  'closed_on',
-  'summary',
-  'closing_note',
-  'created_at',
-  'updated_at',
-  'version',
-] as const;
-
-/** The columns each field of the GraphQL type Case reads, for loaders that read only what a query selects. */
-const CASE_FIELD_COLUMNS: Record<string, readonly string[]> = {
-  id: ['id'],
-  reference: ['reference'],
-  pmksCategoryCode: ['pmks_category_code'],
-  pmksCategory: ['pmks_category_code'],
-  organisationId: ['organisation_id'],
-  organisation: ['organisation_id'],
-  status: ['status'],
-  openedOn: ['opened_on'],
-  closedOn: ['closed_on'],
-  summary: ['summary'],
-  closingNote: ['closing_note'],
-  createdAt: ['created_at'],
-  updatedAt: ['updated_at'],
-  version: ['version'],
-  involvements: ['id'],
-};
-
-/**
- * The columns of social_case a selection of Case fields needs: always the key, the order (opened_on) and the
- * organisation (scope checks); every column for a field this map does not know. The fields left unread are undefined
- * on the cases returned, and nothing reads them: GraphQL reads only what was selected.
- */
-export function caseColumnsFor(selectedFields: Iterable<string>): string[] {
-  return columnsForSelection(selectedFields, CASE_FIELD_COLUMNS, ['id', 'opened_on', 'organisation_id'], CASE_COLUMNS);
-}
-
-interface CaseRow {
-  id: string;
-  reference: string;
-  pmks_category_code: string;
-  organisation_id: string;
-  status: CaseStatus;
-  opened_on: string;
-  closed_on: string | null;
-  summary: string | null;
-  closing_note: string | null;
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-}
-
-/**
- * A case from a row of (some of) CASE_COLUMNS, for hot paths read with plain SQL, where TypeORM's entity mapping cost
- * most. Columns not read are left undefined.
- */
-function caseFromRow(row: CaseRow): SocialCase {
-  return Object.assign(new SocialCase(), {
-    id: row.id,
-    reference: row.reference,
-    pmksCategoryCode: row.pmks_category_code,
-    organisationId: row.organisation_id,
-    status: row.status,
-    openedOn: row.opened_on,
-    closedOn: row.closed_on,
-    summary: row.summary,
-    closingNote: row.closing_note,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-  });
-}
+/** Nested lists of cases, newest first (the id breaks ties). */
+const NESTED_CASE_ORDER: SortKey[] = [
+  ['c.opened_on', 'DESC'],
+  ['c.id', 'DESC'],
+];
 
 /** A case is managed by whoever manages its organisation (the SQL rule `cases_manages_case`). */
 export async function assertManagesCase(manager: EntityManager, actor: Actor, caseId: string, field: string): Promise<void> {
@@ -141,39 +67,32 @@ export class CaseService {
     return this.dataSource.getRepository(SocialCase).createQueryBuilder('c').where('c.id = ANY(:ids)', { ids }).getMany();
   }
 
-  async byOrganisationIds(organisationIds: readonly string[], status: CaseStatus | null): Promise<SocialCase[]> {
-    const query = this.dataSource
-      .getRepository(SocialCase)
-      .createQueryBuilder('c')
-      .where('c.organisation_id = ANY(:organisationIds)', { organisationIds });
-    if (status) query.andWhere('c.status = :status', { status });
-    return query.orderBy('c.opened_on', 'DESC').addOrderBy('c.id', 'ASC').getMany();
+  /** An organisation's cases (`parent.id`), as a nested list to page with `nestedConnection`. */
+  organisationCases(status: CaseStatus | null): NestedList<SocialCase> {
+    return {
+      source: {
+        from: 'social_case c',
+        where: `c.organisation_id = parent.id${status ? ' AND c.status = $2' : ''}`,
+        parameters: status ? [status] : [],
+        id: 'c.id',
+      },
+      order: NESTED_CASE_ORDER,
+      byIds: (ids) => this.byIds(ids),
+    };
   }
 
-  /**
-   * Cases each worker is or was involved in, newest first, with the worker's id beside each case. `columns` (from
-   * `caseColumnsFor`) limits what is read: on the national data set, reading every column of 2,800 cases cost the API
-   * more than the rest of the request.
-   */
-  async byWorkerIds(
-    workerIds: readonly string[],
-    status: CaseStatus | null,
-    columns: readonly string[] = CASE_COLUMNS,
-  ): Promise<(SocialCase & { workerId: string })[]> {
-    const selected = CASE_COLUMNS.filter((column) => columns.includes(column)).map((column) => `c.${column}`);
-    // One statement: the workers' involvements through the btree on worker_id (`= ANY`, one parameter however many
-    // workers), then each case probed by its key. `OFFSET 0` keeps the lateral subquery a probe per involvement:
-    // flattened into a join, PostgreSQL chose to hash every open case (250,000 on the national data set, 900 ms)
-    // to match 11,000 involvements, where the probes take 40-150 ms.
-    const rows = (await this.dataSource.query(
-      `SELECT i.worker_id, c.*
-       FROM (SELECT DISTINCT worker_id, case_id FROM case_involvement WHERE worker_id = ANY($1)) i
-       CROSS JOIN LATERAL (SELECT ${selected.join(', ')} FROM social_case c
-                           WHERE c.id = i.case_id ${status ? 'AND c.status = $2' : ''} OFFSET 0) c
-       ORDER BY c.opened_on DESC, c.id`,
-      status ? [workerIds, status] : [workerIds],
-    )) as (CaseRow & { worker_id: string })[];
-    return rows.map((row) => Object.assign(caseFromRow(row), { workerId: row.worker_id }));
+  /** The cases a worker (`parent.id`) is or was involved in, each once, as a nested list to page. */
+  workerCases(status: CaseStatus | null): NestedList<SocialCase> {
+    return {
+      source: {
+        from: 'social_case c',
+        where: `c.id IN (SELECT i.case_id FROM case_involvement i WHERE i.worker_id = parent.id)${status ? ' AND c.status = $2' : ''}`,
+        parameters: status ? [status] : [],
+        id: 'c.id',
+      },
+      order: NESTED_CASE_ORDER,
+      byIds: (ids) => this.byIds(ids),
+    };
   }
 
   async list(
@@ -182,7 +101,6 @@ export class CaseService {
     page: PageArgs,
     actor: Actor,
   ): Promise<Connection<SocialCase>> {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(SocialCase).createQueryBuilder('c');
     const readable = readableOrganisationIds(actor);
     if (readable) query.andWhere('c.organisation_id = ANY(:readable)', { readable });
@@ -205,10 +123,7 @@ export class CaseService {
     if (filter?.status) query.andWhere('c.status = :status', { status: filter.status });
     if (filter?.pmksCategoryCode) query.andWhere('c.pmks_category_code = :category', { category: filter.pmksCategoryCode });
     const direction = order?.direction ?? 'DESC';
-    return paginate(
-      query.orderBy(SORT_COLUMNS[order?.field ?? CaseSortField.OPENED_ON], direction).addOrderBy('c.id', direction),
-      window,
-    );
+    return paginate(query, [[SORT_COLUMNS[order?.field ?? CaseSortField.OPENED_ON], direction], ['c.id', direction]], page);
   }
 
   async open(input: OpenCaseInput, actor: Actor): Promise<SocialCase> {

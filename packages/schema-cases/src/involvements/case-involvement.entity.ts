@@ -1,31 +1,31 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '@peksos/schema-kit';
+import { LocalDateScalar, Node } from '@peksos/schema-kit';
 
-@ObjectType({ description: 'A worker involved in a case in a professional role, from startsOn until endsOn (exclusive).' })
+@ObjectType({ implements: Node, description: 'A worker involved in a case in a professional role, from startsOn until endsOn (exclusive).' })
 @Entity('case_involvement')
 export class CaseInvolvement {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The involvement’s id (a UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the case.' })
   @Column({ type: 'uuid' })
   caseId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the worker.' })
   @Column({ type: 'uuid' })
   workerId!: string;
 
-  @Field()
+  @Field({ description: 'The code of the professional role the worker plays in the case.' })
   @Column({ type: 'text' })
   roleCode!: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The first day of the involvement.' })
   @Column({ type: 'date' })
   startsOn!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true })
+  @Field(() => LocalDateScalar, { description: 'The first day the worker is no longer involved; null while involved.', nullable: true })
   @Column({ type: 'date', nullable: true })
   endsOn!: string | null;
 
@@ -33,11 +33,11 @@ export class CaseInvolvement {
   @Column({ type: 'boolean', default: false })
   isLead!: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the involvement was recorded (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the involvement last changed (UTC).' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -2,12 +2,12 @@ import { Field, ID, InputType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { LocalDateScalar } from '@peksos/schema-kit';
 
-@InputType()
+@InputType({ description: 'A worker joining a case in a professional role.' })
 export class InvolveWorkerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the case.' })
   caseId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the worker.' })
   workerId!: string;
 
   @Field({ description: 'Code of a professional role, e.g. BROKER.' })
@@ -17,19 +17,19 @@ export class InvolveWorkerInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Today by default.' })
   startsOn?: string | null;
 
-  @Field({ defaultValue: false })
+  @Field({ description: 'Whether the worker leads the case (one lead at a time).', defaultValue: false })
   isLead: boolean = false;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on involvements; every condition given must hold.' })
 export class CaseInvolvementFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only the involvements in this case.', nullable: true })
   caseId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only the involvements of this worker.', nullable: true })
   workerId?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Only the involvements in this professional role.', nullable: true })
   roleCode?: string;
 
   @Field({ defaultValue: false, description: 'Only involvements active today.' })

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CaseStatus } from '@peksos/types';
-import { assertUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
 import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
 import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
@@ -24,7 +24,6 @@ export class CaseInvolvementService {
   }
 
   async list(filter: CaseInvolvementFilter | undefined, page: PageArgs) {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(CaseInvolvement).createQueryBuilder('i');
     if (filter?.caseId) {
       assertUuid(filter.caseId, 'Case', 'caseId');
@@ -36,7 +35,7 @@ export class CaseInvolvementService {
     }
     if (filter?.roleCode) query.andWhere('i.role_code = :roleCode', { roleCode: filter.roleCode });
     if (filter?.activeOnly) query.andWhere(ACTIVE, { today: this.today });
-    return paginate(query.orderBy('i.starts_on', 'DESC').addOrderBy('i.id', 'ASC'), window);
+    return paginate(query, [['i.starts_on', 'DESC'], ['i.id', 'ASC']], page);
   }
 
   async byCaseIds(caseIds: readonly string[], activeOnly: boolean): Promise<CaseInvolvement[]> {
@@ -45,13 +44,21 @@ export class CaseInvolvementService {
     return query.orderBy('i.is_lead', 'DESC').addOrderBy('i.starts_on', 'ASC').addOrderBy('i.id', 'ASC').getMany();
   }
 
-  async byWorkerIds(workerIds: readonly string[], activeOnly: boolean): Promise<CaseInvolvement[]> {
-    const query = this.dataSource
-      .getRepository(CaseInvolvement)
-      .createQueryBuilder('i')
-      .where('i.worker_id = ANY(:workerIds)', { workerIds });
-    if (activeOnly) query.andWhere(ACTIVE, { today: this.today });
-    return query.orderBy('i.starts_on', 'DESC').addOrderBy('i.id', 'ASC').getMany();
+  /** A worker's (`parent.id`) involvements, newest first (only those not ended with activeOnly), as a nested list. */
+  workerInvolvements(activeOnly: boolean): NestedList<CaseInvolvement> {
+    return {
+      source: {
+        from: 'case_involvement i',
+        where: `i.worker_id = parent.id${activeOnly ? ' AND i.starts_on <= $2::date AND (i.ends_on IS NULL OR i.ends_on > $2::date)' : ''}`,
+        parameters: activeOnly ? [this.today] : [],
+        id: 'i.id',
+      },
+      order: [
+        ['i.starts_on', 'DESC'],
+        ['i.id', 'ASC'],
+      ],
+      byIds: (ids) => this.dataSource.getRepository(CaseInvolvement).createQueryBuilder('i').where('i.id = ANY(:ids)', { ids }).getMany(),
+    };
   }
 
   /** Involves a worker in an open case in a role. The case row is locked, so concurrent requests queue. */

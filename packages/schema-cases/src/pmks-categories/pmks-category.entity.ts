@@ -4,19 +4,19 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: "A PMKS/PPKS category (Permensos 8/2012) that classifies a case's client." })
 @Entity('pmks_category')
 export class PmksCategory {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The category’s code, e.g. ANAK_TERLANTAR.' })
   @PrimaryColumn({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The category’s name in Bahasa Indonesia.' })
   @Column({ type: 'text' })
   labelId!: string;
 
-  @Field()
+  @Field({ description: 'The category’s name in English.' })
   @Column({ type: 'text' })
   labelEn!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Where the category comes in lists (ascending).' })
   @Column({ type: 'integer' })
   sortOrder!: number;
 }

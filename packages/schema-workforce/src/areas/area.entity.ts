@@ -14,15 +14,15 @@ export class Area {
   @PrimaryColumn({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The area’s name, e.g. Cimahi Utara.' })
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => AreaLevel)
+  @Field(() => AreaLevel, { description: 'Province, regency or city, district (kecamatan) or village (kelurahan/desa).' })
   @Column({ type: 'text' })
   level!: AreaLevel;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The code of the area containing this one; null for a province.', nullable: true })
   @Column({ type: 'text', nullable: true })
   parentCode!: string | null;
 
@@ -30,11 +30,11 @@ export class Area {
   @Column({ type: 'integer', nullable: true })
   population!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'The year of the population figure; null when unknown.', nullable: true })
   @Column({ type: 'integer', nullable: true })
   populationYear!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Where the population figure comes from; null when unknown.', nullable: true })
   @Column({ type: 'text', nullable: true })
   populationSource!: string | null;
 }

@@ -4,7 +4,7 @@ import { Area } from './area.entity.js';
 import { AreaService } from './area.service.js';
 import { AreaFilter } from './areas.args.js';
 
-@ObjectType()
+@ObjectType({ description: 'A page of areas (a Relay connection): edges with cursors, the nodes, paging information and the total.' })
 export class AreaConnection extends ConnectionType(Area, 'Area') {}
 
 /** Loads areas by code, batched per request. */
@@ -19,25 +19,25 @@ export function loadArea(context: RequestContext, code: string): Promise<Area | 
 @Resolver(() => Area)
 export class AreaResolver {
   @Query(() => Area, { description: 'One area by its Kemendagri code.' })
-  area(@Arg('code', () => ID) code: string, @Ctx() context: RequestContext): Promise<Area> {
+  area(@Arg('code', () => ID, { description: 'The area’s Kemendagri code, e.g. 32.77.03.' }) code: string, @Ctx() context: RequestContext): Promise<Area> {
     return new AreaService(context.dataSource).get(code);
   }
 
-  @Query(() => AreaConnection)
+  @Query(() => AreaConnection, { description: 'Areas, by code, a page at a time.' })
   areas(
-    @Arg('filter', () => AreaFilter, { nullable: true }) filter: AreaFilter | undefined,
+    @Arg('filter', () => AreaFilter, { description: 'Only the areas matching every condition given; all of them when null.', nullable: true }) filter: AreaFilter | undefined,
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
   ) {
     return new AreaService(context.dataSource).list(filter, page);
   }
 
-  @FieldResolver(() => Area, { nullable: true })
+  @FieldResolver(() => Area, { description: 'The area containing this one; null for a province.', nullable: true })
   parent(@Root() area: Area, @Ctx() context: RequestContext): Promise<Area | null> | null {
     return area.parentCode ? loadArea(context, area.parentCode) : null;
   }
 
-  @FieldResolver(() => [Area])
+  @FieldResolver(() => [Area], { description: 'The areas directly under this one, by code (at most a few dozen).' })
   children(@Root() area: Area, @Ctx() context: RequestContext): Promise<Area[]> {
     return context.loaders
       .get<string, Area[]>('area.children', async (codes) =>

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AREA_CODE_PATTERN } from '@peksos/types';
-import { badInput, likeContains, notFound, pageWindow, paginate, type Connection, type PageArgs } from '@peksos/schema-kit';
+import { badInput, likeContains, notFound, paginate, type Connection, type PageArgs } from '@peksos/schema-kit';
 import { Area } from './area.entity.js';
 import type { AreaFilter } from './areas.args.js';
 
@@ -32,12 +32,11 @@ export class AreaService {
   }
 
   async list(filter: AreaFilter | undefined, page: PageArgs): Promise<Connection<Area>> {
-    const window = pageWindow(page);
     const query = this.db.getRepository(Area).createQueryBuilder('area');
     if (filter?.level) query.andWhere('area.level = :level', { level: filter.level });
     if (filter?.parentCode) query.andWhere('area.parent_code = :parentCode', { parentCode: filter.parentCode });
     if (filter?.search) query.andWhere('area.name ILIKE :search', { search: likeContains(filter.search) });
-    return paginate(query.orderBy('area.code', 'ASC'), window);
+    return paginate(query, [['area.code', 'ASC']], page);
   }
 
   async byCodes(codes: readonly string[]): Promise<Area[]> {

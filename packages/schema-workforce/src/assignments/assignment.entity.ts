@@ -1,27 +1,27 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '@peksos/schema-kit';
+import { LocalDateScalar, Node } from '@peksos/schema-kit';
 
-@ObjectType({
+@ObjectType({ implements: Node,
   description:
     'A worker placed at an organisation from startsOn until endsOn (exclusive: the first day no longer served). ' +
     'Ending an assignment sets endsOn; the row stays as history.',
 })
 @Entity('assignment')
 export class Assignment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The assignment’s id (a UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the worker placed.' })
   @Column({ type: 'uuid' })
   workerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the organisation the worker is placed at.' })
   @Column({ type: 'uuid' })
   organisationId!: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'The first day of the placement.' })
   @Column({ type: 'date' })
   startsOn!: string;
 
@@ -33,15 +33,15 @@ export class Assignment {
   @Column({ type: 'boolean', default: true })
   isPrimary!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why the placement ended; null while it runs or when no reason was given.', nullable: true })
   @Column({ type: 'text', nullable: true })
   endReason!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the assignment was recorded (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the assignment last changed (UTC).' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -1,12 +1,12 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateScalar } from '@peksos/schema-kit';
 
-@InputType()
+@InputType({ description: 'A placement of a worker at an organisation.' })
 export class AssignWorkerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the worker to place.' })
   workerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the organisation.' })
   organisationId!: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day of the assignment; today by default.' })
@@ -16,12 +16,12 @@ export class AssignWorkerInput {
   isPrimary: boolean = true;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on assignments; every condition given must hold.' })
 export class AssignmentFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only the assignments of this worker.', nullable: true })
   workerId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { description: 'Only the assignments at this organisation.', nullable: true })
   organisationId?: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Only assignments active on this date.' })

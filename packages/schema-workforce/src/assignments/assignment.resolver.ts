@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, LocalDateScalar, manyByKey, PageArgs, type RequestContext } from '@peksos/schema-kit';
+import { ConnectionType, LocalDateScalar, manyByKey, nestedConnection, PageArgs, type Connection, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { loadOrganisation } from '../organisations/organisation.resolver.js';
 import { Worker } from '../workers/worker.entity.js';
@@ -8,7 +8,7 @@ import { Assignment, isActiveOn } from './assignment.entity.js';
 import { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
 import { AssignmentService } from './assignment.service.js';
 
-@ObjectType()
+@ObjectType({ description: 'A page of assignments (a Relay connection): edges with cursors, the nodes, paging information and the total.' })
 export class AssignmentConnection extends ConnectionType(Assignment, 'Assignment') {}
 
 function assignmentService(context: RequestContext): AssignmentService {
@@ -31,16 +31,24 @@ function assignmentsOfWorker(context: RequestContext, workerId: string, activeOn
     .load(workerId);
 }
 
+/** Assignment as a Relay node: `node(id:)` reads it as `assignment(id:)` does. */
+export const assignmentNode: NodeType<Assignment> = {
+  typeName: 'Assignment',
+  table: 'assignment',
+  query: 'Query.assignment',
+  load: (context, id) => assignmentService(context).get(id),
+};
+
 @Resolver(() => Assignment)
 export class AssignmentResolver {
-  @Query(() => Assignment)
-  assignment(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Assignment> {
-    return assignmentService(context).get(id);
+  @Query(() => Assignment, { description: 'One assignment (a placement of a worker at an organisation), by id.' })
+  assignment(@Arg('id', () => ID, { description: 'The assignment’s id.' }) id: string, @Ctx() context: RequestContext): Promise<Assignment> {
+    return assignmentNode.load(context, id);
   }
 
-  @Query(() => AssignmentConnection)
+  @Query(() => AssignmentConnection, { description: 'Assignments, newest start first, a page at a time.' })
   assignments(
-    @Arg('filter', () => AssignmentFilter, { nullable: true }) filter: AssignmentFilter | undefined,
+    @Arg('filter', () => AssignmentFilter, { description: 'Only the items matching every condition given; all of them when null.', nullable: true }) filter: AssignmentFilter | undefined,
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
   ) {
@@ -48,26 +56,26 @@ export class AssignmentResolver {
   }
 
   @Mutation(() => Assignment, { description: 'Places a worker at an organisation from a date (today by default).' })
-  assignWorker(@Arg('input') input: AssignWorkerInput, @Ctx() context: RequestContext): Promise<Assignment> {
+  assignWorker(@Arg('input', { description: 'The values to record.' }) input: AssignWorkerInput, @Ctx() context: RequestContext): Promise<Assignment> {
     return assignmentService(context).assign(input, context.actor);
   }
 
   @Mutation(() => Assignment, { description: 'Ends an assignment; endsOn is the first day no longer served.' })
   endAssignment(
-    @Arg('id', () => ID) id: string,
-    @Arg('endsOn', () => LocalDateScalar) endsOn: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Arg('id', () => ID, { description: 'The id of the assignment to end.' }) id: string,
+    @Arg('endsOn', () => LocalDateScalar, { description: 'The first day the worker no longer serves there; after the start.' }) endsOn: string,
+    @Arg('reason', () => String, { description: 'Why the placement ends (at most 500 characters).', nullable: true }) reason: string | null | undefined,
     @Ctx() context: RequestContext,
   ): Promise<Assignment> {
     return assignmentService(context).end(id, endsOn, reason, context.actor);
   }
 
-  @FieldResolver(() => Worker)
+  @FieldResolver(() => Worker, { description: 'The worker placed.' })
   async worker(@Root() assignment: Assignment, @Ctx() context: RequestContext): Promise<Worker> {
     return (await loadWorker(context, assignment.workerId))!;
   }
 
-  @FieldResolver(() => Organisation)
+  @FieldResolver(() => Organisation, { description: 'The organisation the worker is placed at.' })
   async organisation(@Root() assignment: Assignment, @Ctx() context: RequestContext): Promise<Organisation> {
     return (await loadOrganisation(context, assignment.organisationId))!;
   }
@@ -75,7 +83,7 @@ export class AssignmentResolver {
   @FieldResolver(() => Boolean, { description: 'Whether the assignment is active on asOf (today by default).' })
   isActive(
     @Root() assignment: Assignment,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('asOf', () => LocalDateScalar, { description: 'The day to check; today when null.', nullable: true }) asOf: string | undefined,
     @Ctx() context: RequestContext,
   ): boolean {
     return isActiveOn(assignment, asOf ?? context.today);
@@ -87,7 +95,7 @@ export class OrganisationAssignmentsResolver {
   @FieldResolver(() => [Worker], { description: 'Workers with an assignment there active on asOf (today by default).' })
   async activeWorkers(
     @Root() organisation: Organisation,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('asOf', () => LocalDateScalar, { description: 'The day; today when null.', nullable: true }) asOf: string | undefined,
     @Ctx() context: RequestContext,
   ): Promise<Worker[]> {
     const assignments = await assignmentsOfOrganisation(context, organisation.id, asOf ?? context.today);
@@ -95,13 +103,18 @@ export class OrganisationAssignmentsResolver {
     return workers.filter((worker): worker is Worker => worker !== null);
   }
 
-  @FieldResolver(() => [Assignment], { description: 'Current assignments, or all of them with includeEnded.' })
+  @FieldResolver(() => AssignmentConnection, {
+    description: 'Assignments active today, or all of them (history too) with includeEnded; newest first, a page at a time.',
+  })
   assignments(
     @Root() organisation: Organisation,
-    @Arg('includeEnded', { defaultValue: false }) includeEnded: boolean,
+    @Arg('includeEnded', { description: 'Include placements that have ended (history).', defaultValue: false }) includeEnded: boolean,
+    @Args() page: PageArgs,
     @Ctx() context: RequestContext,
-  ): Promise<Assignment[]> {
-    return assignmentsOfOrganisation(context, organisation.id, includeEnded ? null : context.today);
+  ): Promise<Connection<Assignment>> {
+    const activeOn = includeEnded ? null : context.today;
+    const list = assignmentService(context).organisationAssignments(activeOn);
+    return nestedConnection(context, `organisation.assignments:${activeOn ?? 'all'}`, organisation.id, list, page);
   }
 }
 
@@ -110,7 +123,7 @@ export class WorkerAssignmentsResolver {
   @FieldResolver(() => [Assignment], { description: 'All assignments, past and present, newest first.' })
   assignments(
     @Root() worker: Worker,
-    @Arg('includeEnded', { defaultValue: true }) includeEnded: boolean,
+    @Arg('includeEnded', { description: 'Include placements that have ended (history).', defaultValue: true }) includeEnded: boolean,
     @Ctx() context: RequestContext,
   ): Promise<Assignment[]> {
     return assignmentsOfWorker(context, worker.id, includeEnded ? null : context.today);
@@ -119,7 +132,7 @@ export class WorkerAssignmentsResolver {
   @FieldResolver(() => [Assignment], { description: 'Assignments active on asOf (today by default).' })
   activeAssignments(
     @Root() worker: Worker,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('asOf', () => LocalDateScalar, { description: 'The day; today when null.', nullable: true }) asOf: string | undefined,
     @Ctx() context: RequestContext,
   ): Promise<Assignment[]> {
     return assignmentsOfWorker(context, worker.id, asOf ?? context.today);

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertUuid, isUuid, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, isUuid, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
+import { assignmentActiveSql } from '../sql.js';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
 import { Assignment } from './assignment.entity.js';
@@ -23,7 +24,6 @@ export class AssignmentService {
   }
 
   async list(filter: AssignmentFilter | undefined, page: PageArgs) {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(Assignment).createQueryBuilder('a');
     if (filter?.workerId) {
       assertUuid(filter.workerId, 'Worker', 'workerId');
@@ -38,7 +38,7 @@ export class AssignmentService {
     } else if (filter?.includeEnded === false) {
       query.andWhere('(a.ends_on IS NULL OR a.ends_on > :today)', { today: this.today });
     }
-    return paginate(query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC'), window);
+    return paginate(query, [['a.starts_on', 'DESC'], ['a.id', 'ASC']], page);
   }
 
   /** Assignments of the organisations: those active on `activeOn`, or all of them (newest first) when null. */
@@ -49,6 +49,23 @@ export class AssignmentService {
       .where('a.organisation_id = ANY(:organisationIds)', { organisationIds });
     if (activeOn) query.andWhere('a.starts_on <= :activeOn AND (a.ends_on IS NULL OR a.ends_on > :activeOn)', { activeOn });
     return query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC').getMany();
+  }
+
+  /** An organisation's (`parent.id`) assignments, newest first: those active on `activeOn`, or all when null. */
+  organisationAssignments(activeOn: string | null): NestedList<Assignment> {
+    return {
+      source: {
+        from: 'assignment a',
+        where: `a.organisation_id = parent.id${activeOn ? ` AND ${assignmentActiveSql('a', '$2::date')}` : ''}`,
+        parameters: activeOn ? [activeOn] : [],
+        id: 'a.id',
+      },
+      order: [
+        ['a.starts_on', 'DESC'],
+        ['a.id', 'ASC'],
+      ],
+      byIds: (ids) => this.dataSource.getRepository(Assignment).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).getMany(),
+    };
   }
 
   async byWorkerIds(workerIds: readonly string[], activeOn: string | null): Promise<Assignment[]> {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CertificationRecordKind } from '@peksos/types';
-import { assertUuid, inTransaction, lockForUpdate, badInput, conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, inTransaction, lockForUpdate, badInput, conflict, notFound, paginate, type PageArgs } from '@peksos/schema-kit';
 import { Worker } from '../workers/worker.entity.js';
 import { Certification } from './certification.entity.js';
 import type { CertificationFilter, RecordCertificationInput, ScheduleCompetencyTestInput } from './certification.input.js';
@@ -21,7 +21,6 @@ export class CertificationService {
   }
 
   async list(filter: CertificationFilter | undefined, page: PageArgs) {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(Certification).createQueryBuilder('c');
     if (filter?.workerId) {
       assertUuid(filter.workerId, 'Worker', 'workerId');
@@ -29,7 +28,7 @@ export class CertificationService {
     }
     if (filter?.kind) query.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter?.level) query.andWhere('c.level = :level', { level: filter.level });
-    return paginate(query.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC'), window);
+    return paginate(query, [['c.created_at', 'DESC'], ['c.id', 'DESC']], page);
   }
 
   /** Every record of each worker, newest first. */

@@ -7,7 +7,7 @@ export class CoverageGapFilter {
   @Field(() => String, { nullable: true, description: 'The area and every area under it (Kemendagri code).' })
   areaCode?: string;
 
-  @Field(() => [OrganisationKind], { nullable: true })
+  @Field(() => [OrganisationKind], { description: 'Only organisations of these kinds.', nullable: true })
   kinds?: OrganisationKind[];
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'The date to check; today by default.' })

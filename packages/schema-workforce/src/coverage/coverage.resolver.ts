@@ -15,8 +15,8 @@ export class CoverageResolver {
       'certifiedOnly, none of a worker certified on that date. Archived organisations are left out.',
   })
   organisationsLackingWorker(
-    @Arg('filter', () => CoverageGapFilter, { nullable: true }) filter: CoverageGapFilter | undefined,
-    @Arg('orderBy', () => OrganisationOrder, { nullable: true }) orderBy: OrganisationOrder | undefined,
+    @Arg('filter', () => CoverageGapFilter, { description: 'The area, date, kinds and whether a certified worker is what counts.', nullable: true }) filter: CoverageGapFilter | undefined,
+    @Arg('orderBy', () => OrganisationOrder, { description: 'The order of the items; the id breaks ties, so the order is total.', nullable: true }) orderBy: OrganisationOrder | undefined,
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
   ) {
@@ -25,8 +25,8 @@ export class CoverageResolver {
 
   @Query(() => WorkforceSummary, { description: 'Workforce figures of an area on asOf (today by default).' })
   workforceSummary(
-    @Arg('areaCode') areaCode: string,
-    @Arg('asOf', () => LocalDateScalar, { nullable: true }) asOf: string | undefined,
+    @Arg('areaCode', { description: 'The area’s Kemendagri code, e.g. 32.77 for Kota Cimahi.' }) areaCode: string,
+    @Arg('asOf', () => LocalDateScalar, { description: 'The day; today when null.', nullable: true }) asOf: string | undefined,
     @Ctx() context: RequestContext,
   ): Promise<WorkforceSummary> {
     return new CoverageService(context.dataSource, context.today).workforceSummary(areaCode, asOf);

@@ -53,6 +53,13 @@ export class CoverageService {
     return this.summarise(area, asOf ?? this.today);
   }
 
+  /**
+   * The figures of an area on `asOf`. Every counted worker is either unplaced (no active assignment anywhere, living in
+   * the area) or placed (an active assignment at an organisation of the area), never both; each placed worker falls in
+   * exactly one placement-kind bucket, the kind of their leading placement in the area: the primary one when it is in
+   * the area, otherwise the earliest-started (then lowest organisation id) of their secondary ones there. So the
+   * buckets and `unplacedWorkers` always add up to `workers`.
+   */
   async summarise(area: Area, asOf: string): Promise<WorkforceSummary> {
     const params = [area.code, `${area.code}.%`, asOf];
     const inArea = (column: string) => `(${column} = $1 OR ${column} LIKE $2)`;
@@ -62,7 +69,7 @@ export class CoverageService {
          SELECT o.id, o.kind, o.should_have_worker FROM organisation o
          WHERE o.archived_at IS NULL AND ${inArea('o.area_code')}),
        placed AS (
-         SELECT a.worker_id, a.is_primary, o.kind FROM assignment a JOIN scope_organisation o ON o.id = a.organisation_id
+         SELECT a.worker_id, a.is_primary, a.starts_on, a.organisation_id, o.kind FROM assignment a JOIN scope_organisation o ON o.id = a.organisation_id
          WHERE ${active}),
        unplaced AS (
          SELECT w.id FROM worker w
@@ -74,7 +81,9 @@ export class CoverageService {
          (SELECT count(*) FROM counted w WHERE ${certifiedOnSql('w.id', '$3')}) AS certified_workers,
          (SELECT count(*) FROM unplaced) AS unplaced_workers,
          (SELECT coalesce(json_agg(json_build_object('kind', kind, 'workers', workers)), '[]'::json) FROM (
-            SELECT kind, count(DISTINCT worker_id) AS workers FROM placed WHERE is_primary GROUP BY kind) k
+            SELECT kind, count(*) AS workers FROM (
+              SELECT DISTINCT ON (worker_id) worker_id, kind FROM placed
+              ORDER BY worker_id, is_primary DESC, starts_on, organisation_id) lead GROUP BY kind) k
          ) AS by_kind,
          (SELECT count(*) FROM scope_organisation) AS organisations,
          (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker) AS needing,

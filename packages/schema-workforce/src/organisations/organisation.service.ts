@@ -12,7 +12,6 @@ import {
   assertMayReadOrganisation,
   readableOrganisationIds,
   type Actor,
-  pageWindow,
   paginate,
   type Connection,
   type PageArgs,
@@ -206,9 +205,8 @@ export async function paginateOrganisations(
   order: OrganisationOrder | undefined,
   page: PageArgs,
 ): Promise<Connection<Organisation>> {
-  const window = pageWindow(page);
   const column = ORGANISATION_SORT_COLUMNS[order?.field ?? OrganisationSortField.NAME];
   const direction = order?.direction ?? 'ASC';
-  return paginate(query.orderBy(column, direction).addOrderBy('o.id', direction), window);
+  return paginate(query, [[column, direction], ['o.id', direction]], page);
 }
 

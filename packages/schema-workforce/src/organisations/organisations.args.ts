@@ -10,7 +10,16 @@ export enum OrganisationSortField {
   AREA_CODE = 'AREA_CODE',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(OrganisationSortField, { name: 'OrganisationSortField' });
+registerEnumType(OrganisationSortField, {
+  name: 'OrganisationSortField',
+  description: 'What organisations can be sorted by.',
+  valuesConfig: {
+    NAME: { description: 'The name, ignoring case.' },
+    KIND: { description: 'The kind of organisation.' },
+    AREA_CODE: { description: 'The code of the area served.' },
+    CREATED_AT: { description: 'When the organisation was recorded.' },
+  },
+});
 
 export const ORGANISATION_SORT_COLUMNS: Record<OrganisationSortField, string> = {
   [OrganisationSortField.NAME]: 'lower(o.name)',
@@ -19,16 +28,16 @@ export const ORGANISATION_SORT_COLUMNS: Record<OrganisationSortField, string> = 
   [OrganisationSortField.CREATED_AT]: 'o.created_at',
 };
 
-@InputType()
+@InputType({ description: 'An order of organisations: a field and a direction.' })
 export class OrganisationOrder {
-  @Field(() => OrganisationSortField, { defaultValue: OrganisationSortField.NAME })
+  @Field(() => OrganisationSortField, { description: 'The field to sort by.', defaultValue: OrganisationSortField.NAME })
   field: OrganisationSortField = OrganisationSortField.NAME;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @Field(() => SortDirection, { description: 'Ascending or descending.', defaultValue: SortDirection.ASC })
   direction: SortDirection = SortDirection.ASC;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on organisations; every condition given must hold.' })
 export class OrganisationFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name or code.' })
   @MaxLength(100)
@@ -37,10 +46,10 @@ export class OrganisationFilter {
   @Field(() => String, { nullable: true, description: 'The area and every area under it.' })
   areaCode?: string;
 
-  @Field(() => [OrganisationKind], { nullable: true })
+  @Field(() => [OrganisationKind], { description: 'Only organisations of these kinds.', nullable: true })
   kinds?: OrganisationKind[];
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { description: 'Only organisations that should (true) or need not (false) have a worker.', nullable: true })
   shouldHaveWorker?: boolean;
 
   @Field({ defaultValue: false, description: 'Include archived organisations.' })

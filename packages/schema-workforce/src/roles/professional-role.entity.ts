@@ -4,7 +4,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A professional role a social worker takes in a case (pemercepat perubahan, perantara, ...).' })
 @Entity('professional_role')
 export class ProfessionalRole {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The role’s code, e.g. BROKER.' })
   @PrimaryColumn({ type: 'text' })
   code!: string;
 
@@ -16,15 +16,15 @@ export class ProfessionalRole {
   @Column({ type: 'text' })
   labelEn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the role does, in Bahasa Indonesia.', nullable: true })
   @Column({ type: 'text', nullable: true })
   descriptionId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the role does, in English.', nullable: true })
   @Column({ type: 'text', nullable: true })
   descriptionEn!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Where the role comes in lists (ascending).' })
   @Column({ type: 'integer', default: 100 })
   sortOrder!: number;
 }

@@ -4,7 +4,7 @@ import { ProfessionalRole } from './professional-role.entity.js';
 import { CreateProfessionalRoleInput } from './professional-role.input.js';
 import { ProfessionalRoleService } from './professional-role.service.js';
 
-@ObjectType()
+@ObjectType({ description: 'A page of professional roles (a Relay connection): edges with cursors, the nodes, paging information and the total.' })
 export class ProfessionalRoleConnection extends ConnectionType(ProfessionalRole, 'ProfessionalRole') {}
 
 export function loadProfessionalRole(context: RequestContext, code: string): Promise<ProfessionalRole | null> {
@@ -17,8 +17,8 @@ export function loadProfessionalRole(context: RequestContext, code: string): Pro
 
 @Resolver(() => ProfessionalRole)
 export class ProfessionalRoleResolver {
-  @Query(() => ProfessionalRole)
-  professionalRole(@Arg('code', () => ID) code: string, @Ctx() context: RequestContext): Promise<ProfessionalRole> {
+  @Query(() => ProfessionalRole, { description: 'One professional role, by code.' })
+  professionalRole(@Arg('code', () => ID, { description: 'The role’s code.' }) code: string, @Ctx() context: RequestContext): Promise<ProfessionalRole> {
     return new ProfessionalRoleService(context.dataSource).get(code);
   }
 
@@ -29,7 +29,7 @@ export class ProfessionalRoleResolver {
 
   @Mutation(() => ProfessionalRole, { description: 'Adds a professional role beyond the seven of the report.' })
   createProfessionalRole(
-    @Arg('input') input: CreateProfessionalRoleInput,
+    @Arg('input', { description: 'The role.' }) input: CreateProfessionalRoleInput,
     @Ctx() context: RequestContext,
   ): Promise<ProfessionalRole> {
     return new ProfessionalRoleService(context.dataSource).create(input);

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { conflict, notFound, pageWindow, paginate, type PageArgs } from '@peksos/schema-kit';
+import { conflict, notFound, paginate, type PageArgs } from '@peksos/schema-kit';
 import { ProfessionalRole } from './professional-role.entity.js';
 import type { CreateProfessionalRoleInput } from './professional-role.input.js';
 
@@ -21,11 +21,7 @@ export class ProfessionalRoleService {
   }
 
   async list(page: PageArgs) {
-    const window = pageWindow(page);
-    return paginate(
-      this.dataSource.getRepository(ProfessionalRole).createQueryBuilder('r').orderBy('r.sort_order', 'ASC').addOrderBy('r.code', 'ASC'),
-      window,
-    );
+    return paginate(this.dataSource.getRepository(ProfessionalRole).createQueryBuilder('r'), [['r.sort_order', 'ASC'], ['r.code', 'ASC']], page);
   }
 
   async create(input: CreateProfessionalRoleInput): Promise<ProfessionalRole> {

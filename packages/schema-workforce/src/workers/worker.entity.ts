@@ -1,24 +1,25 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '@peksos/schema-kit';
 import { EmploymentStatus, Gender } from '@peksos/types';
 import '../enums.js';
 
-@ObjectType({ description: 'A social worker (Pekerja Sosial, Peksos).' })
+@ObjectType({ implements: Node, description: 'A social worker (Pekerja Sosial, Peksos).' })
 @Entity('worker')
 export class Worker {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The worker’s id (a UUID).' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field()
+  @Field({ description: 'The worker’s full name.' })
   @Column({ type: 'text' })
   fullName!: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: 'The worker’s gender.' })
   @Column({ type: 'text' })
   gender!: Gender;
 
-  @Field(() => EmploymentStatus)
+  @Field(() => EmploymentStatus, { description: 'How the worker is employed (civil servant, contract, volunteer, …).' })
   @Column({ type: 'text' })
   employmentStatus!: EmploymentStatus;
 
@@ -29,31 +30,31 @@ export class Worker {
   @Column({ type: 'text', nullable: true })
   nationalIdNumber!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The worker’s phone number (personal data: hidden from viewers and partners).', nullable: true })
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The worker’s e-mail address (personal data: hidden from viewers and partners).', nullable: true })
   @Column({ type: 'text', nullable: true })
   email!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The Kemendagri code of the area where the worker lives; null when unknown.', nullable: true })
   @Column({ type: 'text', nullable: true })
   homeAreaCode!: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { description: 'When the worker was archived (UTC); null while active. Archived records stay as history.', nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Why the worker was archived; null while active.', nullable: true })
   @Column({ type: 'text', nullable: true })
   archiveReason!: string | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the worker was recorded (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the worker last changed (UTC).' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 

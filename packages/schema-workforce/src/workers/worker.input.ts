@@ -4,17 +4,17 @@ import { EmploymentStatus, Gender, NATIONAL_ID_NUMBER_PATTERN, PHONE_PATTERN } f
 
 const NOT_BLANK = /\S/;
 
-@InputType()
+@InputType({ description: 'A new worker.' })
 export class CreateWorkerInput {
-  @Field()
+  @Field({ description: 'The worker’s full name.' })
   @Matches(NOT_BLANK, { message: 'fullName must not be empty' })
   @MaxLength(200)
   fullName!: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: 'The worker’s gender.' })
   gender!: Gender;
 
-  @Field(() => EmploymentStatus)
+  @Field(() => EmploymentStatus, { description: 'How the worker is employed.' })
   employmentStatus!: EmploymentStatus;
 
   @Field(() => String, { nullable: true, description: 'NIK: sixteen digits. Stored, never shown in full.' })
@@ -25,7 +25,7 @@ export class CreateWorkerInput {
   @Matches(PHONE_PATTERN, { message: 'phone must be 8 to 15 digits, optionally after a +' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The worker’s e-mail address.', nullable: true })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email?: string | null;
@@ -37,31 +37,31 @@ export class CreateWorkerInput {
 
 @InputType({ description: 'Only the fields given change; null clears an optional field.' })
 export class UpdateWorkerInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new full name.', nullable: true })
   @Matches(NOT_BLANK, { message: 'fullName must not be empty' })
   @MaxLength(200)
   fullName?: string;
 
-  @Field(() => Gender, { nullable: true })
+  @Field(() => Gender, { description: 'A new gender.', nullable: true })
   gender?: Gender;
 
-  @Field(() => EmploymentStatus, { nullable: true })
+  @Field(() => EmploymentStatus, { description: 'A new employment status.', nullable: true })
   employmentStatus?: EmploymentStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new NIK (16 digits); null clears it.', nullable: true })
   @Matches(NATIONAL_ID_NUMBER_PATTERN, { message: 'nationalIdNumber must be sixteen digits' })
   nationalIdNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new phone number; null clears it.', nullable: true })
   @Matches(PHONE_PATTERN, { message: 'phone must be 8 to 15 digits, optionally after a +' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new e-mail address; null clears it.', nullable: true })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A new home area (Kemendagri code); null clears it.', nullable: true })
   @MaxLength(20)
   homeAreaCode?: string | null;
 

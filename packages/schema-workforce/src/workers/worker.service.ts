@@ -6,7 +6,6 @@ import {
   likeContains,
   lockForUpdate,
   notFound,
-  pageWindow,
   paginate,
   type Connection,
   type PageArgs,
@@ -73,7 +72,6 @@ export class WorkerService {
     page: PageArgs,
     options: { homeAreas: boolean } = { homeAreas: true },
   ): Promise<Connection<Worker>> {
-    const window = pageWindow(page);
     const query = this.dataSource.getRepository(Worker).createQueryBuilder('w').setParameter('asOf', this.today);
     if (!filter?.includeArchived) query.andWhere('w.archived_at IS NULL');
     if (filter?.search) query.andWhere('w.full_name ILIKE :search', { search: likeContains(filter.search.trim()) });
@@ -94,7 +92,7 @@ export class WorkerService {
     }
     const column = WORKER_SORT_COLUMNS[order?.field ?? WorkerSortField.FULL_NAME];
     const direction = order?.direction ?? 'ASC';
-    const connection = await paginate(query.orderBy(column, direction).addOrderBy('w.id', direction), window);
+    const connection = await paginate(query, [[column, direction], ['w.id', direction]], page);
     return filter?.areaCode ? new AreaService(this.dataSource).assertExistsIfEmpty(filter.areaCode, connection) : connection;
   }
 

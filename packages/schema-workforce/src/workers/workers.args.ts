@@ -7,23 +7,30 @@ export enum WorkerSortField {
   FULL_NAME = 'FULL_NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(WorkerSortField, { name: 'WorkerSortField' });
+registerEnumType(WorkerSortField, {
+  name: 'WorkerSortField',
+  description: 'What workers can be sorted by.',
+  valuesConfig: {
+    FULL_NAME: { description: 'The full name, ignoring case.' },
+    CREATED_AT: { description: 'When the worker was recorded.' },
+  },
+});
 
 export const WORKER_SORT_COLUMNS: Record<WorkerSortField, string> = {
   [WorkerSortField.FULL_NAME]: 'lower(w.full_name)',
   [WorkerSortField.CREATED_AT]: 'w.created_at',
 };
 
-@InputType()
+@InputType({ description: 'An order of workers: a field and a direction.' })
 export class WorkerOrder {
-  @Field(() => WorkerSortField, { defaultValue: WorkerSortField.FULL_NAME })
+  @Field(() => WorkerSortField, { description: 'The field to sort by.', defaultValue: WorkerSortField.FULL_NAME })
   field: WorkerSortField = WorkerSortField.FULL_NAME;
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @Field(() => SortDirection, { description: 'Ascending or descending.', defaultValue: SortDirection.ASC })
   direction: SortDirection = SortDirection.ASC;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on workers; every condition given must hold.' })
 export class WorkerFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name.' })
   @MaxLength(100)
@@ -41,6 +48,6 @@ export class WorkerFilter {
   @Field(() => Boolean, { nullable: true, description: 'true: with an active assignment today; false: unplaced.' })
   placed?: boolean;
 
-  @Field({ defaultValue: false })
+  @Field({ description: 'Include archived workers.', defaultValue: false })
   includeArchived: boolean = false;
 }

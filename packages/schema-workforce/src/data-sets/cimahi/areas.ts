@@ -24,7 +24,7 @@ function kelurahan(code: string, name: string, population: number): SeedArea {
   };
 }
 
-/** Jawa Barat, Kota Cimahi, its 3 kecamatan and 15 kelurahan (Kemendagri codes; see shared/seed/FACTS.md). */
+/** Jawa Barat, Kota Cimahi, its 3 kecamatan and 15 kelurahan (Kemendagri codes; see docs/sources.md). */
 export const CIMAHI_AREAS: SeedArea[] = [
   { code: '32', name: 'Jawa Barat', level: AreaLevel.PROVINCE, population: null, populationYear: null, populationSource: null },
   {
@@ -76,5 +76,4 @@ export const CIMAHI_AREAS: SeedArea[] = [
   kelurahan('32.77.03.1004', 'Cipageran', 39_476),
 ];
 
-export const CIMAHI_CITY_CODE = '32.77';
 export const CIMAHI_KELURAHAN = CIMAHI_AREAS.filter((area) => area.level === AreaLevel.VILLAGE);

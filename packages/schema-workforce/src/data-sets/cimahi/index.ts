@@ -3,12 +3,9 @@ import { CIMAHI_AREAS } from './areas.js';
 import { CIMAHI_ORGANISATIONS } from './organisations.js';
 import { CERTIFICATE_ISSUER, CIMAHI_WORKERS, demoNationalIdNumber, demoPhone, SCHEDULED_TEST_DATE } from './workers.js';
 
-export { CIMAHI_AREAS, CIMAHI_CITY_CODE, CIMAHI_KELURAHAN } from './areas.js';
-export { CIMAHI_ORGANISATIONS } from './organisations.js';
-export { CIMAHI_WORKERS } from './workers.js';
 
 /**
- * The workforce of Kota Cimahi (shared/seed/FACTS.md): areas, organisations, workers, certifications and
+ * The workforce of Kota Cimahi (docs/sources.md): areas, organisations, workers, certifications and
  * assignments, inserted with plain SQL inside the caller's transaction.
  */
 export async function loadCimahiWorkforce(manager: EntityManager): Promise<void> {

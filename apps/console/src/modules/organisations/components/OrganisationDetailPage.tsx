@@ -101,7 +101,8 @@ export function OrganisationDetailPage({
           </Section>
         </SimpleGrid>
         <Section title={t('org.assignments')}>
-          {organisation.assignments.length === 0 ? (
+          <ShownOf shown={organisation.assignments.nodes.length} total={organisation.assignments.totalCount} />
+          {organisation.assignments.nodes.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('org.noAssignments')}
             </Text>
@@ -117,7 +118,7 @@ export function OrganisationDetailPage({
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {organisation.assignments.map((assignment) => (
+                  {organisation.assignments.nodes.map((assignment) => (
                     <Table.Tr key={assignment.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/workers/${assignment.worker.id}`} size="sm">
@@ -152,13 +153,14 @@ export function OrganisationDetailPage({
           )}
         </Section>
         <Section title={t('org.cases')}>
-          {organisation.cases.length === 0 ? (
+          <ShownOf shown={organisation.cases.nodes.length} total={organisation.cases.totalCount} />
+          {organisation.cases.nodes.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('org.noCases')}
             </Text>
           ) : (
             <Stack gap="xs">
-              {organisation.cases.map((item) => (
+              {organisation.cases.nodes.map((item) => (
                 <Group key={item.id} gap="xs">
                   <Anchor component={Link} to={`/cases/${item.id}`} size="sm" fw={600}>
                     {item.reference}
@@ -177,5 +179,16 @@ export function OrganisationDetailPage({
         </Section>
       </Stack>
     </>
+  );
+}
+
+/** Says that a long list shows only its newest entries (the API pages nested lists). */
+function ShownOf({ shown, total }: { shown: number; total: number }) {
+  const { t } = useI18n();
+  if (shown >= total) return null;
+  return (
+    <Text size="xs" c="dimmed">
+      {t('common.newestOf', { shown, total })}
+    </Text>
   );
 }

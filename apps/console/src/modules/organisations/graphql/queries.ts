@@ -60,27 +60,33 @@ export const OrganisationDetailQuery = graphql(`
         fullName
         certificationStatus
       }
-      assignments(includeEnded: true) {
-        id
-        startsOn
-        endsOn
-        endReason
-        isPrimary
-        isActive
-        worker {
+      assignments(includeEnded: true, first: 50) {
+        totalCount
+        nodes {
           id
-          fullName
+          startsOn
+          endsOn
+          endReason
+          isPrimary
+          isActive
+          worker {
+            id
+            fullName
+          }
         }
       }
-      cases {
-        id
-        reference
-        status
-        openedOn
-        pmksCategory {
-          code
-          labelId
-          labelEn
+      cases(first: 50) {
+        totalCount
+        nodes {
+          id
+          reference
+          status
+          openedOn
+          pmksCategory {
+            code
+            labelId
+            labelEn
+          }
         }
       }
     }

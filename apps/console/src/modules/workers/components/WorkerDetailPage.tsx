@@ -200,7 +200,12 @@ export function WorkerDetailPage({
         </Section>
 
         <Section title={t('worker.cases')}>
-          {worker.caseInvolvements.length === 0 ? (
+          {worker.caseInvolvements.totalCount > worker.caseInvolvements.nodes.length && (
+            <Text size="xs" c="dimmed">
+              {t('common.newestOf', { shown: worker.caseInvolvements.nodes.length, total: worker.caseInvolvements.totalCount })}
+            </Text>
+          )}
+          {worker.caseInvolvements.nodes.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('worker.noCases')}
             </Text>
@@ -217,7 +222,7 @@ export function WorkerDetailPage({
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {worker.caseInvolvements.map((involvement) => (
+                  {worker.caseInvolvements.nodes.map((involvement) => (
                     <Table.Tr key={involvement.id}>
                       <Table.Td>
                         <Anchor component={Link} to={`/cases/${involvement.case.id}`} size="sm" fw={600}>

@@ -81,29 +81,32 @@ export const WorkerDetailQuery = graphql(`
           viewerCanManage
         }
       }
-      caseInvolvements {
-        id
-        isLead
-        startsOn
-        endsOn
-        role {
-          code
-          labelId
-          labelEn
-        }
-        case {
+      caseInvolvements(first: 50) {
+        totalCount
+        nodes {
           id
-          reference
-          status
-          openedOn
-          pmksCategory {
+          isLead
+          startsOn
+          endsOn
+          role {
             code
             labelId
             labelEn
           }
-          organisation {
+          case {
             id
-            name
+            reference
+            status
+            openedOn
+            pmksCategory {
+              code
+              labelId
+              labelEn
+            }
+            organisation {
+              id
+              name
+            }
           }
         }
       }
