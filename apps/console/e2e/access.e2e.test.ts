@@ -182,7 +182,7 @@ describe('signing in, roles and the admin pages', () => {
     await screenshot(page, '25-audit-log-expanded');
 
     // The filter by action narrows to the creations, and stays in the address.
-    await page.getByRole('textbox', { name: 'Tindakan' }).click();
+    await page.getByRole('combobox', { name: 'Tindakan' }).click();
     await page.getByRole('option', { name: 'Tambah' }).click();
     await page.waitForURL((url) => url.searchParams.get('action') === 'INSERT');
     await page.waitForFunction(() => !document.body.textContent?.includes('revokeApiKey'));

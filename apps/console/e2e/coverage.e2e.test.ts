@@ -80,14 +80,14 @@ describe('coverage gaps, the home page', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     // The first choices offered are certified workers of the same kecamatan.
-    await page.getByRole('textbox', { name: 'Peksos', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Peksos', exact: true }).click();
     const firstGroup = page.getByRole('listbox').getByRole('group').first();
     expect(await firstGroup.textContent()).toMatch(/^Disarankan: tersertifikasi, kecamatan sama/);
     const firstOption = firstGroup.getByRole('option').first();
     expect(await firstOption.textContent()).toContain('Tersertifikasi');
     await screenshot(page, '03-assign-dialog');
     await firstOption.click();
-    const workerName = await page.getByRole('textbox', { name: 'Peksos', exact: true }).inputValue();
+    const workerName = await page.getByRole('combobox', { name: 'Peksos', exact: true }).inputValue();
     expect(workerName).not.toBe('');
     await dialog.getByRole('button', { name: 'Tugaskan', exact: true }).click();
 

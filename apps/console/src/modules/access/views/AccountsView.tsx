@@ -18,6 +18,7 @@ import { ROLE_COLORS } from '../components/UserMenu.js';
 import { CreateAccountMutation, SetAccountPasswordMutation, UpdateAccountMutation } from '../graphql/mutations.js';
 import { AccountsQuery as AccountsDocument } from '../graphql/queries.js';
 import { useAccess } from '../lib/access.js';
+import { HiddenHeader } from '../../../components/HiddenHeader.js';
 
 type Account = AccountsQuery['accounts'][number];
 
@@ -81,7 +82,7 @@ function AccountsPage() {
                   <Table.Th>{t('account.role')}</Table.Th>
                   <Table.Th>{t('account.area')}</Table.Th>
                   <Table.Th>{t('account.status')}</Table.Th>
-                  <Table.Th />
+                  <HiddenHeader>{t('coverage.col.action')}</HiddenHeader>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -28,6 +28,7 @@ import { AdminOnly } from '../components/AdminOnly.js';
 import { OrganisationMultiSelect } from '../components/OrganisationMultiSelect.js';
 import { CreateApiKeyMutation, RevokeApiKeyMutation } from '../graphql/mutations.js';
 import { ApiKeysQuery as ApiKeysDocument, OrganisationChoicesQuery, OrganisationNameQuery } from '../graphql/queries.js';
+import { HiddenHeader } from '../../../components/HiddenHeader.js';
 
 type ApiKey = ApiKeysQuery['apiKeys'][number];
 
@@ -87,7 +88,7 @@ function ApiKeysPage() {
                   <Table.Th>{t('apiKey.organisations')}</Table.Th>
                   <Table.Th>{t('apiKey.createdAt')}</Table.Th>
                   <Table.Th>{t('common.status')}</Table.Th>
-                  <Table.Th />
+                  <HiddenHeader>{t('coverage.col.action')}</HiddenHeader>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
