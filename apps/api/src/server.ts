@@ -49,6 +49,8 @@ export interface RunningServer {
   database: Database;
   /** Whether this start created the demo accounts. */
   createdDemoAccounts: boolean;
+  /** How many HTTP requests are being answered right now (what a stop would wait for). */
+  requestsInFlight(): number;
   /**
    * Stops accepting requests, lets those in flight finish within the grace period (`shutdownGraceSeconds`), answers
    * the rest 503 SERVICE_UNAVAILABLE and rolls back their transactions, then closes the database.
@@ -233,6 +235,7 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
       graphqlUrl: `${url}/graphql`,
       database,
       createdDemoAccounts,
+      requestsInFlight: () => requests.size,
       close() {
         closing ??= (async () => {
           // A new start waits for a stopping owner instead of being refused (data-directory-owner.ts).
@@ -283,6 +286,10 @@ class RequestTracker {
   private readonly running = new Map<Response, Request>();
   private stopping = false;
   private drained: (() => void) | null = null;
+
+  get size(): number {
+    return this.running.size;
+  }
 
   middleware(): RequestHandler {
     return (request, response, next) => {

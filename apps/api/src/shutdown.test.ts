@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { systemContext, withAuditContext } from '@peksos/db';
 import { createTestDatabaseLocation, testDatabaseKind } from '@peksos/db/testing';
 import { graphql as post, signInAsDemoAdmin, startServerProcess as startProcess } from './testing/processes.js';
 import { startTestServer } from './testing/test-server.js';
@@ -17,23 +18,30 @@ describe(`shutdown (${testDatabaseKind()})`, () => {
     cleanups.push(() => api.close());
     const [{ id }] = await api.database.dataSource.query(`SELECT id FROM worker ORDER BY full_name LIMIT 1`);
 
-    // Hold the worker's row (and, on the embedded database, its one connection) so the update waits.
+    // Hold the worker's row (and, on the embedded database, its one connection) so the update waits. As the system:
+    // without an actor, row-level security shows no row to lock, and the update would not wait on PostgreSQL.
     let release!: () => void;
     const held = new Promise<void>((resolveHold) => (release = resolveHold));
     let locked!: () => void;
     const isLocked = new Promise<void>((resolveLock) => (locked = resolveLock));
-    const holder = api.database.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT id FROM worker WHERE id = $1 FOR UPDATE`, [id]);
-      locked();
-      await held;
-    });
+    const holder = withAuditContext(systemContext('shutdown test'), () =>
+      api.database.dataSource.transaction(async (manager) => {
+        const rows = (await manager.query(`SELECT id FROM worker WHERE id = $1 FOR UPDATE`, [id])) as unknown[];
+        expect(rows).toHaveLength(1);
+        locked();
+        await held;
+      }),
+    );
     await isLocked;
 
     const inFlight = api.query<{ updateWorker: { fullName: string } }>(
       `mutation ($id: ID!) { updateWorker(id: $id, input: { fullName: "Sudah Diganti" }) { fullName } }`,
       { id },
     );
+    // The stop must find the update in flight (a fixed pause is too short on a busy machine).
+    while (api.requestsInFlight() === 0) await new Promise((resolveWait) => setTimeout(resolveWait, 20));
     await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+    expect(api.requestsInFlight()).toBe(1);
     const closing = api.close();
     await new Promise((resolveWait) => setTimeout(resolveWait, 200));
     await expect(fetch(`${api.url}/healthz`)).rejects.toThrow();
