@@ -238,7 +238,7 @@ describe('signing in, roles and the admin pages', () => {
     expect(nik).toMatch(/^\d{16}$/);
     expect(nik.slice(-4)).toBe(worker.maskedNationalIdNumber!.slice(-4));
     await screenshot(page, '28-reveal-nik');
-    await reveal.getByRole('button', { name: 'Tutup' }).click();
+    await reveal.getByRole('button', { name: 'Tutup' }).last().click();
 
     await page.goto(`${baseUrl}/audit-log?action=READ`);
     const read = page.getByTestId('audit-row').first();
