@@ -118,4 +118,24 @@ describe('coverage gaps, the home page', () => {
     await screenshot(page, '09-phone-dashboard');
     await page.close();
   });
+
+  it('shows the gap list as cards on a phone, each assign button on screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(page, 'admin', `/?kec=${CIMAHI_UTARA}`);
+    await page.getByTestId('gap-row').first().waitFor();
+    // Nothing scrolls sideways, and every row's button lies within the 390 px screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const buttons = page.getByRole('button', { name: /^Tugaskan Peksos: / });
+    expect(await buttons.count()).toBe(await page.getByTestId('gap-row').count());
+    expect(await buttons.count()).toBeGreaterThan(0);
+    for (const button of await buttons.all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    // Each cell is labelled with its column on the card.
+    expect(await page.getByTestId('gap-row').first().locator('td').nth(1).getAttribute('data-label')).toBe('Jenis');
+    await screenshot(page, '05-phone-gap-cards');
+    await page.close();
+  });
 });
