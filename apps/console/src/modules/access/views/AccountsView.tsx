@@ -19,6 +19,7 @@ import { CreateAccountMutation, SetAccountPasswordMutation, UpdateAccountMutatio
 import { AccountsQuery as AccountsDocument } from '../graphql/queries.js';
 import { useAccess } from '../lib/access.js';
 import { HiddenHeader } from '../../../components/HiddenHeader.js';
+import { CardTable } from '../../../components/CardTable.js';
 
 type Account = AccountsQuery['accounts'][number];
 
@@ -74,8 +75,7 @@ function AccountsPage() {
         <EmptyState>{t('account.empty')}</EmptyState>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" data-testid="accounts-table">
+          <CardTable minWidth={760} verticalSpacing="sm" data-testid="accounts-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('account.title')}</Table.Th>
@@ -144,8 +144,7 @@ function AccountsPage() {
                   );
                 })}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </CardTable>
         </Paper>
       )}
       <CreateAccountDialog opened={creating} onClose={() => setCreating(false)} />

@@ -29,6 +29,7 @@ import { OrganisationMultiSelect } from '../components/OrganisationMultiSelect.j
 import { CreateApiKeyMutation, RevokeApiKeyMutation } from '../graphql/mutations.js';
 import { ApiKeysQuery as ApiKeysDocument, OrganisationChoicesQuery, OrganisationNameQuery } from '../graphql/queries.js';
 import { HiddenHeader } from '../../../components/HiddenHeader.js';
+import { CardTable } from '../../../components/CardTable.js';
 
 type ApiKey = ApiKeysQuery['apiKeys'][number];
 
@@ -79,8 +80,7 @@ function ApiKeysPage() {
         <EmptyState>{t('apiKey.empty')}</EmptyState>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" data-testid="api-keys-table">
+          <CardTable minWidth={760} verticalSpacing="sm" data-testid="api-keys-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('common.name')}</Table.Th>
@@ -135,8 +135,7 @@ function ApiKeysPage() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </CardTable>
         </Paper>
       )}
       <CreateApiKeyDialog opened={creating} onClose={() => setCreating(false)} />
