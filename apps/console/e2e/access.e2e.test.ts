@@ -182,7 +182,7 @@ describe('signing in, roles and the admin pages', () => {
     await screenshot(page, '25-audit-log-expanded');
 
     // The filter by action narrows to the creations, and stays in the address.
-    await page.getByRole('textbox', { name: 'Tindakan' }).click();
+    await page.getByRole('combobox', { name: 'Tindakan' }).click();
     await page.getByRole('option', { name: 'Tambah' }).click();
     await page.waitForURL((url) => url.searchParams.get('action') === 'INSERT');
     await page.waitForFunction(() => !document.body.textContent?.includes('revokeApiKey'));
@@ -238,7 +238,7 @@ describe('signing in, roles and the admin pages', () => {
     expect(nik).toMatch(/^\d{16}$/);
     expect(nik.slice(-4)).toBe(worker.maskedNationalIdNumber!.slice(-4));
     await screenshot(page, '28-reveal-nik');
-    await reveal.getByRole('button', { name: 'Tutup' }).click();
+    await reveal.getByRole('button', { name: 'Tutup' }).last().click();
 
     await page.goto(`${baseUrl}/audit-log?action=READ`);
     const read = page.getByTestId('audit-row').first();

@@ -147,7 +147,11 @@ export async function graphqlResponse(
 
 /** Picks an option of a Mantine Select by its label: opens it, types to narrow, clicks the option. */
 export async function chooseOption(page: Page, fieldLabel: string | RegExp, optionName: string | RegExp): Promise<void> {
-  const input = page.getByRole('textbox', { name: fieldLabel, exact: true }).first();
+  // A Select is a combobox (theme.ts); a MultiSelect's input a text box.
+  const input = page
+    .getByRole('combobox', { name: fieldLabel, exact: true })
+    .or(page.getByRole('textbox', { name: fieldLabel, exact: true }))
+    .first();
   await input.click();
   if (typeof optionName === 'string' && (await input.isEditable())) await input.fill(optionName);
   await page.getByRole('option', { name: optionName }).first().click();
@@ -155,7 +159,10 @@ export async function chooseOption(page: Page, fieldLabel: string | RegExp, opti
 
 /** The error message Mantine shows under a field (linked to it by aria-describedby). */
 export async function fieldError(page: Page, label: string): Promise<string | null> {
-  const input = page.getByRole('textbox', { name: label, exact: true }).first();
+  const input = page
+    .getByRole('textbox', { name: label, exact: true })
+    .or(page.getByRole('combobox', { name: label, exact: true }))
+    .first();
   if ((await input.getAttribute('aria-invalid')) !== 'true') return null;
   const ids = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
   for (const id of ids) {

@@ -80,14 +80,14 @@ describe('coverage gaps, the home page', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     // The first choices offered are certified workers of the same kecamatan.
-    await page.getByRole('textbox', { name: 'Peksos', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Peksos', exact: true }).click();
     const firstGroup = page.getByRole('listbox').getByRole('group').first();
     expect(await firstGroup.textContent()).toMatch(/^Disarankan: tersertifikasi, kecamatan sama/);
     const firstOption = firstGroup.getByRole('option').first();
     expect(await firstOption.textContent()).toContain('Tersertifikasi');
     await screenshot(page, '03-assign-dialog');
     await firstOption.click();
-    const workerName = await page.getByRole('textbox', { name: 'Peksos', exact: true }).inputValue();
+    const workerName = await page.getByRole('combobox', { name: 'Peksos', exact: true }).inputValue();
     expect(workerName).not.toBe('');
     await dialog.getByRole('button', { name: 'Tugaskan', exact: true }).click();
 
@@ -116,6 +116,26 @@ describe('coverage gaps, the home page', () => {
     await page.getByTestId('stat-workers-value').waitFor();
     expect(await page.getByTestId('stat-workers-value').textContent()).toBe('36');
     await screenshot(page, '09-phone-dashboard');
+    await page.close();
+  });
+
+  it('shows the gap list as cards on a phone, each assign button on screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await signIn(page, 'admin', `/?kec=${CIMAHI_UTARA}`);
+    await page.getByTestId('gap-row').first().waitFor();
+    // Nothing scrolls sideways, and every row's button lies within the 390 px screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const buttons = page.getByRole('button', { name: /^Tugaskan Peksos: / });
+    expect(await buttons.count()).toBe(await page.getByTestId('gap-row').count());
+    expect(await buttons.count()).toBeGreaterThan(0);
+    for (const button of await buttons.all()) {
+      const box = (await button.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    // Each cell is labelled with its column on the card.
+    expect(await page.getByTestId('gap-row').first().locator('td').nth(1).getAttribute('data-label')).toBe('Jenis');
+    await screenshot(page, '05-phone-gap-cards');
     await page.close();
   });
 });

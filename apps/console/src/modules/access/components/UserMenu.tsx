@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Avatar, Badge, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Group, Menu, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -43,9 +43,12 @@ export function UserMenu() {
     <>
       <Menu position="bottom-end" width={260} withinPortal>
         <Menu.Target>
-          <UnstyledButton aria-label={t('auth.userMenu', { name: account.displayName })} data-testid="user-menu">
+          {/* The name a screen reader hears includes what is seen (the name and role), so speech input finds it too. */}
+          <UnstyledButton data-testid="user-menu">
+            <VisuallyHidden>{t('auth.userMenuLabel')}: </VisuallyHidden>
+            <VisuallyHidden hiddenFrom="sm">{account.displayName}</VisuallyHidden>
             <Group gap="xs" wrap="nowrap">
-              <Avatar size={32} radius="xl" color={ROLE_COLORS[role]}>
+              <Avatar size={32} radius="xl" color={ROLE_COLORS[role]} aria-hidden>
                 {initials(account.displayName) || account.username[0]!.toUpperCase()}
               </Avatar>
               <Stack gap={0} visibleFrom="sm" align="flex-start">
@@ -56,7 +59,7 @@ export function UserMenu() {
                   {t(`access.role.${role}`)}
                 </Badge>
               </Stack>
-              <IconChevronDown size={14} />
+              <IconChevronDown size={14} aria-hidden style={{ flexShrink: 0 }} />
             </Group>
           </UnstyledButton>
         </Menu.Target>

@@ -18,6 +18,8 @@ import { ROLE_COLORS } from '../components/UserMenu.js';
 import { CreateAccountMutation, SetAccountPasswordMutation, UpdateAccountMutation } from '../graphql/mutations.js';
 import { AccountsQuery as AccountsDocument } from '../graphql/queries.js';
 import { useAccess } from '../lib/access.js';
+import { HiddenHeader } from '../../../components/HiddenHeader.js';
+import { CardTable } from '../../../components/CardTable.js';
 
 type Account = AccountsQuery['accounts'][number];
 
@@ -73,15 +75,14 @@ function AccountsPage() {
         <EmptyState>{t('account.empty')}</EmptyState>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" data-testid="accounts-table">
+          <CardTable minWidth={760} verticalSpacing="sm" data-testid="accounts-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('account.title')}</Table.Th>
                   <Table.Th>{t('account.role')}</Table.Th>
                   <Table.Th>{t('account.area')}</Table.Th>
                   <Table.Th>{t('account.status')}</Table.Th>
-                  <Table.Th />
+                  <HiddenHeader>{t('coverage.col.action')}</HiddenHeader>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -143,8 +144,7 @@ function AccountsPage() {
                   );
                 })}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </CardTable>
         </Paper>
       )}
       <CreateAccountDialog opened={creating} onClose={() => setCreating(false)} />

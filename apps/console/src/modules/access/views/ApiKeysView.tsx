@@ -28,6 +28,8 @@ import { AdminOnly } from '../components/AdminOnly.js';
 import { OrganisationMultiSelect } from '../components/OrganisationMultiSelect.js';
 import { CreateApiKeyMutation, RevokeApiKeyMutation } from '../graphql/mutations.js';
 import { ApiKeysQuery as ApiKeysDocument, OrganisationChoicesQuery, OrganisationNameQuery } from '../graphql/queries.js';
+import { HiddenHeader } from '../../../components/HiddenHeader.js';
+import { CardTable } from '../../../components/CardTable.js';
 
 type ApiKey = ApiKeysQuery['apiKeys'][number];
 
@@ -78,8 +80,7 @@ function ApiKeysPage() {
         <EmptyState>{t('apiKey.empty')}</EmptyState>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" data-testid="api-keys-table">
+          <CardTable minWidth={760} verticalSpacing="sm" data-testid="api-keys-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('common.name')}</Table.Th>
@@ -87,7 +88,7 @@ function ApiKeysPage() {
                   <Table.Th>{t('apiKey.organisations')}</Table.Th>
                   <Table.Th>{t('apiKey.createdAt')}</Table.Th>
                   <Table.Th>{t('common.status')}</Table.Th>
-                  <Table.Th />
+                  <HiddenHeader>{t('coverage.col.action')}</HiddenHeader>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -134,8 +135,7 @@ function ApiKeysPage() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </CardTable>
         </Paper>
       )}
       <CreateApiKeyDialog opened={creating} onClose={() => setCreating(false)} />

@@ -11,6 +11,7 @@ import { useListState, type ListState } from '../../../lib/list-state.js';
 import { AdminOnly } from '../components/AdminOnly.js';
 import { AuditRecordsQuery as AuditRecordsDocument } from '../graphql/queries.js';
 import { diffRows, formatValue, recordPath, startOfDay, startOfNextDay } from '../lib/audit-diff.js';
+import { HiddenHeader } from '../../../components/HiddenHeader.js';
 
 type AuditRecord = AuditRecordsQuery['auditRecords']['nodes'][number];
 
@@ -135,7 +136,7 @@ function AuditTable({ records }: { records: readonly AuditRecord[] }) {
       <Table verticalSpacing="xs" data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={36} />
+            <HiddenHeader w={36}>{t('common.details')}</HiddenHeader>
             <Table.Th>{t('audit.recordedAt')}</Table.Th>
             <Table.Th>{t('audit.actor')}</Table.Th>
             <Table.Th>{t('audit.operation')}</Table.Th>

@@ -9,6 +9,7 @@ import type { CaseDetailQuery } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { caseStatusLabel } from '../../../lib/labels.js';
 import { useAccess } from '../../access/lib/access.js';
+import { HiddenHeader } from '../../../components/HiddenHeader.js';
 
 type Case = CaseDetailQuery['case'];
 
@@ -101,7 +102,7 @@ export function CaseDetailPage({
                     <Table.Th>{t('case.role')}</Table.Th>
                     <Table.Th>{t('common.from')}</Table.Th>
                     <Table.Th>{t('common.until')}</Table.Th>
-                    {canEdit && <Table.Th />}
+                    {canEdit && <HiddenHeader>{t('coverage.col.action')}</HiddenHeader>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -13,6 +13,7 @@ import { useListState } from '../../../lib/list-state.js';
 import { useAccess } from '../../access/lib/access.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
 import { CasesListQuery, PmksCategoriesQuery } from '../graphql/queries.js';
+import { CardTable } from '../../../components/CardTable.js';
 
 const SORT_FIELDS: CaseSortField[] = ['OPENED_ON', 'REFERENCE'];
 
@@ -97,8 +98,7 @@ export function CasesListView() {
       emptyText={t('case.empty')}
     >
       {connection && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="cases-table">
+        <CardTable minWidth={760} striped highlightOnHover verticalSpacing="sm" data-testid="cases-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('case.reference')}</Table.Th>
@@ -142,8 +142,7 @@ export function CasesListView() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </CardTable>
       )}
     </ListFrame>
   );

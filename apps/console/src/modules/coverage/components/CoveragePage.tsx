@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import { CardTable } from '../../../components/CardTable.js';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
 import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
@@ -214,8 +215,7 @@ export function CoveragePage({
         ) : (
           <Paper withBorder pos="relative">
             <LoadingOverlay visible={loading} zIndex={5} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped highlightOnHover verticalSpacing="sm" data-testid="gap-table">
+            <CardTable minWidth={760} striped highlightOnHover verticalSpacing="sm" data-testid="gap-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('coverage.col.organisation')}</Table.Th>
@@ -281,8 +281,7 @@ export function CoveragePage({
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            </CardTable>
           </Paper>
         )}
         {gaps && gaps.totalCount > 0 && (

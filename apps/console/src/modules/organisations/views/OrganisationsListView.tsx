@@ -14,6 +14,7 @@ import { useListState } from '../../../lib/list-state.js';
 import { useAccess } from '../../access/lib/access.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
 import { OrganisationsListQuery } from '../graphql/queries.js';
+import { CardTable } from '../../../components/CardTable.js';
 
 const SORT_FIELDS: OrganisationSortField[] = ['NAME', 'KIND', 'AREA_CODE', 'CREATED_AT'];
 
@@ -107,8 +108,7 @@ export function OrganisationsListView() {
       emptyText={t('org.empty')}
     >
       {connection && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="organisations-table">
+        <CardTable minWidth={720} striped highlightOnHover verticalSpacing="sm" data-testid="organisations-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('org.name')}</Table.Th>
@@ -171,8 +171,7 @@ export function OrganisationsListView() {
                 </Table.Tr>
               ))}
             </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+          </CardTable>
       )}
     </ListFrame>
   );

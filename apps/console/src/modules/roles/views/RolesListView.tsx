@@ -10,6 +10,7 @@ import { useI18n } from '../../../i18n/locale.js';
 import { useListState } from '../../../lib/list-state.js';
 import { useAccess } from '../../access/lib/access.js';
 import { RolesListQuery } from '../graphql/queries.js';
+import { CardTable } from '../../../components/CardTable.js';
 
 /** The professional roles: few (seven in the report, plus any added), so searched in the browser. */
 export function RolesListView() {
@@ -48,8 +49,7 @@ export function RolesListView() {
         <EmptyState>{t('common.notFound')}</EmptyState>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped verticalSpacing="sm" data-testid="roles-table">
+          <CardTable minWidth={560} striped verticalSpacing="sm" data-testid="roles-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('common.name')}</Table.Th>
@@ -81,8 +81,7 @@ export function RolesListView() {
                   </Table.Tr>
                 ))}
               </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            </CardTable>
         </Paper>
       )}
     </>

@@ -13,6 +13,7 @@ import { caseStatusLabel, certificationLevelLabel, employmentStatusLabel, gender
 import { useAccess } from '../../access/lib/access.js';
 import type { CertificationMode } from './CertificationDialog.js';
 import { RevealNikDialog } from './RevealNikDialog.js';
+import { HiddenHeader } from '../../../components/HiddenHeader.js';
 
 type Worker = WorkerDetailQuery['worker'];
 
@@ -152,7 +153,7 @@ export function WorkerDetailPage({
                     <Table.Th>{t('common.from')}</Table.Th>
                     <Table.Th>{t('common.until')}</Table.Th>
                     <Table.Th>{t('common.status')}</Table.Th>
-                    {canEdit && <Table.Th />}
+                    {canEdit && <HiddenHeader>{t('coverage.col.action')}</HiddenHeader>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -4,13 +4,13 @@ import { CertificationBadge } from '../../../components/CertificationBadge.js';
 import type { WorkersListQuery } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { employmentStatusLabel } from '../../../lib/labels.js';
+import { CardTable } from '../../../components/CardTable.js';
 
 /** The workers of a list page; the home area (personal data) only for those who may see it. */
 export function WorkersTable({ workers, showHomeArea }: { workers: WorkersListQuery['workers']['nodes']; showHomeArea: boolean }) {
   const { t, label } = useI18n();
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped highlightOnHover verticalSpacing="sm" data-testid="workers-table">
+    <CardTable minWidth={720} striped highlightOnHover verticalSpacing="sm" data-testid="workers-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('worker.fullName')}</Table.Th>
@@ -62,7 +62,6 @@ export function WorkersTable({ workers, showHomeArea }: { workers: WorkersListQu
             </Table.Tr>
           ))}
         </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+      </CardTable>
   );
 }
