@@ -10,6 +10,11 @@ export enum PlacementRequestStatus {
 
 registerEnumType(PlacementRequestStatus, {
   name: 'PlacementRequestStatus',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for an answer.' },
+    ACCEPTED: { description: 'Accepted: the assignment is made.' },
+    DECLINED: { description: 'Declined, with a reason.' },
+  },
   description: 'PENDING until the worker\'s coordinator (or an admin) answers: ACCEPTED (the assignment is made) or DECLINED.',
 });
 
@@ -20,15 +25,15 @@ registerEnumType(PlacementRequestStatus, {
 })
 @Entity('placement_request')
 export class PlacementRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The placement request's id." })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The worker asked for.' })
   @Column({ type: 'uuid' })
   workerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation the worker would be placed at.' })
   @Column({ type: 'uuid' })
   organisationId!: string;
 
@@ -44,7 +49,7 @@ export class PlacementRequest {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
-  @Field(() => PlacementRequestStatus)
+  @Field(() => PlacementRequestStatus, { description: 'Whether it is pending, accepted or declined.' })
   @Column({ type: 'text', default: PlacementRequestStatus.PENDING })
   status!: PlacementRequestStatus;
 
@@ -56,7 +61,7 @@ export class PlacementRequest {
   @Column({ type: 'text', nullable: true })
   decidedBy!: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was answered; null while pending.' })
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
 
@@ -72,11 +77,11 @@ export class PlacementRequest {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its version, for optimistic concurrency.' })
   @VersionColumn()
   version!: number;
 }

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateScalar } from '@peksos/schema-kit';
 
-@InputType()
+@InputType({ description: 'A placement asked of the coordinator of a worker from another area.' })
 export class RequestPlacementInput {
   @Field(() => ID, { description: 'A worker of another area.' })
   workerId!: string;

@@ -22,9 +22,9 @@ export class PlacementRequestResolver {
       "that area's coordinator answers); organisationAreaCode, those asked for organisations there.",
   })
   placementRequests(
-    @Arg('status', () => PlacementRequestStatus, { nullable: true }) status: PlacementRequestStatus | null | undefined,
-    @Arg('areaCode', () => String, { nullable: true }) areaCode: string | null | undefined,
-    @Arg('organisationAreaCode', () => String, { nullable: true }) organisationAreaCode: string | null | undefined,
+    @Arg('status', () => PlacementRequestStatus, { nullable: true, description: 'Only requests in this state.' }) status: PlacementRequestStatus | null | undefined,
+    @Arg('areaCode', () => String, { nullable: true, description: "Only requests for workers whose home area is in this area." }) areaCode: string | null | undefined,
+    @Arg('organisationAreaCode', () => String, { nullable: true, description: 'Only requests for organisations in this area.' }) organisationAreaCode: string | null | undefined,
     @Ctx() context: RequestContext,
   ): Promise<PlacementRequest[]> {
     return placementRequestService(context).list({ status, areaCode, organisationAreaCode });
@@ -34,30 +34,30 @@ export class PlacementRequestResolver {
     description:
       "Asks to place a worker of another area at an organisation of yours; the worker's coordinator (or an admin) accepts or declines.",
   })
-  requestPlacement(@Arg('input') input: RequestPlacementInput, @Ctx() context: RequestContext): Promise<PlacementRequest> {
+  requestPlacement(@Arg('input', { description: 'The worker, the organisation and the placement asked for.' }) input: RequestPlacementInput, @Ctx() context: RequestContext): Promise<PlacementRequest> {
     return placementRequestService(context).request(input, context.actor);
   }
 
   @Mutation(() => PlacementRequest, { description: 'Accepts a pending placement request of your worker: the assignment is made.' })
-  acceptPlacementRequest(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<PlacementRequest> {
+  acceptPlacementRequest(@Arg('id', () => ID, { description: 'The request to accept.' }) id: string, @Ctx() context: RequestContext): Promise<PlacementRequest> {
     return placementRequestService(context).accept(id, context.actor);
   }
 
   @Mutation(() => PlacementRequest, { description: 'Declines a pending placement request of your worker, with the reason.' })
   declinePlacementRequest(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The request to decline.' }) id: string,
     @Arg('reason', { description: 'Why (at most 500 characters); the requester sees it.' }) reason: string,
     @Ctx() context: RequestContext,
   ): Promise<PlacementRequest> {
     return placementRequestService(context).decline(id, reason, context.actor);
   }
 
-  @FieldResolver(() => Worker)
+  @FieldResolver(() => Worker, { description: 'The worker asked for.' })
   async worker(@Root() request: PlacementRequest, @Ctx() context: RequestContext): Promise<Worker> {
     return (await loadWorker(context, request.workerId))!;
   }
 
-  @FieldResolver(() => Organisation)
+  @FieldResolver(() => Organisation, { description: 'The organisation the worker would be placed at.' })
   async organisation(@Root() request: PlacementRequest, @Ctx() context: RequestContext): Promise<Organisation> {
     return (await loadOrganisation(context, request.organisationId))!;
   }
