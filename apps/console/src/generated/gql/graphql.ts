@@ -310,8 +310,11 @@ export type OrganisationSortField =
 
 /** PENDING until the worker's coordinator (or an admin) answers: ACCEPTED (the assignment is made) or DECLINED. */
 export type PlacementRequestStatus =
+  /** Accepted: the assignment is made. */
   | 'ACCEPTED'
+  /** Declined, with a reason. */
   | 'DECLINED'
+  /** Waiting for an answer. */
   | 'PENDING';
 
 /** A certificate a worker holds. */
@@ -330,6 +333,7 @@ export type RecordCertificationInput = {
   workerId: string | number;
 };
 
+/** A placement asked of the coordinator of a worker from another area. */
 export type RequestPlacementInput = {
   /** Whether it would be the worker's main placement. */
   isPrimary?: boolean;
