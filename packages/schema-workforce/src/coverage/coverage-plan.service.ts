@@ -132,7 +132,7 @@ export class CoveragePlanService {
     const available = workers.filter((row) => row.held < maxPlacements && (!certifiedOnly || row.certified));
     const started = performance.now();
     const pairs = await solveCoveragePlan({
-      workers: available.map((row) => ({ locationCode: row.location, capacity: maxPlacements - row.held, load: row.held })),
+      workers: available.map((row) => ({ locationCode: row.location, capacity: maxPlacements - row.held, load: row.held, certified: row.certified })),
       organisations: targets.map((row) => ({ areaCode: row.area_code, urgent: certifiedOnly && row.lacks_worker })),
     });
     const solveMilliseconds = Math.round(performance.now() - started);

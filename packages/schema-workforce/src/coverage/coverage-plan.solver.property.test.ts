@@ -43,7 +43,7 @@ function assertValid(input: PlannerInput, plan: PlannedPair[]): void {
 
 const area = fc.constantFrom(...AREAS);
 const instance = fc.record({
-  workers: fc.array(fc.record({ locationCode: area, capacity: fc.integer({ min: 0, max: 2 }), load: fc.integer({ min: 0, max: 3 }) }), { maxLength: 4 }),
+  workers: fc.array(fc.record({ locationCode: area, capacity: fc.integer({ min: 0, max: 2 }), load: fc.integer({ min: 0, max: 3 }), certified: fc.boolean() }), { maxLength: 4 }),
   organisations: fc.array(fc.record({ areaCode: area, urgent: fc.boolean() }), { maxLength: 5 }),
 });
 

@@ -17,6 +17,8 @@ export enum Nearness {
 }
 
 export interface PlannerWorker {
+  /** Certified on the day: among otherwise equal plans, certified workers are placed first. */
+  certified?: boolean;
   /** Where the worker is: their home area, else the area of their placement (a Kemendagri code). */
   locationCode: string;
   /** Placements the worker may still take (the office's maximum less those they hold). */
@@ -71,17 +73,20 @@ export function nearness(workerCode: string, organisationCode: string): Nearness
 
 /**
  * The plan's score, compared lexicographically (larger is better): organisations covered, urgent ones among them,
- * placements in the same kelurahan, placements in the same kecamatan (those in the same kelurahan included), and the negated workload cost:
+ * placements in the same kelurahan, placements in the same kecamatan (those in the same kelurahan included),
+ * placements of certified workers, and the negated workload cost:
  * each worker's n new placements cost (load+1) + … + (load+n), so a placement goes to the less loaded worker first.
  */
-export function planScore(input: PlannerInput, pairs: PlannedPair[]): [number, number, number, number, number] {
+export function planScore(input: PlannerInput, pairs: PlannedPair[]): [number, number, number, number, number, number] {
   let urgent = 0;
+  let certified = 0;
   let sameKelurahan = 0;
   let sameKecamatan = 0;
   const added = new Map<number, number>();
   let cost = 0;
   for (const pair of pairs) {
     if (input.organisations[pair.organisation]!.urgent) urgent++;
+    if (input.workers[pair.worker]!.certified) certified++;
     const near = nearness(input.workers[pair.worker]!.locationCode, input.organisations[pair.organisation]!.areaCode);
     if (near === Nearness.SAME_KELURAHAN) sameKelurahan++;
     if (near === Nearness.SAME_KELURAHAN || near === Nearness.SAME_KECAMATAN) sameKecamatan++;
@@ -89,7 +94,7 @@ export function planScore(input: PlannerInput, pairs: PlannedPair[]): [number, n
     added.set(pair.worker, n);
     cost += input.workers[pair.worker]!.load + n;
   }
-  return [pairs.length, urgent, sameKelurahan, sameKecamatan, -cost];
+  return [pairs.length, urgent, sameKelurahan, sameKecamatan, certified, -cost];
 }
 
 type Term = [coefficient: number, variable: string];
@@ -117,8 +122,8 @@ function highs(): ReturnType<typeof loadHighs> {
 /**
  * Proposes placements: each organisation gets at most one worker, each worker at most `capacity` new placements, and
  * only within one kota/kabupaten. Maximises, in this order: organisations covered; urgent organisations covered;
- * placements in the same kelurahan; placements in the same kecamatan; balance (minimum workload cost, see
- * `planScore`). Solved as a sequence of MIPs, each
+ * placements in the same kelurahan; placements in the same kecamatan; placements of certified workers; balance
+ * (minimum workload cost, see `planScore`). Solved as a sequence of MIPs, each
  * keeping the optimum of the previous objectives as a constraint (lexicographic optimisation).
  *
  * To keep the model small for a province, pairs in the same kecamatan are variables of their own (x), and every other
@@ -163,6 +168,7 @@ export async function solveCoveragePlan(input: PlannerInput): Promise<PlannedPai
   const covered: Term[] = x.map((variable) => [1, variable.name]);
   const urgent: Term[] = x.filter((variable) => organisations[variable.organisation]!.urgent).map((variable) => [1, variable.name]);
   const slots: Term[] = [];
+  const certifiedTerms: Term[] = x.filter((variable) => workers[variable.worker]!.certified).map((variable) => [1, variable.name]);
   let poolIndex = 0;
   const poolVariables: { pool: { workers: number[]; organisations: number[] }; y: string[]; z: string[] }[] = [];
   for (const members of pools.values()) {
@@ -171,6 +177,7 @@ export async function solveCoveragePlan(input: PlannerInput): Promise<PlannedPai
     const y = members.workers.map((w) => `y${p}_${w}`);
     const z = members.organisations.map((o) => `z${p}_${o}`);
     members.workers.forEach((w, i) => {
+      if (workers[w]!.certified) certifiedTerms.push([1, y[i]!]);
       workerTerms[w]!.push([1, y[i]!]);
       bounds.push(`0 <= ${y[i]} <= ${workers[w]!.capacity}`);
       generals.push(y[i]!);
@@ -207,6 +214,7 @@ export async function solveCoveragePlan(input: PlannerInput): Promise<PlannedPai
     { sense: 'Maximize', terms: covered },
     { sense: 'Maximize', terms: urgent },
     { sense: 'Maximize', terms: nearnessTerms },
+    { sense: 'Maximize', terms: certifiedTerms },
     { sense: 'Minimize', terms: slots },
   ];
 

@@ -39,6 +39,8 @@ export type AreaLevel =
 export type AssignWorkerInput = {
   /** The worker's main placement; a worker has one at a time. */
   isPrimary?: boolean;
+  /** Admins only: why the worker may take this placement beyond the workload limit (1 to 500 characters). Without it such a placement is refused with WORKLOAD_LIMIT_EXCEEDED; with it the reason is kept on the assignment. */
+  limitOverrideReason?: string | null | undefined;
   /** The id of the organisation. */
   organisationId: string | number;
   /** First day of the assignment; today by default. */
