@@ -16,6 +16,7 @@ import { OrganisationDetailView } from './modules/organisations/views/Organisati
 import { OrganisationCreateView, OrganisationEditView } from './modules/organisations/views/OrganisationFormViews.js';
 import { OrganisationsListView } from './modules/organisations/views/OrganisationsListView.js';
 import { PlacementRequestsView } from './modules/placements/views/PlacementRequestsView.js';
+import { CoveragePlanView } from './modules/planner/views/CoveragePlanView.js';
 import { RoleCreateView } from './modules/roles/views/RoleCreateView.js';
 import { RoleDetailView } from './modules/roles/views/RoleDetailView.js';
 import { RolesListView } from './modules/roles/views/RolesListView.js';
@@ -53,6 +54,7 @@ export function AppRoutes() {
         <Route path="cases/:id" element={<CaseDetailView />} />
         <Route path="cases/:id/edit" element={<CaseEditView />} />
         <Route path="placement-requests" element={<PlacementRequestsView />} />
+        <Route path="coverage-plan" element={<CoveragePlanView />} />
         <Route path="roles" element={<RolesListView />} />
         <Route path="roles/new" element={<RoleCreateView />} />
         <Route path="roles/:code" element={<RoleDetailView />} />

@@ -3,7 +3,7 @@ import type { MessageKey, Values } from '../i18n/locale.js';
 
 /** What went wrong, in terms a person can act on. */
 export interface ParsedError {
-  kind: 'network' | 'notFound' | 'conflict' | 'badInput' | 'forbidden' | 'unauthenticated' | 'tooManyRequests' | 'unknown';
+  kind: 'network' | 'notFound' | 'conflict' | 'badInput' | 'workloadLimit' | 'forbidden' | 'unauthenticated' | 'tooManyRequests' | 'unknown';
   /** The server's own message (English), shown inside a translated sentence. */
   message: string;
   /** Field-level messages keyed by input field name (the server's `extensions.field`, without `input.`). */
@@ -60,6 +60,7 @@ export function parseError(error: unknown): ParsedError {
       else if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && (kind === 'unknown' || kind === 'notFound' || kind === 'conflict')) kind = 'badInput';
       else if (code === 'NOT_FOUND' && kind === 'unknown') kind = 'notFound';
       else if (code === 'CONFLICT' && (kind === 'unknown' || kind === 'notFound')) kind = 'conflict';
+      else if (code === 'WORKLOAD_LIMIT_EXCEEDED' && (kind === 'unknown' || kind === 'notFound')) kind = 'workloadLimit';
       if (typeof extensions.field === 'string') {
         const name = fieldName(extensions.field);
         fieldErrors[name] ??= graphQLError.message;
@@ -88,6 +89,8 @@ export function errorMessage(parsed: ParsedError): { key: MessageKey; values: Va
       return { key: 'error.conflict', values: { message: parsed.message } };
     case 'badInput':
       return { key: 'error.badInput', values: { message: parsed.message } };
+    case 'workloadLimit':
+      return { key: 'error.workloadLimit', values: { message: parsed.message } };
     case 'forbidden':
       return { key: 'error.forbidden', values: { message: parsed.message } };
     case 'unauthenticated':
