@@ -58,5 +58,12 @@ describe('the coverage plan', () => {
     // The server has both placements.
     expect(await activeWorkers(firstId)).toHaveLength(1);
     expect(await activeWorkers(secondId)).toHaveLength(1);
+
+    // The worker placed now shows one more placement: in the workers list and on their page.
+    const placed = (await activeWorkers(firstId))[0]!.fullName;
+    await page.goto(`${baseUrl}/workers?q=${encodeURIComponent(placed)}`);
+    const workload = page.getByTestId('worker-row').filter({ hasText: placed }).getByTestId('worker-workload');
+    await workload.waitFor();
+    expect(await workload.textContent()).toMatch(/^\d\/2 penempatan · \d+ kasus$/);
   });
 });

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CaseStatus } from '@peksos/types';
 import { assertUuid, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
-import { checkLimitOverride, ProfessionalRoleService, Worker, WorkerService } from '@peksos/schema-workforce';
+import { checkLimitOverride, ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
 import { CaseWorkloadService } from '../workload/case-workload.service.js';
 import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
@@ -92,8 +92,10 @@ export class CaseInvolvementService {
       if (isLead && overlapping.some((row) => row.is_lead)) {
         throw conflict('The case already has a lead worker for that period', 'isLead');
       }
-      // The worker's row is locked so that two involvements in different cases cannot both pass the limit.
-      await lockForUpdate(manager, Worker, worker.id, { what: 'Worker', field: 'workerId' });
+      // Two involvements of one worker in different cases queue here, so they cannot both pass the limit. An advisory
+      // lock, not a row lock: a coordinator may involve a worker of another area placed in theirs, whose row the
+      // worker table's policy would not let them lock.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('case_workload:' || $1, 0))`, [worker.id]);
       const limitOverrideReason = await new CaseWorkloadService(manager).assertMayJoinCase(manager, worker.id, socialCase.id, startsOn, overrideReason, 'workerId');
       const repository = manager.getRepository(CaseInvolvement);
       return repository.save(

@@ -4,7 +4,7 @@ import { auditTableSql, dropAuditTableSql, dropRowSecuritySql, rowSecuritySql } 
 /**
  * The office's workload limits (docs/workload-and-coverage-planner.md): one row, changed by admins only, audited.
  * Defaults: about 25 open cases recommended and 40 at most per worker (the caseloads case-management systems use,
- * seed/FACTS.md), and at most 2 placements at a time (one primary and one further placement, as the Cimahi kelurahan
+ * docs/sources.md), and at most 2 placements at a time (one primary and one further placement, as the Cimahi kelurahan
  * workers who also serve an institution have). An assignment or case involvement beyond a maximum is refused unless
  * an admin overrides it with a reason, which is kept on the row it made (and so in its audit record).
  */

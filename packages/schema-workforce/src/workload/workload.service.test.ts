@@ -68,7 +68,7 @@ describe(`workload limits (${testDatabaseKind()})`, () => {
     expect(audit).toEqual({ reason, action: 'INSERT' });
     // Within the limit, a reason is not needed and not kept.
     const free = await one(`SELECT w.id FROM worker w WHERE NOT EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND a.ends_on IS NULL) LIMIT 1`);
-    const within = await assignments().assign({ workerId: free, organisationId: freeOrganisations[1]!, limitOverrideReason: 'tidak perlu' }, SYSTEM_ACTOR);
+    const within = await assignments().assign({ workerId: free, organisationId: freeOrganisations[1]!, isPrimary: true, limitOverrideReason: 'tidak perlu' }, SYSTEM_ACTOR);
     expect(within.limitOverrideReason).toBeNull();
   }));
 

@@ -43,7 +43,14 @@ export class WorkloadService {
       if (limits.recommendedOpenCases > limits.maxOpenCases) {
         throw badInput(input.recommendedOpenCases != null ? 'recommendedOpenCases' : 'maxOpenCases', 'The recommended open cases may not exceed the maximum');
       }
-      return repository.save(limits);
+      // Always written (and so audited), even when the values stay: the record says an admin set them then.
+      await repository.update({ id: true }, {
+        recommendedOpenCases: limits.recommendedOpenCases,
+        maxOpenCases: limits.maxOpenCases,
+        maxPlacements: limits.maxPlacements,
+        updatedAt: new Date(),
+      });
+      return repository.findOneByOrFail({ id: true });
     });
   }
 
