@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource, MigrationExecutor, type EntitySchema, type MigrationInterface } from 'typeorm';
-import { ApplicationRoleClient, asOwner } from './application-role.js';
+import { APPLICATION_ROLE, ApplicationRoleClient, asOwner, ensureRoleSql } from './application-role.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 import { StatementCountingLogger } from './statement-counter.js';
@@ -127,7 +127,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     },
   });
 
-  if (location.kind === 'postgres' && location.replicaUrl) routeReadsByRequest(dataSource);
+  if (location.kind === 'postgres' && location.replicaUrl) {
+    await awaitRoleOnReplica(location.url, location.replicaUrl);
+    routeReadsByRequest(dataSource);
+  }
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -151,6 +154,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await handle?.stop();
     },
   };
+}
+
+/**
+ * Makes sure the application role exists on the primary, then waits (up to 30 s) until the replica has it too: on a
+ * fresh installation the replica's connections could otherwise not take the role the primary has only just created.
+ */
+async function awaitRoleOnReplica(primaryUrl: string, replicaUrl: string): Promise<void> {
+  const primary = new pg.Client({ connectionString: primaryUrl, connectionTimeoutMillis: 5_000 });
+  await primary.connect();
+  try {
+    await primary.query(ensureRoleSql(APPLICATION_ROLE));
+  } finally {
+    await primary.end().catch(() => {});
+  }
+  const replica = new pg.Client({ connectionString: replicaUrl, connectionTimeoutMillis: 5_000 });
+  await replica.connect();
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      const rows = (await replica.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [APPLICATION_ROLE])).rows;
+      if (rows.length > 0) return;
+      if (attempt >= 300) {
+        throw new Error(`The read replica (DATABASE_REPLICA_URL) has not received the role ${APPLICATION_ROLE} from the primary after 30 s: is it replicating?`);
+      }
+      await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    }
+  } finally {
+    await replica.end().catch(() => {});
+  }
 }
 
 /** Ends this process's own PostgreSQL sessions (best effort: the server may be unreachable, which ends them anyway). */
