@@ -184,10 +184,28 @@ describe('the console as the office uses it', () => {
       await page.getByTestId('stat-needing').click();
       await page.waitForURL((url) => url.pathname === '/organisations' && url.searchParams.get('should') === '1');
       await page.getByTestId('organisation-row').first().waitFor();
-      expect(await page.getByTestId('page-status').textContent()).toContain(String(needing));
+      expect(await page.getByTestId('page-status').textContent()).toContain(`dari ${needing}`);
       await page.close();
     });
   }
+
+  it("opens the workers list each of the dashboard's worker figures counts", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await inIndonesianBeforeSignIn(page, baseUrl);
+    for (const [testId, address] of [
+      ['stat-workers', (url: URL) => url.pathname === '/workers' && url.search === ''],
+      ['stat-certified', (url: URL) => url.searchParams.get('status') === 'CERTIFIED'],
+      ['stat-unplaced', (url: URL) => url.searchParams.get('placed') === '0'],
+    ] as const) {
+      await signIn(page, 'admin', '/dashboard');
+      const value = await statValue(page, testId);
+      await page.getByTestId(testId).click();
+      await page.waitForURL(address);
+      await page.getByTestId('worker-row').first().waitFor();
+      expect(await page.getByTestId('page-status').textContent()).toContain(`dari ${value}`);
+    }
+    await page.close();
+  });
 
   it('keeps the rows, the figures and the date while a change loads, and shows one error when the network fails', async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
