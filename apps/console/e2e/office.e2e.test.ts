@@ -106,6 +106,29 @@ describe('the console as the office uses it', () => {
     });
   }
 
+  it("shows a coordinator a case's actions only on their area's cases, and no edit form for another area's", async () => {
+    const cases = await graphql<{ cases: { nodes: { id: string; reference: string; status: string; viewerCanManage: boolean }[] } }>(
+      baseUrl,
+      '{ cases(first: 100, filter: { status: OPEN }) { nodes { id reference status viewerCanManage } } }',
+      undefined,
+      { user: 'koordinator' },
+    );
+    const own = cases.cases.nodes.find((node) => node.viewerCanManage)!;
+    const other = cases.cases.nodes.find((node) => !node.viewerCanManage)!;
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await inIndonesianBeforeSignIn(page, baseUrl);
+    await signIn(page, 'koordinator', `/cases/${own.id}`);
+    await page.getByRole('button', { name: 'Libatkan Peksos' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Tutup kasus' }).count()).toBe(1);
+    await page.goto(`${baseUrl}/cases/${other.id}`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: other.reference }).waitFor();
+    for (const name of ['Libatkan Peksos', 'Ubah', 'Tutup kasus']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+    await screenshot(page, '47-coordinator-other-case');
+    await page.goto(`${baseUrl}/cases/${other.id}/edit`);
+    await page.getByTestId('no-access').waitFor();
+    await page.close();
+  });
+
   for (const [language, expected] of [
     ['id', 'Koordinator hanya dapat mengubah data di wilayahnya sendiri (Cimahi Utara).'],
     ['en', 'Coordinators change only records within their own area (Cimahi Utara).'],
