@@ -73,6 +73,8 @@ describe('the console as the office uses it', () => {
       const box = await assign.first().boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
       await screenshot(page, `40-coordinator-home-${width}`);
+      // Their own area is where the list starts, not a filter to reset.
+      expect(await page.getByRole('button', { name: 'Hapus filter' }).count()).toBe(0);
 
       // The whole city: the actions stay on the rows the server says they manage, the others say why there is none.
       await clearKecamatan(page);
@@ -94,6 +96,7 @@ describe('the console as the office uses it', () => {
         expect(await row.getByTestId('not-your-area').count()).toBe(node.viewerCanManage ? 0 : 1);
       }
       await screenshot(page, `41-coordinator-city-${width}`);
+      expect(await page.getByRole('button', { name: 'Hapus filter' }).count()).toBe(1);
 
       // In English too.
       await inEnglish(page);

@@ -58,6 +58,7 @@ export function CoveragePage({
   onRetry,
   onAssign,
   onShowLacking,
+  homeArea = null,
   exportFilters,
 }: {
   filters: CoverageFilters;
@@ -75,6 +76,8 @@ export function CoveragePage({
   onAssign(organisation: AssignTarget): void;
   /** A figure card asks for the list it counts: without a worker, or without a certified one (all kinds). */
   onShowLacking(certifiedOnly: boolean): void;
+  /** Where the list starts (a coordinator's own area); null for the whole city. Being there is no filter to reset. */
+  homeArea?: { kecamatan: string; kelurahan: string | null } | null;
   /** The filters of the list, for its download (the server's export honours the same ones). */
   exportFilters: { areaCode: string; kinds?: OrganisationKind[]; asOf?: string; certifiedOnly: boolean };
 }) {
@@ -86,8 +89,11 @@ export function CoveragePage({
   const count = (value: number | undefined) => (value === undefined ? (error ? '—' : '…') : formatNumber(value));
   // The organisations list of the same area, limited to those that should have a worker: what "needing" counts.
   const needingList = summary ? `/organisations?${new URLSearchParams({ area: summary.area.code, should: '1' }).toString()}` : undefined;
+  const awayFromHome = homeArea
+    ? filters.kecamatan !== homeArea.kecamatan || filters.kelurahan !== homeArea.kelurahan
+    : !!filters.kecamatan;
   const hasFilters =
-    !!filters.kecamatan || filters.kinds.length > 0 || !!filters.asOf || filters.certifiedOnly || filters.sort !== 'NAME';
+    awayFromHome || filters.kinds.length > 0 || !!filters.asOf || filters.certifiedOnly || filters.sort !== 'NAME';
 
   return (
     <>

@@ -90,6 +90,7 @@ export function CoverageView() {
         loading={gaps.loading || summary.loading}
         // One failure, one box: the list and the figures come from the same server.
         error={gaps.error ?? summary.error}
+        homeArea={ownArea ? { kecamatan: ownArea.kec, kelurahan: ownArea.kel } : null}
         onShowLacking={(certifiedOnly) => list.set({ certified: certifiedOnly ? '1' : null, kind: null })}
         onRetry={() => {
           void gaps.refetch();
