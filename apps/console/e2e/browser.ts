@@ -79,7 +79,8 @@ export const DEMO_PASSWORD = 'peksos-demo-2026';
 
 /**
  * Signs in through the sign-in page as one of the demo accounts and lands on `next` (the coverage page by default),
- * as a person would: the sign-in page sends them back to the page they asked for. The browser context keeps the
+ * as a person would: the sign-in page sends them back to the page they asked for (a coordinator's home page then adds
+ * their area to the address). The browser context keeps the
  * session cookie for its other pages.
  */
 export async function signIn(page: Page, user: DemoUser, next = '/'): Promise<void> {
@@ -89,7 +90,11 @@ export async function signIn(page: Page, user: DemoUser, next = '/'): Promise<vo
   await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await page.getByTestId('user-menu').waitFor();
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === next);
+  // The page asked for, with whatever it adds (a coordinator's home page adds their area to the address).
+  const target = new URL(next, baseUrl);
+  await page.waitForURL(
+    (url) => url.pathname === target.pathname && [...target.searchParams].every(([key, value]) => url.searchParams.get(key) === value),
+  );
 }
 
 /** Session cookies of the demo accounts for requests from the tests themselves, one sign-in per account and file. */
