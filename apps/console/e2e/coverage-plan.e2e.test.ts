@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 /**
  * Rencana cakupan (issue 17): an admin opens the plan for Kota Cimahi in Indonesian, reads why each worker is
@@ -7,7 +8,7 @@ import { graphql, screenshot, signIn, useBrowser } from './browser.js';
  * transaction, by the server), the rows not ticked are left as they were.
  */
 describe('the coverage plan', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   /** A new institution lacking a worker (made by the admin), so the demo's own gaps stay for the other tests. */

@@ -142,13 +142,16 @@ export class AssignmentService {
     );
   }
 
-  /** Ends an assignment: `endsOn` is the first day the worker no longer serves there. The row stays as history. */
-  async end(id: string, endsOn: string, reason: string | null | undefined, actor: Actor): Promise<Assignment> {
+  /**
+   * Ends an assignment: `endsOn` is the first day the worker no longer serves there. The row stays as history. In the
+   * caller's transaction when given one (the handover).
+   */
+  async end(id: string, endsOn: string, reason: string | null | undefined, actor: Actor, manager?: EntityManager): Promise<Assignment> {
     const trimmedReason = reason?.trim() || null;
     if (trimmedReason && trimmedReason.length > END_REASON_MAX) {
       throw badInput('reason', `The reason may be at most ${END_REASON_MAX} characters`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, manager, async (manager) => {
       // Whoever manages the organisation (the worker leaves it) or the worker (they are called back) may end it.
       if (isUuid(id)) await assertActorMay(manager, actor, 'workforce_manages_assignment', id, 'id');
       const assignment = await lockForUpdate(manager, Assignment, id, { what: 'Assignment' });

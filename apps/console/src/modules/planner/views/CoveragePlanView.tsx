@@ -8,7 +8,7 @@ import { ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { CITY_AREA_CODE } from '../../../lib/areas.js';
 import { errorMessage, parseError, type ParsedError } from '../../../lib/errors.js';
-import { useAccess } from '../../access/lib/access.js';
+import { useAccess, useErrorWords } from '../../access/lib/access.js';
 import { AreaChildrenQuery } from '../../areas/graphql/queries.js';
 import { PlanNeedsTable, PlanRowsTable, type CoveragePlan } from '../components/CoveragePlanPage.js';
 import { AcceptCoveragePlanMutation } from '../graphql/mutations.js';
@@ -22,6 +22,7 @@ import { CoveragePlanQuery } from '../graphql/queries.js';
 export function CoveragePlanView() {
   const { t } = useI18n();
   const { canEdit } = useAccess();
+  const errorWords = useErrorWords();
   const [kecamatan, setKecamatan] = useState<string | null>(null);
   const [certifiedOnly, setCertifiedOnly] = useState(false);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
@@ -52,7 +53,7 @@ export function CoveragePlanView() {
       setTicked(new Set());
       await planQuery.refetch();
     } catch (caught) {
-      setProblem(parseError(caught));
+      setProblem(parseError(caught, errorWords));
     }
   };
   const failure = problem ? errorMessage(problem) : null;
