@@ -8,7 +8,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   COMMAND_SOCKET_NAME,
-  currentAuditContextOrNull,
   serveCommands,
   loadDataSetIfEmpty,
   migrate,
@@ -28,8 +27,8 @@ import {
   type AccessRequest,
   type AuthenticatedLocals,
 } from '@peksos/access';
-import { Access, createLogger, ErrorCode, LoaderRegistry, type Logger, type RequestContext } from '@peksos/schema-kit';
-import { createTransferRouter } from '@peksos/transfer';
+import { createLogger, ErrorCode, LoaderRegistry, type Logger, type RequestContext } from '@peksos/schema-kit';
+import { createTransferRouter, transferAccessRule } from '@peksos/transfer';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
 import { createErrorFormatter } from './graphql/error-formatting.js';
@@ -186,21 +185,14 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
     const signIns = new SignInGuard(config.access);
     app.use(['/graphql', '/api', '/report'], authentication);
 
-    // Spreadsheet import and export, templates, the printable report (docs/import-export.md). Imports write across
-    // areas, so they are for admins; worker lists carry contact details, so they are for those who may see them.
-    app.post('/api/import/:kind', requireRoles(Access.admins), (request, _response, next) => {
-      const audit = currentAuditContextOrNull();
-      if (audit) audit.operation = `import ${String(request.params.kind)}`;
-      next();
-    });
-    // The lists modules offer (cases, professional roles, …) carry their own rule.
+    // Spreadsheet import and export, templates, the printable report (docs/import-export.md), each route held to the
+    // rule the transfer module declares for it (the lists modules offer carry their own).
     const moduleExports = modules.flatMap((module) => module.exports ?? []);
-    app.get('/api/export/:file', (request, response, next) => {
-      const file = String(request.params.file);
-      const offered = moduleExports.find((candidate) => file.startsWith(`${candidate.name}.`));
-      requireRoles(offered ? offered.access : /^(workers|assignments)\./.test(file) ? Access.managers : Access.staff)(request, response, next);
+    app.use(['/api', '/report'], (request, response, next) => {
+      const rule = transferAccessRule(request.method, request.originalUrl.split('?')[0]!, moduleExports);
+      if (rule) requireRoles(rule)(request, response, next);
+      else next();
     });
-    app.use(['/api/templates', '/report'], requireRoles(Access.staff));
     app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports, logger }));
 
     app.use(

@@ -6,15 +6,15 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
-import { isValidLocalDate, todayIn, type BilingualLabel, type Locale } from '@peksos/types';
+import { currentAuditContextOrNull } from '@peksos/db';
+import { isImportKind, isValidLocalDate, todayIn, type BilingualLabel, type FileFormat, type Locale } from '@peksos/types';
 import { createLogger, DomainError, ErrorCode, isDatabaseUnavailable, translateDatabaseError, type Actor, type Logger, type ModuleExport } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
-import { isImportKind } from './columns.js';
 import { ExportInputError, isExportList, prepareExport } from './export/export.service.js';
 import { CONTENT_TYPES, writeTable } from './export/writers.js';
 import { ImportRefusedError } from './import/engine.js';
 import { importFile } from './import/import.service.js';
-import { UnreadableFileError, type FileFormat } from './reading.js';
+import { UnreadableFileError } from './reading.js';
 import { REPORT_PRINT_SCRIPT, renderWorkforceReport } from './report/workforce-report.js';
 import { buildTemplate } from './templates.js';
 
@@ -132,16 +132,21 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
           en: 'Send the file itself as the request body (not a multipart form)',
         });
       }
+      const actor = (response.locals as { actor?: Actor }).actor;
+      if (!actor) throw new HttpError(401, 'UNAUTHENTICATED', { id: 'Masuk terlebih dahulu', en: 'Sign in first' });
       const dryRunParam = queryString(request, 'dryRun');
       if (dryRunParam !== undefined && dryRunParam !== 'true' && dryRunParam !== 'false') {
         throw new HttpError(400, 'BAD_USER_INPUT', { id: 'dryRun harus true atau false', en: 'dryRun must be true or false' }, 'dryRun');
       }
       const formatParamValue = queryString(request, 'format');
       const format = formatParamValue === undefined ? undefined : formatParam(formatParamValue);
+      const audit = currentAuditContextOrNull();
+      if (audit) audit.operation = `import ${kind}`;
       const upload = await spoolUpload(request, maxUploadBytes);
       try {
         const report = await importFile(dataSource, {
           kind,
+          actor,
           path: upload.path,
           ...(format ? { format } : {}),
           dryRun: dryRunParam !== 'false',
