@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { assertUuid, isUuid, lockForUpdate, readLocking, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
 import { assignmentActiveSql, assignmentNotEndedSql } from '../sql.js';
+import { REASON_MAX } from '../archiving.js';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
 import { Assignment } from './assignment.entity.js';
@@ -8,7 +9,6 @@ import type { AssignmentFilter, AssignWorkerInput } from './assignment.input.js'
 import { actorMayEach, assertActorMay, type Actor, type Queryable } from '@peksos/schema-kit';
 import { assertManagesOrganisation, assertManagesWorker } from '../scope.js';
 
-const END_REASON_MAX = 500;
 
 /** The columns of an assignment that may change once it is made: its end, its reason, and whether it is primary. */
 export interface AssignmentColumns {
@@ -153,8 +153,8 @@ export class AssignmentService {
   /** Ends an assignment: `endsOn` is the first day the worker no longer serves there. The row stays as history. */
   async end(id: string, endsOn: string, reason: string | null | undefined, actor: Actor): Promise<Assignment> {
     const trimmedReason = reason?.trim() || null;
-    if (trimmedReason && trimmedReason.length > END_REASON_MAX) {
-      throw badInput('reason', `The reason may be at most ${END_REASON_MAX} characters`);
+    if (trimmedReason && trimmedReason.length > REASON_MAX) {
+      throw badInput('reason', `The reason may be at most ${REASON_MAX} characters`);
     }
     return this.dataSource.transaction(async (manager) => {
       // Whoever manages the organisation (the worker leaves it) or the worker (they are called back) may end it.

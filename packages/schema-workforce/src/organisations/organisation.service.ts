@@ -20,13 +20,13 @@ import {
   type PageArgs,
 } from '@peksos/schema-kit';
 import { AreaService, assertAreaCodeFormat } from '../areas/area.service.js';
-import { areaParams, assignmentNotEndedSql, inAreaSql } from '../sql.js';
+import { areaParams, inAreaSql } from '../sql.js';
+import { assertNoCurrentAssignments, requiredReason } from '../archiving.js';
 import { Organisation } from './organisation.entity.js';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
 import { assertManagesOrganisation } from '../scope.js';
 import { ORGANISATION_SORT_COLUMNS, OrganisationSortField, type OrganisationFilter, type OrganisationOrder } from './organisations.args.js';
 
-const ARCHIVE_REASON_MAX = 500;
 
 /** The columns of an organisation that work on many organisations at once may set (`createMany`, `updateColumns`). */
 export interface OrganisationColumns {
@@ -160,20 +160,12 @@ export class OrganisationService {
   }
 
   async archive(id: string, reason: string, actor: Actor): Promise<Organisation> {
-    const trimmed = reason.trim();
-    if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
-    if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
+    const trimmed = requiredReason(reason, 'Give the reason for archiving');
     return this.dataSource.transaction(async (manager) => {
       await assertManagesOrganisation(manager, actor, id, 'id');
       const organisation = await lockForUpdate(manager, Organisation, id, { what: 'Organisation' });
       if (organisation.archivedAt) throw conflict('The organisation is already archived');
-      const [{ count }] = (await manager.query(
-        `SELECT count(*) AS count FROM assignment a WHERE a.organisation_id = $1 AND ${assignmentNotEndedSql('a', '$2')}`,
-        [id, this.today],
-      )) as [{ count: number }];
-      if (count > 0) {
-        throw conflict(`The organisation still has ${count} current or future assignment(s): end them before archiving`);
-      }
+      await assertNoCurrentAssignments(manager, { column: 'organisation_id', id, what: 'organisation' }, this.today);
       organisation.archivedAt = new Date();
       organisation.archiveReason = trimmed;
       return manager.getRepository(Organisation).save(organisation);

@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   assertUuid,
-  badInput,
   conflict,
   likeContains,
   lockForUpdate,
@@ -12,14 +11,13 @@ import {
   type PageArgs,
 } from '@peksos/schema-kit';
 import { AreaService, assertAreaCodeFormat } from '../areas/area.service.js';
-import { areaParams, assignmentNotEndedSql, certificationStatusSql, placedSql, workerInAreaSql } from '../sql.js';
+import { areaParams, certificationStatusSql, placedSql, workerInAreaSql } from '../sql.js';
+import { assertNoCurrentAssignments, requiredReason } from '../archiving.js';
 import { Worker } from './worker.entity.js';
 import type { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
 import { WORKER_SORT_COLUMNS, WorkerSortField, type WorkerFilter, type WorkerOrder } from './workers.args.js';
 import { Access, actorMayEach, assertManagesArea, outOfReach, recordAuditedRead, type Actor, type Queryable } from '@peksos/schema-kit';
 import { assertManagesWorker } from '../scope.js';
-
-const ARCHIVE_REASON_MAX = 500;
 
 /**
  * Who may read a worker's personal data (phone, e-mail, masked NIK, home area): the access rules of those fields
@@ -169,18 +167,12 @@ export class WorkerService {
   }
 
   async archive(id: string, reason: string, actor: Actor): Promise<Worker> {
-    const trimmed = reason.trim();
-    if (!trimmed) throw badInput('reason', 'Give the reason for archiving');
-    if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
+    const trimmed = requiredReason(reason, 'Give the reason for archiving');
     return this.dataSource.transaction(async (manager) => {
       await assertManagesWorker(manager, actor, id, 'id');
       const worker = await lockForUpdate(manager, Worker, id, { what: 'Worker' });
       if (worker.archivedAt) throw conflict('The worker is already archived');
-      const [{ count }] = (await manager.query(
-        `SELECT count(*) AS count FROM assignment a WHERE a.worker_id = $1 AND ${assignmentNotEndedSql('a', '$2')}`,
-        [id, this.today],
-      )) as [{ count: number }];
-      if (count > 0) throw conflict(`The worker still has ${count} current or future assignment(s): end them before archiving`);
+      await assertNoCurrentAssignments(manager, { column: 'worker_id', id, what: 'worker' }, this.today);
       worker.archivedAt = new Date();
       worker.archiveReason = trimmed;
       return manager.getRepository(Worker).save(worker);
@@ -189,9 +181,7 @@ export class WorkerService {
 
   /** The whole NIK, recorded as read (with the reason) in the same transaction; none if the worker has none. */
   async revealNationalIdNumber(id: string, reason: string): Promise<string | null> {
-    const trimmed = reason.trim();
-    if (!trimmed) throw badInput('reason', 'Say why you need the whole national ID number');
-    if (trimmed.length > ARCHIVE_REASON_MAX) throw badInput('reason', `The reason may be at most ${ARCHIVE_REASON_MAX} characters`);
+    const trimmed = requiredReason(reason, 'Say why you need the whole national ID number');
     return this.dataSource.transaction(async (manager) => {
       const worker = await this.get(id, 'workerId', manager);
       await recordAuditedRead(manager, 'worker', worker.id, { field: 'national_id_number', reason: trimmed });

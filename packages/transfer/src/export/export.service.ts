@@ -213,6 +213,18 @@ async function buildTable(manager: EntityManager, list: ExportList, filters: Fil
   }
 }
 
+/** The filters on the organisation `o` that the organisations, gap and assignment lists share: area and kinds. */
+function whereOrganisationIn(filters: Filters, where: string[], parameters: Record<string, unknown>): void {
+  if (filters.areaCode) {
+    where.push(inAreaSql('o.area_code'));
+    Object.assign(parameters, areaParams(filters.areaCode));
+  }
+  if (filters.kinds?.length) {
+    where.push('o.kind IN (:...kinds)');
+    parameters.kinds = filters.kinds;
+  }
+}
+
 function organisationTable(manager: EntityManager, list: 'organisations' | 'coverage-gaps', filters: Filters, options: ExportOptions): OutputTable {
   const where: string[] = [];
   const parameters: Record<string, unknown> = { asOf: filters.asOf };
@@ -230,14 +242,7 @@ function organisationTable(manager: EntityManager, list: 'organisations' | 'cove
       parameters.shouldHaveWorker = filters.shouldHaveWorker;
     }
   }
-  if (filters.areaCode) {
-    where.push(inAreaSql('o.area_code'));
-    Object.assign(parameters, areaParams(filters.areaCode));
-  }
-  if (filters.kinds?.length) {
-    where.push('o.kind IN (:...kinds)');
-    parameters.kinds = filters.kinds;
-  }
+  whereOrganisationIn(filters, where, parameters);
   const sql = `
     SELECT o.code, o.name, o.kind, o.area_code, p.code AS parent_code, o.should_have_worker, o.accreditation_grade,
            o.accreditation_expires_on, o.address, ar.name AS area_name,
@@ -354,14 +359,7 @@ function assignmentTable(manager: EntityManager, filters: Filters, options: Expo
   const where: string[] = [];
   const parameters: Record<string, unknown> = { asOf: filters.asOf };
   if (!filters.includeArchived) where.push('w.archived_at IS NULL AND o.archived_at IS NULL');
-  if (filters.areaCode) {
-    where.push(inAreaSql('o.area_code'));
-    Object.assign(parameters, areaParams(filters.areaCode));
-  }
-  if (filters.kinds?.length) {
-    where.push('o.kind IN (:...kinds)');
-    parameters.kinds = filters.kinds;
-  }
+  whereOrganisationIn(filters, where, parameters);
   if (filters.placed === true) where.push(assignmentActiveSql('a'));
   const sql = `
     SELECT w.national_id_number, o.code, a.starts_on, a.ends_on, a.is_primary, a.end_reason, w.full_name, o.name
