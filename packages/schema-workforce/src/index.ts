@@ -12,7 +12,7 @@ export { loadProfessionalRole } from './roles/professional-role.resolver.js';
 export { WorkerService, WORKER_COLUMN_NAMES, type WorkerColumns, type LockedWorker } from './workers/worker.service.js';
 export { CertificationService, certificateDatesProblem, type CertificateColumns, type LockedCertificate } from './certifications/certification.service.js';
 export type { RecordCertificationInput } from './certifications/certification.input.js';
-export { OrganisationService, ORGANISATION_COLUMN_NAMES, type OrganisationColumns, type LockedOrganisation } from './organisations/organisation.service.js';
+export { OrganisationService, incompleteAccreditationField, ORGANISATION_COLUMN_NAMES, type OrganisationColumns, type LockedOrganisation } from './organisations/organisation.service.js';
 export { AssignmentService, ASSIGNMENT_COLUMN_NAMES, type AssignmentColumns, type LockedAssignment } from './assignments/assignment.service.js';
 export { AreaService } from './areas/area.service.js';
 export { ProfessionalRoleService } from './roles/professional-role.service.js';

@@ -28,6 +28,15 @@ import { assertManagesOrganisation } from '../scope.js';
 import { ORGANISATION_SORT_COLUMNS, OrganisationSortField, type OrganisationFilter, type OrganisationOrder } from './organisations.args.js';
 
 
+/**
+ * An accreditation has both a grade and an expiry date, or neither: the field that is missing when only one is given,
+ * else null. The one rule, for `create`/`update` and the spreadsheet import.
+ */
+export function incompleteAccreditationField(grade: string | null, expiresOn: string | null): 'accreditationGrade' | 'accreditationExpiresOn' | null {
+  if ((grade === null) === (expiresOn === null)) return null;
+  return grade === null ? 'accreditationGrade' : 'accreditationExpiresOn';
+}
+
 /** The columns of an organisation that work on many organisations at once may set (`createMany`, `updateColumns`). */
 export interface OrganisationColumns {
   name: string;
@@ -302,12 +311,8 @@ export class OrganisationService {
       const taken = await manager.getRepository(Organisation).findOneBy({ code: values.code });
       if (taken) throw conflict(`Another organisation already has the code ${values.code}`, 'code');
     }
-    if ((values.accreditationGrade === null) !== (values.accreditationExpiresOn === null)) {
-      throw badInput(
-        values.accreditationGrade === null ? 'accreditationGrade' : 'accreditationExpiresOn',
-        'An accreditation needs both a grade and an expiry date',
-      );
-    }
+    const incomplete = incompleteAccreditationField(values.accreditationGrade, values.accreditationExpiresOn);
+    if (incomplete) throw badInput(incomplete, 'An accreditation needs both a grade and an expiry date');
     if (values.accreditationGrade && !Object.values(AccreditationGrade).includes(values.accreditationGrade)) {
       throw badInput('accreditationGrade', 'Accreditation grade is A, B or C');
     }

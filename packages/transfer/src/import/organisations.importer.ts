@@ -3,7 +3,7 @@ import { ACCREDITATION_GRADES, ORGANISATION_KINDS } from '../columns.js';
 import type { ImportContext, RowImporter, RowReader } from './engine.js';
 import { AreaChecker, changedFields, ORGANISATION_CODE_PATTERN, readAreaCode, readBoolean, readChoice, readDate, readOrganisationCode } from './fields.js';
 import type { RowError } from '@peksos/types';
-import { ORGANISATION_COLUMN_NAMES } from '@peksos/schema-workforce';
+import { incompleteAccreditationField, ORGANISATION_COLUMN_NAMES } from '@peksos/schema-workforce';
 import { conflictsWith } from './import-snapshot.js';
 
 interface OrganisationValues {
@@ -115,9 +115,8 @@ export function organisationsImporter({ manager, actor, workforce, report, snaps
           address: row.values.address === undefined ? (current?.address ?? null) : row.values.address,
         };
         if (!areas.exists(merged.areaCode)) errors.push(rowError(row.row, 'areaCode', 'unknownArea', { value: merged.areaCode }));
-        if ((merged.accreditationGrade === null) !== (merged.accreditationExpiresOn === null)) {
-          errors.push(rowError(row.row, merged.accreditationGrade === null ? 'accreditationGrade' : 'accreditationExpiresOn', 'accreditationIncomplete'));
-        }
+        const incomplete = incompleteAccreditationField(merged.accreditationGrade, merged.accreditationExpiresOn);
+        if (incomplete) errors.push(rowError(row.row, incomplete, 'accreditationIncomplete'));
         const changes = current ? changedFields(current, merged) : [];
         const touched = current ? changedByOthersOf.get(current.id) : undefined;
         // Who may: the organisation's area's coordinator (or an admin), and only into an area they manage.
