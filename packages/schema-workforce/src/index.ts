@@ -4,7 +4,7 @@ export { Organisation } from './organisations/organisation.entity.js';
 export { Worker } from './workers/worker.entity.js';
 export { Certification } from './certifications/certification.entity.js';
 export { ProfessionalRole } from './roles/professional-role.entity.js';
-export { Assignment } from './assignments/assignment.entity.js';
+export { Assignment, placementConflict } from './assignments/assignment.entity.js';
 export { loadArea } from './areas/area.resolver.js';
 export { loadOrganisation, OrganisationConnection } from './organisations/organisation.resolver.js';
 export { loadWorker } from './workers/worker.resolver.js';

@@ -4,7 +4,7 @@ import { assignmentActiveSql, assignmentNotEndedSql } from '../sql.js';
 import { REASON_MAX } from '../archiving.js';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
-import { Assignment } from './assignment.entity.js';
+import { Assignment, placementConflict } from './assignment.entity.js';
 import type { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
 import { actorMayEach, assertActorMay, type Actor, type Queryable } from '@peksos/schema-kit';
 import { assertManagesOrganisation, assertManagesWorker } from '../scope.js';
@@ -130,15 +130,12 @@ export class AssignmentService {
     const organisation = await new OrganisationService(this.dataSource, this.today).get(input.organisationId, field.organisation, manager);
     if (organisation.archivedAt) throw conflict('The organisation is archived', field.organisation);
 
-    const overlapping = (await manager.query(
-      `SELECT a.organisation_id, a.is_primary FROM assignment a
-       WHERE a.worker_id = $1 AND daterange(a.starts_on, a.ends_on, '[)') && daterange($2::date, NULL, '[)')`,
-      [worker.id, startsOn],
-    )) as { organisation_id: string; is_primary: boolean }[];
-    if (overlapping.some((row) => row.organisation_id === organisation.id)) {
+    const others = await manager.getRepository(Assignment).findBy({ workerId: worker.id });
+    const problem = placementConflict({ organisationId: organisation.id, startsOn, endsOn: null, isPrimary }, others);
+    if (problem === 'assignmentOverlap') {
       throw conflict('The worker is already assigned to this organisation for that period', field.organisation);
     }
-    if (isPrimary && overlapping.some((row) => row.is_primary)) {
+    if (problem === 'primaryOverlap') {
       throw conflict(
         'The worker already has a primary placement for that period: end it first, or make this one not primary',
         field.isPrimary,

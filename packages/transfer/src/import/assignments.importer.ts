@@ -2,7 +2,7 @@ import type { ImportContext, RowImporter, RowReader } from './engine.js';
 import { maskNik } from './engine.js';
 import { readBoolean, readDate, readNationalId, readOrganisationCode } from './fields.js';
 import type { RowError } from '@peksos/types';
-import { ASSIGNMENT_COLUMN_NAMES, type LockedAssignment } from '@peksos/schema-workforce';
+import { ASSIGNMENT_COLUMN_NAMES, placementConflict, type LockedAssignment } from '@peksos/schema-workforce';
 import { conflictsWith } from './import-snapshot.js';
 
 interface AssignmentRow {
@@ -17,11 +17,6 @@ interface AssignmentRow {
 }
 
 type StoredAssignment = LockedAssignment;
-
-/** Half-open periods [start, end) overlap; a null end is open. */
-function overlaps(a: { startsOn: string; endsOn: string | null }, b: { startsOn: string; endsOn: string | null }): boolean {
-  return (b.endsOn === null || a.startsOn < b.endsOn) && (a.endsOn === null || b.startsOn < a.endsOn);
-}
 
 /**
  * Assignments, matched on (worker NIK, organisation code, start date), read and written through AssignmentService in
@@ -130,9 +125,9 @@ export function assignmentsImporter({ manager, actor, workforce, report, today, 
         if (currentOrFuture && organisation.archived) {
           errors.push(rowError(row.row, 'organisationCode', 'archived', { what: 'Organisasi', whatEn: 'organisation' }));
         }
-        const others = list.filter((a) => a !== current && overlaps(a, next));
-        if (others.some((a) => a.organisationId === organisation.id)) errors.push(rowError(row.row, 'startsOn', 'assignmentOverlap'));
-        else if (next.isPrimary && others.some((a) => a.isPrimary)) errors.push(rowError(row.row, 'isPrimary', 'primaryOverlap'));
+        const placement = placementConflict(next, list.filter((a) => a !== current));
+        if (placement === 'assignmentOverlap') errors.push(rowError(row.row, 'startsOn', 'assignmentOverlap'));
+        else if (placement === 'primaryOverlap') errors.push(rowError(row.row, 'isPrimary', 'primaryOverlap'));
         if (errors.length > 0) {
           report.failed(row.row, row.key, errors);
           continue;
