@@ -28,7 +28,7 @@ import {
   type AuthenticatedLocals,
 } from '@peksos/access';
 import { createLogger, ErrorCode, LoaderRegistry, type Logger, type RequestContext } from '@peksos/schema-kit';
-import { createTransferRouter, transferAccessRule } from '@peksos/transfer';
+import { createTransferRouter } from '@peksos/transfer';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
 import { createErrorFormatter } from './graphql/error-formatting.js';
@@ -185,15 +185,12 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
     const signIns = new SignInGuard(config.access);
     app.use(['/graphql', '/api', '/report'], authentication);
 
-    // Spreadsheet import and export, templates, the printable report (docs/import-export.md), each route held to the
-    // rule the transfer module declares for it (the lists modules offer carry their own).
+    // Spreadsheet import and export, templates, the printable report (docs/import-export.md): each route guarded by the
+    // rule the transfer module declares for it (the lists modules offer carry their own), enforced by requireRoles.
     const moduleExports = modules.flatMap((module) => module.exports ?? []);
-    app.use(['/api', '/report'], (request, response, next) => {
-      const rule = transferAccessRule(request.method, request.originalUrl.split('?')[0]!, moduleExports);
-      if (rule) requireRoles(rule)(request, response, next);
-      else next();
-    });
-    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports, logger }));
+    app.use(
+      createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports, logger, authorize: requireRoles }),
+    );
 
     app.use(
       '/graphql',

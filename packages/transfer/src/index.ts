@@ -3,7 +3,7 @@ export { ImportRefusedError, maskNik, type ImportOptions } from './import/engine
 export { IMPORT_COLUMNS, type ColumnSpec } from './columns.js';
 export { UnreadableFileError, sniffFormat } from './reading.js';
 export { createTransferRouter, type TransferRouterOptions } from './transfer.router.js';
-export { TRANSFER_ACCESS, transferAccessRule } from './transfer.access.js';
+export { TRANSFER_ACCESS, exportAccessRule, type RouteRule } from './transfer.access.js';
 export { prepareExport, isExportList, ExportInputError, type ExportOptions } from './export/export.service.js';
 export { buildTemplate } from './templates.js';
 export { renderWorkforceReport } from './report/workforce-report.js';
