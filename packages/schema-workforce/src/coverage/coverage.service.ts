@@ -10,7 +10,8 @@ import { areaParams, assignmentActiveSql, certifiedOnSql, coverageGapSql, inArea
 import type { CoverageGapFilter } from './coverage.args.js';
 import type { WorkforceSummary } from './workforce-summary.type.js';
 
-function per100k(count: number, population: number | null): number | null {
+/** A count per 100,000 inhabitants, two decimals; null when the population is unknown (never a division by nothing). */
+export function per100k(count: number, population: number | null): number | null {
   if (!population) return null;
   return Math.round((count / population) * 100_000 * 100) / 100;
 }
