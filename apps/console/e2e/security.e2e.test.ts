@@ -52,6 +52,7 @@ describe('the console under its Content-Security-Policy', () => {
     const pages = [
       '/',
       '/dashboard',
+      '/wilayah',
       '/organisations',
       '/organisations/new',
       `/organisations/${organisation}`,

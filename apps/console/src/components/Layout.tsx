@@ -10,6 +10,7 @@ import {
   IconHistory,
   IconKey,
   IconLanguage,
+  IconMap,
   IconUserCog,
   IconUsers,
   IconUserStar,
@@ -24,6 +25,7 @@ import { useAccess } from '../modules/access/lib/access.js';
 const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; exact?: boolean }[] = [
   { to: '/', label: 'nav.coverage', icon: IconAlertTriangle, exact: true },
   { to: '/dashboard', label: 'nav.dashboard', icon: IconChartBar },
+  { to: '/wilayah', label: 'nav.areas', icon: IconMap },
   { to: '/organisations', label: 'nav.organisations', icon: IconBuildingCommunity },
   { to: '/workers', label: 'nav.workers', icon: IconUsers },
   { to: '/cases', label: 'nav.cases', icon: IconBriefcase },
