@@ -22,3 +22,5 @@ export { WorkforceSummary, PlacementKindCount } from './coverage/workforce-summa
 export { assertManagesOrganisation, assertManagesWorker } from './scope.js';
 export { PlacementRequest, PlacementRequestStatus } from './placements/placement-request.entity.js';
 export { PlacementRequestService } from './placements/placement-request.service.js';
+export { AssignmentService } from './assignments/assignment.service.js';
+export { rankReplacementCandidates, type ReplacementCandidate } from './replacements/replacement-ranking.js';

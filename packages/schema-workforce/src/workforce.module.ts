@@ -30,6 +30,7 @@ import { WorkforceRowSecurity1764400095000 } from './migrations/1764400095000-wo
 import { PlacementRequests1764400096000 } from './migrations/1764400096000-placement-requests.js';
 import { PlacementRequest } from './placements/placement-request.entity.js';
 import { PlacementRequestResolver } from './placements/placement-request.resolver.js';
+import { workforceNeedsAction } from './pipeline/needs-action.source.js';
 
 /**
  * Areas, organisations, workers, certifications, professional roles, assignments, placement requests and the
@@ -65,6 +66,14 @@ export const workforceModule: SchemaModule = {
   nodeTypes: [organisationNode, workerNode, assignmentNode, certificationNode],
   dataSets: { cimahi: loadCimahiWorkforce },
   exports: [professionalRolesExport],
+  needsAction: [workforceNeedsAction],
+  auditedRecords: [
+    { table: 'organisation', nameColumn: 'name', references: { parent_id: 'organisation' } },
+    { table: 'worker', nameColumn: 'full_name', personalColumns: ['national_id_number', 'phone', 'email', 'home_area_code'] },
+    { table: 'certification', references: { worker_id: 'worker' } },
+    { table: 'assignment', references: { worker_id: 'worker', organisation_id: 'organisation' } },
+    { table: 'placement_request', references: { worker_id: 'worker', organisation_id: 'organisation' } },
+  ],
   access: {
     operations: {
       // Reference data and aggregate figures: every signed-in caller, partners included.
