@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { serverUrl } from './server.js';
 import { chooseOption, fieldError, graphql, screenshot, signIn, useBrowser } from './browser.js';
 
 /**
@@ -48,7 +49,7 @@ interface Gap {
 }
 
 describe('the console as the office uses it', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   for (const [width, viewport] of WIDTHS) {
