@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { serverUrl } from './server.js';
 import { graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 /**
  * Issue 17 in the console, in Indonesian: an admin hands over a worker who goes on leave (the placement that would

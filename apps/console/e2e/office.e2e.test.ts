@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serverUrl } from './server.js';
 import { chooseOption, fieldError, graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 /**
  * The console as the office uses it (issue 18, items 1, 2, 5 and 6): a coordinator lands on their own area and sees
