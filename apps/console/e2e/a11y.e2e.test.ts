@@ -50,6 +50,7 @@ function pages(ids: Ids): { name: string; path: string }[] {
   return [
     { name: 'coverage', path: '/' },
     { name: 'dashboard', path: '/dashboard' },
+    { name: 'area-breakdown', path: '/wilayah?parent=32.77' },
     { name: 'organisations', path: '/organisations' },
     { name: 'organisation', path: `/organisations/${ids.organisation}` },
     { name: 'organisation-new', path: '/organisations/new' },

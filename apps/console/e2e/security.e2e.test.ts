@@ -53,6 +53,7 @@ describe('the console under its Content-Security-Policy', () => {
     const pages = [
       '/',
       '/dashboard',
+      '/wilayah',
       '/organisations',
       '/organisations/new',
       `/organisations/${organisation}`,

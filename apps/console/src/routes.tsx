@@ -7,6 +7,7 @@ import { AccountsView } from './modules/access/views/AccountsView.js';
 import { ApiKeysView } from './modules/access/views/ApiKeysView.js';
 import { AuditLogView } from './modules/access/views/AuditLogView.js';
 import { SignInView } from './modules/access/views/SignInView.js';
+import { AreaBreakdownView } from './modules/areas/views/AreaBreakdownView.js';
 import { CaseDetailView } from './modules/cases/views/CaseDetailView.js';
 import { CaseCreateView, CaseEditView } from './modules/cases/views/CaseFormViews.js';
 import { CasesListView } from './modules/cases/views/CasesListView.js';
@@ -42,6 +43,7 @@ export function AppRoutes() {
             </Suspense>
           }
         />
+        <Route path="wilayah" element={<AreaBreakdownView />} />
         <Route path="organisations" element={<OrganisationsListView />} />
         <Route path="organisations/new" element={<OrganisationCreateView />} />
         <Route path="organisations/:id" element={<OrganisationDetailView />} />

@@ -12,6 +12,7 @@ import {
   IconHistory,
   IconKey,
   IconLanguage,
+  IconMap,
   IconRoute,
   IconUserCog,
   IconUsers,
@@ -28,6 +29,7 @@ import { NeedsActionCountQuery } from '../modules/needs-action/graphql/queries.j
 const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; exact?: boolean }[] = [
   { to: '/', label: 'nav.coverage', icon: IconAlertTriangle, exact: true },
   { to: '/dashboard', label: 'nav.dashboard', icon: IconChartBar },
+  { to: '/wilayah', label: 'nav.areas', icon: IconMap },
   { to: '/organisations', label: 'nav.organisations', icon: IconBuildingCommunity },
   { to: '/workers', label: 'nav.workers', icon: IconUsers },
   { to: '/cases', label: 'nav.cases', icon: IconBriefcase },

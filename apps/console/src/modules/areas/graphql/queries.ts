@@ -27,3 +27,29 @@ export const AllAreasQuery = graphql(`
     }
   }
 `);
+
+export const AreaBreakdownQuery = graphql(`
+  query AreaBreakdown($parentCode: String, $asOf: LocalDate) {
+    areaBreakdown(parentCode: $parentCode, asOf: $asOf) {
+      asOf
+      parent {
+        code
+        name
+        level
+      }
+      rows {
+        area {
+          code
+          name
+          level
+        }
+        workers
+        certifiedWorkers
+        population
+        workersPer100k
+        organisationsLackingWorker
+        organisationsLackingCertifiedWorker
+      }
+    }
+  }
+`);
