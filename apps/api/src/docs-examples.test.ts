@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { DEMO_PASSWORD } from '@peksos/access';
 import { createTestDatabaseLocation, testDatabaseKind } from '@peksos/db/testing';
-import { ADMIN_SCRIPT, graphql, REPO_ROOT, serverEnv, signInAsDemoAdmin, startServerProcess, TRANSFER_CLI, type ServerProcess } from './testing/processes.js';
+import { ADMIN_SCRIPT, graphql, REPO_ROOT, serverEnv, signInAsDemoAdmin, signInAsDemoUser, startServerProcess, TRANSFER_CLI, type ServerProcess } from './testing/processes.js';
 
 /** The documents whose commands and queries partners and operators copy. */
 const DOCUMENTS = ['README.md', 'docs/api.md', 'docs/access.md'];
@@ -148,9 +148,17 @@ describe(`the documented commands and queries (${testDatabaseKind()})`, () => {
         organisation: await first('organisations'),
         case: await first('cases'),
         assignment: '',
+        placementRequest: '',
       };
-      const substitute = (text: string) => {
-        const replaced = text
+      // A placement request is what a coordinator sends for another area's worker (docs/api.md `Ask`): the demo
+      // coordinator of Cimahi Utara asks for a worker placed in Cimahi Selatan, at an organisation of Cimahi Utara.
+      const request = {
+        cookie: await signInAsDemoUser(server.url, 'koordinator'),
+        worker: (await admin(`{ workers(filter: { areaCode: "32.77.01", placed: true }, first: 1) { nodes { id } } }`)).data.workers.nodes[0].id as string,
+        organisation: (await admin(`{ organisations(filter: { areaCode: "32.77.03" }, first: 1) { nodes { id } } }`)).data.organisations.nodes[0].id as string,
+      };
+      const substitute = (text: string, asked = false) => {
+        const replaced = (asked ? text.replace(/workerId: "…"/g, `workerId: "${request.worker}"`).replace(/organisationId: "…"/g, `organisationId: "${request.organisation}"`) : text)
           .replaceAll('http://localhost:4000', server.url)
           .replaceAll('<organisation id or code>', 'PKH-3277')
           .replaceAll('<key id>', `"$(sed -n 's/^Created API key \\([^ ]*\\) for .*/\\1/p' .admin-output | tail -1)"`)
@@ -160,6 +168,7 @@ describe(`the documented commands and queries (${testDatabaseKind()})`, () => {
           .replace(/organisation\(id: "…"\)/g, `organisation(id: "${ids.organisation}")`)
           .replace(/node\(id: "…"\)/g, `node(id: "${ids.case}")`)
           .replace(/endAssignment\(id: "…"/g, `endAssignment(id: "${ids.assignment}"`)
+          .replace(/(accept|decline)PlacementRequest\(id: "…"/g, (_, answer) => `${answer}PlacementRequest(id: "${ids.placementRequest}"`)
           .replace(/password: "…"/g, `password: "${DEMO_PASSWORD}"`);
         expect(replaced, `a placeholder the docs test does not know, in ${document}`).not.toMatch(/"…"|'…'|<[a-z ]+>/);
         return replaced;
@@ -168,15 +177,17 @@ describe(`the documented commands and queries (${testDatabaseKind()})`, () => {
         const operations = parse(text).definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
         for (const operation of operations) {
           // Substituted operation by operation: a later one may use what an earlier one created.
-          const source = substitute(text);
+          const asked = operation.selectionSet.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value === 'requestPlacement');
+          const source = substitute(text, asked);
           const response = await fetch(`${server.url}/graphql`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', cookie, 'x-peksos-csrf': '1' },
+            headers: { 'content-type': 'application/json', cookie: asked ? request.cookie : cookie, 'x-peksos-csrf': '1' },
             body: JSON.stringify({ query: source, operationName: operation.name?.value }),
           });
           const result = (await response.json()) as { data?: any; errors?: unknown[] };
           expect(result.errors, `${where} ${operation.name?.value ?? ''}: ${JSON.stringify(result.errors)}`).toBeUndefined();
           if (result.data?.assignWorker) ids.assignment = result.data.assignWorker.id;
+          if (result.data?.requestPlacement) ids.placementRequest = result.data.requestPlacement.id;
         }
       };
 

@@ -86,10 +86,15 @@ export async function runCommand(script: string, args: string[], env: Record<str
 
 /** Signs in as the demo admin over HTTP; returns the session cookie. */
 export async function signInAsDemoAdmin(url: string): Promise<string> {
+  return signInAsDemoUser(url, 'admin');
+}
+
+/** Signs in as one of the demo accounts (admin, koordinator of Cimahi Utara, pengamat) over HTTP; returns the cookie. */
+export async function signInAsDemoUser(url: string, username: 'admin' | 'koordinator' | 'pengamat'): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation { signIn(username: "admin", password: "${DEMO_PASSWORD}") { expiresAt } }` }),
+    body: JSON.stringify({ query: `mutation { signIn(username: "${username}", password: "${DEMO_PASSWORD}") { expiresAt } }` }),
   });
   const cookie = sessionCookieOf(response);
   if (!cookie) throw new Error(`demo sign-in failed: ${await response.text()}`);
