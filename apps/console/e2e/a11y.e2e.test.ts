@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe.js';
 import { graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -144,7 +145,7 @@ describe.each([
   { locale: 'id', viewport: PHONE, width: 'phone' },
   { locale: 'en', viewport: PHONE, width: 'phone' },
 ])('accessibility ($locale, $width)', ({ locale, viewport, width }) => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   async function openAs(path: string): Promise<Page> {

@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 /**
  * Issue 17 in the console, in Indonesian: an admin hands over a worker who goes on leave (the placement that would
@@ -7,7 +8,7 @@ import { graphql, screenshot, signIn, useBrowser } from './browser.js';
  * with names that link to the records, and the needs-action list has its page and its count in the menu.
  */
 describe('handover, history and needs action', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
   const stamp = Date.now();
   const names = { leaving: `Wulan Serah Terima ${stamp}`, replacement: `AAA Pengganti ${stamp}`, organisation: `LKS Serah Terima ${stamp}` };

@@ -12,6 +12,7 @@ import { Certification } from './certifications/certification.entity.js';
 import { certificationNode, CertificationResolver, WorkerCertificationsResolver } from './certifications/certification.resolver.js';
 import { workforceConstraintMeanings } from './constraint-meanings.js';
 import { loadCimahiWorkforce } from './data-sets/cimahi/index.js';
+import { AreaBreakdownResolver } from './coverage/area-breakdown.resolver.js';
 import { CoverageResolver } from './coverage/coverage.resolver.js';
 import { Organisation } from './organisations/organisation.entity.js';
 import { organisationNode, OrganisationResolver } from './organisations/organisation.resolver.js';
@@ -50,6 +51,7 @@ export const workforceModule: SchemaModule = {
     OrganisationAssignmentsResolver,
     WorkerAssignmentsResolver,
     CoverageResolver,
+    AreaBreakdownResolver,
     PlacementRequestResolver,
   ],
   migrations: [
@@ -80,6 +82,7 @@ export const workforceModule: SchemaModule = {
       'Query.professionalRole': Access.signedIn,
       'Query.professionalRoles': Access.signedIn,
       'Query.workforceSummary': Access.signedIn,
+      'Query.areaBreakdown': Access.signedIn,
       // A partner's key reads only its own organisations (OrganisationService.read and list).
       'Query.organisation': Access.signedIn,
       'Query.organisations': Access.signedIn,
@@ -114,6 +117,8 @@ export const workforceModule: SchemaModule = {
       ProfessionalRole: Access.signedIn,
       WorkforceSummary: Access.signedIn,
       PlacementKindCount: Access.signedIn,
+      AreaBreakdown: Access.signedIn,
+      AreaBreakdownRow: Access.signedIn,
       // Reached by partners only through their own organisations (parent is closed to them, see fields).
       Organisation: Access.signedIn,
       Assignment: Access.signedIn,

@@ -19,6 +19,16 @@ export const MeQuery = graphql(`
   }
 `);
 
+/** A coordinator's area by name, to name it on the pages and in refusals. */
+export const AccountAreaQuery = graphql(`
+  query AccountArea($code: ID!) {
+    area(code: $code) {
+      code
+      name
+    }
+  }
+`);
+
 export const AccountsQuery = graphql(`
   query Accounts {
     accounts {

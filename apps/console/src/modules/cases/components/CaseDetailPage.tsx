@@ -28,7 +28,8 @@ export function CaseDetailPage({
   onEndInvolvement(id: string): void;
 }) {
   const { t, label, locale, formatDate } = useI18n();
-  const { canEdit } = useAccess();
+  // The actions only where the server says this caller may change the case (a coordinator: their area's).
+  const canEdit = useAccess().canEdit && item.viewerCanManage;
   const open = item.status === 'OPEN';
   const text = (value: { labelId: string; labelEn: string }) => (locale === 'en' ? value.labelEn : value.labelId);
   return (

@@ -5,6 +5,7 @@ import { CORE_ROLE_LABELS, isValidLocalDate } from '@peksos/types';
 import { useEffect, useState } from 'react';
 import type { HandoverPreviewQuery, HandoverReason } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
+import { useErrorWords } from '../../access/lib/access.js';
 import { today } from '../../../lib/dates.js';
 import { errorMessage, parseError } from '../../../lib/errors.js';
 import { RecordHistoryQuery } from '../../history/graphql/queries.js';
@@ -25,6 +26,7 @@ const NONE = 'none';
  */
 export function HandoverDialog({ workerId, workerName, opened, onClose }: { workerId: string; workerName: string; opened: boolean; onClose(): void }) {
   const { t, label } = useI18n();
+  const errorWords = useErrorWords();
   const [endsOn, setEndsOn] = useState(today());
   const [reason, setReason] = useState<HandoverReason>('RESIGNED');
   const [note, setNote] = useState('');
@@ -93,7 +95,7 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
       notifications.show({ color: 'teal', message: t('handover.done', { name: workerName }) });
       onClose();
     } catch (caught) {
-      const parsed = parseError(caught);
+      const parsed = parseError(caught, errorWords);
       const { key, values } = errorMessage(parsed);
       setProblem(Object.values(parsed.fieldErrors)[0] ?? t(key, values));
     }
@@ -123,7 +125,7 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
           />
         </Group>
         <Textarea label={t('handover.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} maxLength={300} autosize minRows={1} />
-        {error && !preview && <Alert color="red">{t(errorMessage(parseError(error)).key, errorMessage(parseError(error)).values)}</Alert>}
+        {error && !preview && <Alert color="red">{t(errorMessage(parseError(error, errorWords)).key, errorMessage(parseError(error, errorWords)).values)}</Alert>}
         {!preview && loading && <Text size="sm">{t('common.loading')}</Text>}
         {nothing && <Alert color="gray">{t('handover.nothing')}</Alert>}
         {preview && preview.placements.length > 0 && (
