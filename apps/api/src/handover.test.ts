@@ -127,6 +127,19 @@ describe(`handover and history (${testDatabaseKind()})`, () => {
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'workerId' });
   });
 
+  it('proposes to a coordinator only replacements they could place: none at an organisation outside their area', async () => {
+    const utara = await api.signedInAs(AccessRole.COORDINATOR, '32.77.03');
+    const travelling = await worker(`Tini Lintas Wilayah ${++serial}`, '32.77.03.1001');
+    const { createOrganisation } = await api.query(`mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`, {
+      input: { name: `LKS Selatan Serah Terima ${serial}`, kind: 'SOCIAL_WELFARE_INSTITUTION', areaCode: '32.77.01.1003' },
+    });
+    await assign(travelling, createOrganisation.id, true);
+    const asCoordinator = (await utara.query(PREVIEW, { workerId: travelling, endsOn })).handoverPreview.placements[0];
+    expect(asCoordinator).toMatchObject({ organisationId: createOrganisation.id, proposedWorkerId: null, candidates: [] });
+    const asAdmin = (await api.query(PREVIEW, { workerId: travelling, endsOn })).handoverPreview.placements[0];
+    expect(asAdmin.candidates.length).toBeGreaterThan(0);
+  });
+
   it('writes nothing when a step fails midway (an archived worker cannot take over the case)', async () => {
     const involvementId = (await api.query(PREVIEW, { workerId: ids.leaving, endsOn })).handoverPreview.involvements[0].involvementId;
     const failed = await api.graphql(APPLY, {

@@ -25,7 +25,8 @@ export interface ReplacementQuery {
 /**
  * A simple ranking of replacement candidates for an organisation, used by the handover: certified first, then living
  * in the organisation's kelurahan, then in its kecamatan, then the fewest active placements (then by name). Only
- * workers the actor may place (the database's `workforce_manages_worker`), not archived, and not already placed there.
+ * workers the actor may place there (the database's `workforce_manages_worker` and `workforce_manages_organisation`:
+ * none for an organisation outside a coordinator's area), not archived, and not already placed there.
  *
  * The coverage planner's ranking (issue 17, "Workload") is meant to replace this one: it is the only function the
  * handover asks, so swapping it changes one import.
@@ -41,6 +42,7 @@ export async function rankReplacementCandidates(db: Queryable, actor: Actor, que
      FROM worker w CROSS JOIN organisation o
      WHERE o.id = $1::uuid AND w.archived_at IS NULL AND NOT (w.id = ANY($3::uuid[]))
        AND coalesce(workforce_manages_worker($4, $5, w.id), false)
+       AND coalesce(workforce_manages_organisation($4, $5, o.id), false)
        AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND a.organisation_id = o.id
                        AND (a.ends_on IS NULL OR a.ends_on > $2::date))
      ORDER BY certified DESC, same_kelurahan DESC, same_kecamatan DESC, active_placements ASC, w.full_name ASC, w.id ASC
