@@ -201,6 +201,21 @@ describe('the console as the office uses it', () => {
       expect(await page.getByTestId('stat-covered').textContent()).toContain('Sudah terlayani: Peksos tersertifikasi');
       await screenshot(page, `43-coverage-figure-filter-${width}`);
 
+      // In English: the same list, the card pressed, "covered" labelled by the toggle.
+      await inEnglish(page);
+      await expectGapCount(page, lackingCertified);
+      expect(await page.getByTestId('stat-covered').textContent()).toContain('Covered: with a certified worker');
+      expect(await page.getByTestId('stat-lacking-certified').getAttribute('aria-pressed')).toBe('true');
+      await page.getByTestId('stat-lacking').click();
+      await page.waitForURL((url) => !url.searchParams.has('certified'));
+      await expectGapCount(page, lacking);
+      expect(await page.getByTestId('stat-covered').textContent()).toContain('Covered: with a worker');
+      await inIndonesian(page);
+      await page.reload();
+      await page.getByTestId('stat-lacking-certified').click();
+      await page.waitForURL((url) => url.searchParams.get('certified') === '1');
+      await expectGapCount(page, lackingCertified);
+
       await page.getByTestId('stat-lacking').click();
       await page.waitForURL((url) => !url.searchParams.has('certified'));
       await expectGapCount(page, lacking);
