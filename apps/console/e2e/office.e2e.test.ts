@@ -126,18 +126,20 @@ describe('the console as the office uses it', () => {
     await page.goto(`${baseUrl}/cases/${other.id}`);
     await page.getByRole('heading', { level: 1 }).filter({ hasText: other.reference }).waitFor();
     for (const name of ['Libatkan Peksos', 'Ubah', 'Tutup kasus']) expect(await page.getByRole('button', { name }).count()).toBe(0);
-    await screenshot(page, '47-coordinator-other-case');
+    await screenshot(page, '47-coordinator-other-case-desktop');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, '47-coordinator-other-case-phone');
     await page.goto(`${baseUrl}/cases/${other.id}/edit`);
     await page.getByTestId('no-access').waitFor();
     await page.close();
   });
 
-  for (const [language, expected] of [
-    ['id', 'Koordinator hanya dapat mengubah data di wilayahnya sendiri (Cimahi Utara).'],
-    ['en', 'Coordinators change only records within their own area (Cimahi Utara).'],
+  for (const [language, expected, viewport] of [
+    ['id', 'Koordinator hanya dapat mengubah data di wilayahnya sendiri (Cimahi Utara).', DESKTOP],
+    ['en', 'Coordinators change only records within their own area (Cimahi Utara).', PHONE],
   ] as const) {
-    it(`reads a coordinator's out-of-area refusal in their language, naming the area (${language})`, async () => {
-      const page = await browser.newPage({ viewport: DESKTOP });
+    it(`reads a coordinator's out-of-area refusal in their language, naming the area (${language}, ${viewport.width} px)`, async () => {
+      const page = await browser.newPage({ viewport });
       await inIndonesianBeforeSignIn(page, baseUrl);
       await signIn(page, 'koordinator', '/organisations/new');
       if (language === 'en') await inEnglish(page);
@@ -240,6 +242,12 @@ describe('the console as the office uses it', () => {
     ] as const) {
       await signIn(page, 'admin', '/dashboard');
       const value = await statValue(page, testId);
+      if (testId === 'stat-workers') {
+        await screenshot(page, '48-dashboard-desktop');
+        await page.setViewportSize(PHONE);
+        await screenshot(page, '48-dashboard-phone');
+        await page.setViewportSize(DESKTOP);
+      }
       await page.getByTestId(testId).click();
       await page.waitForURL(address);
       await page.getByTestId('worker-row').first().waitFor();
