@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption, DEMO_PASSWORD, fieldError, graphql, graphqlResponse, useBrowser, screenshot, signIn } from './browser.js';
+import { serverUrl } from './server.js';
 
 /** GraphQL answers with errors that a page received (a viewer's page must get none). */
 function collectGraphqlErrors(page: Page): string[] {
@@ -18,7 +19,7 @@ function collectGraphqlErrors(page: Page): string[] {
 }
 
 describe('signing in, roles and the admin pages', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   it('sends someone not signed in to sign in, says when the password is wrong, then returns to the page asked for', async () => {

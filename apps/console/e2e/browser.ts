@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { serverUrl } from './server.js';
 
 /** Debian's Chromium (apt-get install chromium); Playwright cannot download browsers here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -83,7 +84,7 @@ export const DEMO_PASSWORD = 'peksos-demo-2026';
  * session cookie for its other pages.
  */
 export async function signIn(page: Page, user: DemoUser, next = '/'): Promise<void> {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   await page.goto(`${baseUrl}/masuk?next=${encodeURIComponent(next)}`);
   await page.getByRole('textbox', { name: 'Nama pengguna' }).fill(user);
   await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);

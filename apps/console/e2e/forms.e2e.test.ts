@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption, fieldError, graphql, useBrowser, screenshot, signIn } from './browser.js';
+import { serverUrl } from './server.js';
 
 async function totalCount(baseUrl: string, field: 'workers' | 'organisations'): Promise<number> {
   const data = await graphql<Record<string, { totalCount: number }>>(baseUrl, `{ ${field}(filter: { includeArchived: true }) { totalCount } }`);
@@ -7,7 +8,7 @@ async function totalCount(baseUrl: string, field: 'workers' | 'organisations'): 
 }
 
 describe('forms', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   it('rejects a worker without a name and with a malformed phone number, next to the fields, and saves nothing', async () => {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption, fieldError, graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 /**
  * The console as the office uses it (issue 18, items 1, 2, 5 and 6): a coordinator lands on their own area and sees
@@ -48,7 +49,7 @@ interface Gap {
 }
 
 describe('the console as the office uses it', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   for (const [width, viewport] of WIDTHS) {

@@ -15,6 +15,7 @@ import { ImportView } from './modules/import/views/ImportView.js';
 import { OrganisationDetailView } from './modules/organisations/views/OrganisationDetailView.js';
 import { OrganisationCreateView, OrganisationEditView } from './modules/organisations/views/OrganisationFormViews.js';
 import { OrganisationsListView } from './modules/organisations/views/OrganisationsListView.js';
+import { NeedsActionView } from './modules/needs-action/views/NeedsActionView.js';
 import { PlacementRequestsView } from './modules/placements/views/PlacementRequestsView.js';
 import { RoleCreateView } from './modules/roles/views/RoleCreateView.js';
 import { RoleDetailView } from './modules/roles/views/RoleDetailView.js';
@@ -52,6 +53,7 @@ export function AppRoutes() {
         <Route path="cases/new" element={<CaseCreateView />} />
         <Route path="cases/:id" element={<CaseDetailView />} />
         <Route path="cases/:id/edit" element={<CaseEditView />} />
+        <Route path="needs-action" element={<NeedsActionView />} />
         <Route path="placement-requests" element={<PlacementRequestsView />} />
         <Route path="roles" element={<RolesListView />} />
         <Route path="roles/new" element={<RoleCreateView />} />

@@ -104,6 +104,27 @@ export const AuditRecordsQuery = graphql(`
         action
         before
         after
+        event {
+          actorName
+          actorRole
+          record {
+            table
+            id
+            name
+          }
+          related {
+            table
+            id
+            name
+            column
+          }
+          changes {
+            field
+            before
+            after
+            personal
+          }
+        }
       }
     }
   }

@@ -9,6 +9,7 @@ import type { CaseDetailQuery } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { caseStatusLabel } from '../../../lib/labels.js';
 import { useAccess } from '../../access/lib/access.js';
+import { RecordHistory } from '../../history/components/RecordHistory.js';
 import { HiddenHeader } from '../../../components/HiddenHeader.js';
 
 type Case = CaseDetailQuery['case'];
@@ -145,6 +146,7 @@ export function CaseDetailPage({
             </Table.ScrollContainer>
           )}
         </Section>
+        <RecordHistory id={item.id} />
       </Stack>
     </>
   );
