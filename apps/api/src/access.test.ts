@@ -102,6 +102,12 @@ const OPERATIONS: Record<string, Operation> = {
   },
   'Query.trainingSessions': { allowed: STAFF, request: () => ({ query: '{ trainingSessions { totalCount } }' }) },
   'Query.placementRequests': { allowed: MANAGERS, request: () => ({ query: '{ placementRequests(status: PENDING) { id } }' }) },
+  'Query.workloadLimits': { allowed: STAFF, request: () => ({ query: '{ workloadLimits { maxPlacements } }' }) },
+  'Query.coveragePlan': { allowed: MANAGERS, request: () => ({ query: '{ coveragePlan(areaCode: "32.77.03") { organisationsLacking } }' }) },
+  'Query.assignmentCandidates': {
+    allowed: MANAGERS,
+    request: (f) => ({ query: 'query ($id: ID!) { assignmentCandidates(organisationId: $id) { workerId } }', variables: { id: f.organisationId } }),
+  },
   'Query.accounts': { allowed: ADMINS, request: () => ({ query: '{ accounts { username } }' }) },
   'Query.apiKeys': { allowed: ADMINS, request: () => ({ query: '{ apiKeys { prefix } }' }) },
   'Query.auditRecords': { allowed: ADMINS, request: () => ({ query: '{ auditRecords(first: 5) { totalCount } }' }) },
@@ -149,6 +155,17 @@ const OPERATIONS: Record<string, Operation> = {
       query: 'mutation ($input: AssignWorkerInput!) { assignWorker(input: $input) { id } }',
       variables: { input: { workerId: f.workerId, organisationId: f.organisationId, isPrimary: false, startsOn: '2019-01-01' } },
     }),
+  },
+  'Mutation.acceptCoveragePlan': {
+    allowed: MANAGERS,
+    request: (f) => ({
+      query: 'mutation ($input: AcceptCoveragePlanInput!) { acceptCoveragePlan(input: $input) { id } }',
+      variables: { input: { rows: [{ workerId: f.workerId, organisationId: f.organisationId }], startsOn: '2019-01-01' } },
+    }),
+  },
+  'Mutation.updateWorkloadLimits': {
+    allowed: ADMINS,
+    request: () => ({ query: 'mutation { updateWorkloadLimits(input: { recommendedOpenCases: 25 }) { recommendedOpenCases } }' }),
   },
   'Mutation.endAssignment': {
     allowed: MANAGERS,

@@ -8,7 +8,7 @@ import { startTestServer, type GraphQLResponse, type TestServer } from './testin
  * never an internal error, and the database's invariants hold afterwards.
  */
 const RUNS_PER_MUTATION = Number(process.env.PEKSOS_PROPERTY_RUNS ?? 150);
-const CLIENT_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'];
+const CLIENT_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'WORKLOAD_LIMIT_EXCEEDED'];
 
 describe(`bad input at volume (${testDatabaseKind()})`, () => {
   let api: TestServer;

@@ -170,6 +170,24 @@ const MUTATIONS: Record<string, MutationEntry> = {
       },
     }),
   },
+  acceptCoveragePlan: {
+    kind: 'area',
+    records: [
+      { record: 'organisation', field: 'rows.0.organisationId' },
+      { record: 'worker', field: 'rows.0.workerId' },
+    ],
+    request: async (make, where) => ({
+      query: 'mutation ($input: AcceptCoveragePlanInput!) { acceptCoveragePlan(input: $input) { id } }',
+      variables: {
+        input: { rows: [{ organisationId: await make.organisation(where('organisation')), workerId: await make.worker(where('worker')) }], startsOn: LOCAL_DATE },
+      },
+    }),
+  },
+  updateWorkloadLimits: {
+    kind: 'admins',
+    reason: 'the office’s workload limits hold for every area',
+    request: async () => ({ query: 'mutation { updateWorkloadLimits(input: { recommendedOpenCases: 25 }) { recommendedOpenCases } }' }),
+  },
   endAssignment: {
     kind: 'area',
     // In area: its organisation and worker are the coordinator's; out of area, neither is.

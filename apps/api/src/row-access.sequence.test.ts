@@ -15,7 +15,7 @@ const STEPS = Number(process.env.PEKSOS_SEQUENCE_STEPS ?? 150);
 const AREA = '32.77.03';
 const IN_AREAS = ['32.77.03', '32.77.03.1001', '32.77.03.1002', '32.77.03.1004'];
 const OUT_AREAS = ['32.77.01.1003', '32.77.02', '32.77.02.1005', '32.77'];
-const CLIENT_CODES = ['FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'];
+const CLIENT_CODES = ['FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'WORKLOAD_LIMIT_EXCEEDED'];
 
 /** Whether a column holds an area of the coordinator's (SQL): null is nobody's, so out. */
 const mine = (column: string) => `coalesce(${column} = '${AREA}' OR ${column} LIKE '${AREA}.%', false)`;

@@ -17,6 +17,7 @@ import { OrganisationCreateView, OrganisationEditView } from './modules/organisa
 import { OrganisationsListView } from './modules/organisations/views/OrganisationsListView.js';
 import { NeedsActionView } from './modules/needs-action/views/NeedsActionView.js';
 import { PlacementRequestsView } from './modules/placements/views/PlacementRequestsView.js';
+import { CoveragePlanView } from './modules/planner/views/CoveragePlanView.js';
 import { RoleCreateView } from './modules/roles/views/RoleCreateView.js';
 import { RoleDetailView } from './modules/roles/views/RoleDetailView.js';
 import { RolesListView } from './modules/roles/views/RolesListView.js';
@@ -55,6 +56,7 @@ export function AppRoutes() {
         <Route path="cases/:id/edit" element={<CaseEditView />} />
         <Route path="needs-action" element={<NeedsActionView />} />
         <Route path="placement-requests" element={<PlacementRequestsView />} />
+        <Route path="coverage-plan" element={<CoveragePlanView />} />
         <Route path="roles" element={<RolesListView />} />
         <Route path="roles/new" element={<RoleCreateView />} />
         <Route path="roles/:code" element={<RoleDetailView />} />

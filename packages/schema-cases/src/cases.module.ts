@@ -17,6 +17,8 @@ import { CaseLookupIndexes1764400150000 } from './migrations/1764400150000-case-
 import { loadCimahiCases } from './data-sets/cimahi-cases.js';
 import { AuditCaseChanges1764400190000 } from './migrations/1764400190000-audit-case-changes.js';
 import { CasesRowSecurity1764400195000 } from './migrations/1764400195000-cases-row-security.js';
+import { InvolvementLimitOverride1796095780804 } from './migrations/1796095780804-involvement-limit-override.js';
+import { WorkloadCasesResolver } from './workload/workload-cases.resolver.js';
 
 /** Cases, their PMKS category, and the workers involved in them in which role. */
 export const casesModule: SchemaModule = {
@@ -31,9 +33,16 @@ export const casesModule: SchemaModule = {
     CaseInvolvementResolver,
     CaseInvolvementsResolver,
     WorkerInvolvementsResolver,
+    WorkloadCasesResolver,
     HandoverResolver,
   ],
-  migrations: [CasesSchema1764400100000, CaseLookupIndexes1764400150000, AuditCaseChanges1764400190000, CasesRowSecurity1764400195000],
+  migrations: [
+    CasesSchema1764400100000,
+    CaseLookupIndexes1764400150000,
+    AuditCaseChanges1764400190000,
+    CasesRowSecurity1764400195000,
+    InvolvementLimitOverride1796095780804,
+  ],
   constraintMeanings: {
     social_case_reference_unique: { code: ErrorCode.CONFLICT, field: 'reference', message: 'A case with this reference already exists' },
     case_involvement_no_overlap: { code: ErrorCode.CONFLICT, field: 'roleCode', message: 'The worker already holds this role in the case' },

@@ -9,6 +9,11 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  /**
+   * The change would take a worker beyond a workload maximum the office set (placements, open cases):
+   * `extensions.limit` names it, `extensions.maximum` gives it; an admin may override with a reason.
+   */
+  WORKLOAD_LIMIT_EXCEEDED = 'WORKLOAD_LIMIT_EXCEEDED',
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   /** Too many requests or failed sign-ins: wait `extensions.retryAfterSeconds`. */
@@ -35,6 +40,13 @@ export function badInput(field: string, message: string): DomainError {
 
 export function notFound(what: string, id: string, field?: string): DomainError {
   return new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`, field);
+}
+
+/** A workload maximum (`maxPlacements`, `maxOpenCases`) would be exceeded; `field` is the input naming the worker. */
+export function workloadLimitExceeded(limit: string, maximum: number, message: string, field: string): DomainError {
+  const error = new DomainError(ErrorCode.WORKLOAD_LIMIT_EXCEEDED, message, field);
+  Object.assign(error.extensions, { limit, maximum });
+  return error;
 }
 
 export function conflict(message: string, field?: string): DomainError {

@@ -90,8 +90,10 @@ export function migrationTimestamp(migration: MigrationClass): number {
 }
 
 /**
- * Checks a list of modules: unique names, dependencies present and listed first, migrations ordered after those of
- * the modules they depend on. Throws an Error naming every problem.
+ * Checks a list of modules: unique names, dependencies present and listed first, and no migration of a module
+ * ordered before the first migration of a module it depends on (which creates the tables it builds on). A module may
+ * add migrations later than those of the modules that depend on it: migrations are named by the time they were
+ * written, so each runs after every migration that existed when it was written, whichever module that belongs to.
  */
 export function checkModules(modules: SchemaModule[]): void {
   const problems: string[] = [];
@@ -104,10 +106,10 @@ export function checkModules(modules: SchemaModule[]): void {
         problems.push(`module ${module.name} depends on ${dependency}, which must be listed before it`);
         continue;
       }
-      const latest = Math.max(0, ...loaded.migrations.map(migrationTimestamp));
+      const first = Math.min(Infinity, ...loaded.migrations.map(migrationTimestamp));
       for (const migration of module.migrations) {
-        if (migrationTimestamp(migration) <= latest) {
-          problems.push(`migration ${migration.name} of ${module.name} must be later than every migration of ${dependency}`);
+        if (migrationTimestamp(migration) <= first) {
+          problems.push(`migration ${migration.name} of ${module.name} must be later than the first migration of ${dependency}`);
         }
       }
     }

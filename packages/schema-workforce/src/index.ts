@@ -34,4 +34,10 @@ export { WorkforceSummary, PlacementKindCount } from './coverage/workforce-summa
 export { assertManagesOrganisation, assertManagesWorker } from './scope.js';
 export { PlacementRequest, PlacementRequestStatus } from './placements/placement-request.entity.js';
 export { PlacementRequestService } from './placements/placement-request.service.js';
+export { WorkloadLimits } from './workload/workload-limits.entity.js';
+export { Workload } from './workload/workload.type.js';
+export { WorkloadService, checkLimitOverride } from './workload/workload.service.js';
+export { CandidateRankingService, type RankedCandidate } from './workload/candidate-ranking.service.js';
+export { Nearness } from './coverage/coverage-plan.solver.js';
+export { CoveragePlanService } from './coverage/coverage-plan.service.js';
 export { rankReplacementCandidates, type ReplacementCandidate } from './replacements/replacement-ranking.js';

@@ -30,16 +30,25 @@ import { WorkforceRowSecurity1764400095000 } from './migrations/1764400095000-wo
 import { PlacementRequests1764400096000 } from './migrations/1764400096000-placement-requests.js';
 import { PlacementRequest } from './placements/placement-request.entity.js';
 import { PlacementRequestResolver } from './placements/placement-request.resolver.js';
+import { WorkloadLimits1796094754980 } from './migrations/1796094754980-workload-limits.js';
+import { WorkloadLimits } from './workload/workload-limits.entity.js';
+import { WorkerWorkloadResolver, WorkloadLimitsResolver } from './workload/workload.resolver.js';
+import {
+  AssignmentCandidateResolver,
+  CertificationCandidateResolver,
+  CoveragePlanResolver,
+  CoveragePlanRowResolver,
+} from './coverage/coverage-plan.resolver.js';
 import { workforceNeedsAction } from './pipeline/needs-action.source.js';
 
 /**
- * Areas, organisations, workers, certifications, professional roles, assignments, placement requests and the
- * coverage questions.
+ * Areas, organisations, workers, certifications, professional roles, assignments, placement requests, workloads
+ * and their limits, and the coverage questions (the coverage planner among them).
  */
 export const workforceModule: SchemaModule = {
   name: 'workforce',
   dependsOn: [],
-  entities: [Area, Organisation, Worker, Certification, ProfessionalRole, Assignment, PlacementRequest],
+  entities: [Area, Organisation, Worker, Certification, ProfessionalRole, Assignment, PlacementRequest, WorkloadLimits],
   resolvers: [
     AreaResolver,
     OrganisationResolver,
@@ -53,6 +62,12 @@ export const workforceModule: SchemaModule = {
     CoverageResolver,
     AreaBreakdownResolver,
     PlacementRequestResolver,
+    WorkloadLimitsResolver,
+    WorkerWorkloadResolver,
+    CoveragePlanResolver,
+    CoveragePlanRowResolver,
+    CertificationCandidateResolver,
+    AssignmentCandidateResolver,
   ],
   migrations: [
     WorkforceSchema1764400000000,
@@ -61,6 +76,7 @@ export const workforceModule: SchemaModule = {
     AuditWorkforceChanges1764400090000,
     WorkforceRowSecurity1764400095000,
     PlacementRequests1764400096000,
+    WorkloadLimits1796094754980,
   ],
   constraintMeanings: workforceConstraintMeanings,
   nodeTypes: [organisationNode, workerNode, assignmentNode, certificationNode],
@@ -109,6 +125,12 @@ export const workforceModule: SchemaModule = {
       'Mutation.requestPlacement': Access.managers,
       'Mutation.acceptPlacementRequest': Access.managers,
       'Mutation.declinePlacementRequest': Access.managers,
+      // Workload limits: read by staff, set by admins; plans and candidates for those who place workers.
+      'Query.workloadLimits': Access.staff,
+      'Mutation.updateWorkloadLimits': Access.admins,
+      'Query.coveragePlan': Access.managers,
+      'Query.assignmentCandidates': Access.managers,
+      'Mutation.acceptCoveragePlan': Access.managers,
       'Mutation.createProfessionalRole': Access.admins,
       'Mutation.revealNationalIdNumber': Access.admins,
     },
@@ -125,6 +147,13 @@ export const workforceModule: SchemaModule = {
       Worker: Access.staff,
       Certification: Access.staff,
       PlacementRequest: Access.managers,
+      WorkloadLimits: Access.staff,
+      Workload: Access.staff,
+      CoveragePlan: Access.managers,
+      CoveragePlanRow: Access.managers,
+      KecamatanNeed: Access.managers,
+      CertificationCandidate: Access.managers,
+      AssignmentCandidate: Access.managers,
     },
     fields: {
       'Organisation.parent': Access.staff,

@@ -12,6 +12,7 @@ import {
   IconHistory,
   IconKey,
   IconLanguage,
+  IconRoute,
   IconUserCog,
   IconUsers,
   IconUserStar,
@@ -35,7 +36,10 @@ const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: 
 ];
 
 /** For those who change the registry (admins, coordinators): the placement requests they answer and ask. */
-const MANAGER_NAVIGATION: typeof NAVIGATION = [{ to: '/placement-requests', label: 'nav.placements', icon: IconArrowsExchange }];
+const MANAGER_NAVIGATION: typeof NAVIGATION = [
+  { to: '/coverage-plan', label: 'nav.plan', icon: IconRoute },
+  { to: '/placement-requests', label: 'nav.placements', icon: IconArrowsExchange },
+];
 
 /** Administration: for admins only (the server refuses these operations, imports included, to anyone else). */
 const ADMIN_NAVIGATION: typeof NAVIGATION = [

@@ -16,6 +16,16 @@ const SERVER_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'This worker belongs to another area; coordinators manage only the workers of their own area ({area}).',
   },
   FORBIDDEN: { id: 'Peran Anda tidak dapat mengubah data ini.', en: 'Your role may not change this.' },
+  'FORBIDDEN.limitOverrideReason': {
+    id: 'Hanya admin yang dapat mengecualikan batas beban kerja.',
+    en: 'Only an admin may override a workload limit.',
+  },
+
+  // Beyond the office's workload limits (placements at once, open cases); an admin may override with a reason.
+  WORKLOAD_LIMIT_EXCEEDED: {
+    id: 'Peksos ini sudah mencapai batas beban kerja yang ditetapkan kantor (jumlah penempatan atau kasus terbuka). Hanya admin yang dapat mengecualikannya, dengan alasan.',
+    en: 'This worker has reached the office’s workload limit (placements or open cases). Only an admin may override it, with a reason.',
+  },
 
   CONFLICT: {
     id: 'Data ini sudah diubah orang lain atau bertentangan dengan data lain (misalnya masih ada penugasan berjalan, atau sudah diarsipkan atau selesai). Muat ulang lalu periksa.',

@@ -5,7 +5,7 @@ import { serverMessage } from '../i18n/server-messages.js';
 
 /** What went wrong, in terms a person can act on. */
 export interface ParsedError {
-  kind: 'network' | 'notFound' | 'conflict' | 'badInput' | 'forbidden' | 'unauthenticated' | 'tooManyRequests' | 'unknown';
+  kind: 'network' | 'notFound' | 'conflict' | 'badInput' | 'workloadLimit' | 'forbidden' | 'unauthenticated' | 'tooManyRequests' | 'unknown';
   /** What the server said, in the chosen language (from its code and field, src/i18n/server-messages.ts). */
   message: string;
   /** Field-level messages in the chosen language, keyed by input field name (`extensions.field`, without `input.`). */
@@ -77,6 +77,7 @@ export function parseError(error: unknown, words: ErrorWords): ParsedError {
       else if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && (kind === 'unknown' || kind === 'notFound' || kind === 'conflict')) kind = 'badInput';
       else if (code === 'NOT_FOUND' && kind === 'unknown') kind = 'notFound';
       else if (code === 'CONFLICT' && (kind === 'unknown' || kind === 'notFound')) kind = 'conflict';
+      else if (code === 'WORKLOAD_LIMIT_EXCEEDED' && (kind === 'unknown' || kind === 'notFound')) kind = 'workloadLimit';
       const field = typeof extensions.field === 'string' ? fieldName(extensions.field) : null;
       const text = translated(words, code, field);
       if (!messages.includes(text)) messages.push(text);
@@ -105,6 +106,8 @@ export function errorMessage(parsed: ParsedError): { key: MessageKey; values: Va
       return { key: 'error.conflict', values: { message: parsed.message } };
     case 'badInput':
       return { key: 'error.badInput', values: { message: parsed.message } };
+    case 'workloadLimit':
+      return { key: 'error.workloadLimit', values: { message: parsed.message } };
     case 'forbidden':
       return { key: 'error.forbidden', values: { message: parsed.message } };
     case 'unauthenticated':

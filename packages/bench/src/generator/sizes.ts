@@ -16,7 +16,8 @@ export interface DataSetSize {
 /**
  * `national`: 38 provinces, ~514 regencies and cities, ~7,200 kecamatan, ~83,000 villages, ~100,000 organisations
  * (a village office per village, 4 city-wide units per city, 15,000 institutions), 50,000 workers, 1,000,000 cases and
- * 2,000,000 case involvements. `small` is a province-sized run for quick checks; `tiny` is for tests.
+ * 2,000,000 case involvements. `small` is a province-sized run for quick checks; `province` one province of the
+ * national shape (the coverage planner's benchmark, docs/coverage-planner.md); `tiny` is for tests.
  */
 export const SIZES = {
   national: {
@@ -39,6 +40,18 @@ export const SIZES = {
     institutions: 1_200,
     workers: 3_000,
     cases: 60_000,
+    involvementsPerCase: 2,
+  },
+  // One province of the national shape (about 2,700 organisations, 1,300 workers): the coverage planner's benchmark.
+  province: {
+    name: 'province',
+    provinces: 1,
+    citiesPerProvince: [10, 17],
+    districtsPerCity: [10, 18],
+    villagesPerDistrict: [8, 15],
+    institutions: 400,
+    workers: 1_320,
+    cases: 26_000,
     involvementsPerCase: 2,
   },
   tiny: {

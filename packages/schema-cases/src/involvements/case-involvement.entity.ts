@@ -33,6 +33,13 @@ export class CaseInvolvement {
   @Column({ type: 'boolean', default: false })
   isLead!: boolean;
 
+  @Field(() => String, {
+    description: 'Why an admin allowed this involvement beyond the workload limit (maxOpenCases); null when it was within it.',
+    nullable: true,
+  })
+  @Column({ type: 'text', nullable: true })
+  limitOverrideReason!: string | null;
+
   @Field(() => GraphQLISODateTime, { description: 'When the involvement was recorded (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -19,6 +19,14 @@ export class InvolveWorkerInput {
 
   @Field({ description: 'Whether the worker leads the case (one lead at a time).', defaultValue: false })
   isLead: boolean = false;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Admins only: why the worker may join this case beyond the workload limit (1 to 500 characters). Without it such ' +
+      'an involvement is refused with WORKLOAD_LIMIT_EXCEEDED; with it the reason is kept on the involvement.',
+  })
+  limitOverrideReason?: string | null;
 }
 
 @InputType({ description: 'Conditions on involvements; every condition given must hold.' })

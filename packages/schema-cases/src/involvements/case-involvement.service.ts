@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseStatus } from '@peksos/types';
 import { assertUuid, inTransaction, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
-import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
+import { checkLimitOverride, ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
+import { CaseWorkloadService } from '../workload/case-workload.service.js';
 import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
 import type { CaseInvolvementFilter, InvolveWorkerInput } from './case-involvement.input.js';
@@ -68,6 +69,7 @@ export class CaseInvolvementService {
   async involve(input: InvolveWorkerInput, actor: Actor, manager?: EntityManager): Promise<CaseInvolvement> {
     const startsOn = input.startsOn ?? this.today;
     const isLead = input.isLead ?? false;
+    const overrideReason = checkLimitOverride(actor, input.limitOverrideReason, 'limitOverrideReason');
     return inTransaction(this.dataSource, manager, async (manager) => {
       await assertManagesCase(manager, actor, input.caseId, 'caseId');
       // The worker is the actor's, or placed at one of the actor's organisations when the involvement starts.
@@ -93,9 +95,14 @@ export class CaseInvolvementService {
       if (isLead && overlapping.some((row) => row.is_lead)) {
         throw conflict('The case already has a lead worker for that period', 'isLead');
       }
+      // Two involvements of one worker in different cases queue here, so they cannot both pass the limit. An advisory
+      // lock, not a row lock: a coordinator may involve a worker of another area placed in theirs, whose row the
+      // worker table's policy would not let them lock.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('case_workload:' || $1, 0))`, [worker.id]);
+      const limitOverrideReason = await new CaseWorkloadService(manager).assertMayJoinCase(manager, worker.id, socialCase.id, startsOn, overrideReason, 'workerId');
       const repository = manager.getRepository(CaseInvolvement);
       return repository.save(
-        repository.create({ caseId: socialCase.id, workerId: worker.id, roleCode: input.roleCode, startsOn, endsOn: null, isLead }),
+        repository.create({ caseId: socialCase.id, workerId: worker.id, roleCode: input.roleCode, startsOn, endsOn: null, isLead, limitOverrideReason }),
       );
     });
   }

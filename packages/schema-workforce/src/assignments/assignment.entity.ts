@@ -37,6 +37,13 @@ export class Assignment {
   @Column({ type: 'text', nullable: true })
   endReason!: string | null;
 
+  @Field(() => String, {
+    description: 'Why an admin allowed this placement beyond the workload limit (maxPlacements); null when it was within it.',
+    nullable: true,
+  })
+  @Column({ type: 'text', nullable: true })
+  limitOverrideReason!: string | null;
+
   @Field(() => GraphQLISODateTime, { description: 'When the assignment was recorded (UTC).' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

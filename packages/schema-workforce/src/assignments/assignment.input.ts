@@ -14,6 +14,14 @@ export class AssignWorkerInput {
 
   @Field({ defaultValue: true, description: "The worker's main placement; a worker has one at a time." })
   isPrimary: boolean = true;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Admins only: why the worker may take this placement beyond the workload limit (1 to 500 characters). ' +
+      'Without it such a placement is refused with WORKLOAD_LIMIT_EXCEEDED; with it the reason is kept on the assignment.',
+  })
+  limitOverrideReason?: string | null;
 }
 
 @InputType({ description: 'Conditions on assignments; every condition given must hold.' })

@@ -8,6 +8,7 @@ import { Assignment, placementConflict } from './assignment.entity.js';
 import type { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
 import { actorMayEach, assertActorMay, type Actor, type Queryable } from '@peksos/schema-kit';
 import { assertManagesOrganisation, assertManagesWorker } from '../scope.js';
+import { checkLimitOverride, WorkloadService } from '../workload/workload.service.js';
 
 
 /** The columns of an assignment that may change once it is made: its end, its reason, and whether it is primary. */
@@ -30,6 +31,16 @@ export interface LockedAssignment extends AssignmentColumns {
   /** Whether the actor may change the assignment (then it is locked). */
   mayChange: boolean;
 }
+
+/** The input fields an error names: those of assignWorker, or of the row of a plan being accepted. */
+export interface PlaceFields {
+  worker: string;
+  organisation: string;
+  isPrimary: string;
+  limitOverrideReason: string;
+}
+
+const ASSIGN_FIELDS: PlaceFields = { worker: 'workerId', organisation: 'organisationId', isPrimary: 'isPrimary', limitOverrideReason: 'limitOverrideReason' };
 
 export class AssignmentService {
   constructor(
@@ -103,17 +114,18 @@ export class AssignmentService {
    * the same worker run one after the other and the second sees the first; the database's exclusion constraints
    * (`assignment_no_overlap`, `assignment_one_primary_at_a_time`) refuse an overlap whatever path a write takes.
    */
-  async assign(input: AssignWorkerInput, actor: Actor, manager?: EntityManager): Promise<Assignment> {
+  async assign(input: AssignWorkerInput, actor: Actor, manager?: EntityManager, fields = ASSIGN_FIELDS): Promise<Assignment> {
+    const overrideReason = checkLimitOverride(actor, input.limitOverrideReason, fields.limitOverrideReason);
     return inTransaction(this.dataSource, manager, async (manager) => {
-      await assertManagesOrganisation(manager, actor, input.organisationId, 'organisationId');
+      await assertManagesOrganisation(manager, actor, input.organisationId, fields.organisation);
       await assertManagesWorker(
         manager,
         actor,
         input.workerId,
-        'workerId',
+        fields.worker,
         'The worker belongs to another area: request the placement (requestPlacement); their coordinator or an admin answers',
       );
-      return this.place(manager, input);
+      return this.place(manager, input, fields, overrideReason);
     });
   }
 
@@ -122,7 +134,7 @@ export class AssignmentService {
    * both sides) and an accepted placement request (who manages the worker, answering the organisation's side). The
    * database's policy on the assignment table holds either way.
    */
-  async place(manager: EntityManager, input: AssignWorkerInput, field = { worker: 'workerId', organisation: 'organisationId', isPrimary: 'isPrimary' }): Promise<Assignment> {
+  async place(manager: EntityManager, input: AssignWorkerInput, field: PlaceFields = ASSIGN_FIELDS, overrideReason: string | null = null): Promise<Assignment> {
     const startsOn = input.startsOn ?? this.today;
     const isPrimary = input.isPrimary ?? true;
     const worker = await lockForUpdate(manager, Worker, input.workerId, { what: 'Worker', field: field.worker });
@@ -141,9 +153,10 @@ export class AssignmentService {
         field.isPrimary,
       );
     }
+    const limitOverrideReason = await new WorkloadService(manager).assertMayTakePlacement(manager, worker.id, startsOn, overrideReason, field.worker);
     const repository = manager.getRepository(Assignment);
     return repository.save(
-      repository.create({ workerId: worker.id, organisationId: organisation.id, startsOn, isPrimary, endsOn: null, endReason: null }),
+      repository.create({ workerId: worker.id, organisationId: organisation.id, startsOn, isPrimary, endsOn: null, endReason: null, limitOverrideReason }),
     );
   }
 

@@ -7,6 +7,7 @@ import { AssignmentService } from '../assignments/assignment.service.js';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { WorkerService } from '../workers/worker.service.js';
 import { workforceModule } from '../workforce.module.js';
+import { WorkloadService } from '../workload/workload.service.js';
 import { CoverageService } from './coverage.service.js';
 
 const TODAY = '2018-06-01';
@@ -48,6 +49,8 @@ describe(`workforceSummary's placement buckets (${testDatabaseKind()})`, () => {
   beforeAll(async () => {
     database = await openModuleTestDatabase([workforceModule], 'cimahi');
     await asSystem(async () => {
+      // Histories of any number of placements per worker: the workload limit is not what this property is about.
+      await new WorkloadService(database.dataSource).updateLimits({ maxPlacements: 20 }, SYSTEM_ACTOR, database.dataSource);
       const workers = new WorkerService(database.dataSource, TODAY);
       const organisations = new OrganisationService(database.dataSource, TODAY);
       const fresh = await Promise.all(

@@ -80,7 +80,23 @@ export const AssignCandidatesQuery = graphql(`
             areaCode
           }
         }
+        workload {
+          activePlacements
+          maxPlacements
+          openCases
+        }
       }
+    }
+  }
+`);
+
+/** The server's ranking of the workers who could be placed at the organisation (certified, nearer, spare capacity). */
+export const AssignRankingQuery = graphql(`
+  query AssignRanking($organisationId: ID!) {
+    assignmentCandidates(organisationId: $organisationId, first: 100) {
+      workerId
+      certified
+      nearness
     }
   }
 `);

@@ -1,45 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { candidateGroup, rankCandidates, type Candidate } from './rank-candidates.js';
+import { candidateGroup, rankCandidates, type RankedEntry } from './rank-candidates.js';
 
-const worker = (fullName: string, status: string, areaCodes: string[], home: string | null = null): Candidate => ({
-  id: fullName,
-  fullName,
-  certificationStatus: status,
-  homeAreaCode: home,
-  activeAssignments: areaCodes.map((areaCode) => ({ isPrimary: true, organisation: { areaCode } })),
-});
+const worker = (fullName: string) => ({ id: fullName, fullName });
+const ranked = (workerId: string, certified: boolean, nearness: RankedEntry['nearness']): RankedEntry => ({ workerId, certified, nearness });
 
 describe('rankCandidates', () => {
-  const organisationArea = '32.77.03.1002'; // Cibabat, Cimahi Utara
-
-  it('puts certified workers of the same kecamatan first, then certified, then same kecamatan, then the rest', () => {
-    const ranked = rankCandidates(
-      [
-        worker('Zaenal', 'NOT_TESTED', ['32.77.01.1001']),
-        worker('Yanti', 'SCHEDULED', ['32.77.03.1004']),
-        worker('Asep', 'CERTIFIED', ['32.77']),
-        worker('Budi', 'CERTIFIED', ['32.77.03.1001']),
-      ],
-      organisationArea,
-    );
-    expect(ranked.map((entry) => [entry.group, entry.candidates.map((c) => c.fullName)])).toEqual([
+  it('groups the server’s ranking: certified and near, certified, near, the rest, then the workers it did not rank', () => {
+    const ranking = [
+      ranked('Budi', true, 'SAME_KELURAHAN'),
+      ranked('Asep', true, 'SAME_CITY'),
+      ranked('Yanti', false, 'SAME_KECAMATAN'),
+      ranked('Zaenal', false, 'SAME_CITY'),
+    ];
+    const groups = rankCandidates([worker('Zaenal'), worker('Penuh'), worker('Yanti'), worker('Asep'), worker('Budi')], ranking);
+    expect(groups.map((entry) => [entry.group, entry.candidates.map((c) => c.fullName)])).toEqual([
       ['recommended', ['Budi']],
       ['certified', ['Asep']],
       ['sameKecamatan', ['Yanti']],
       ['others', ['Zaenal']],
+      ['full', ['Penuh']],
     ]);
   });
 
-  it('uses the home area of an unplaced worker and lists unplaced workers first within a group', () => {
-    const ranked = rankCandidates(
-      [worker('Agus', 'NOT_TESTED', ['32.77.03.1003']), worker('Deni', 'NOT_TESTED', [], '32.77.03.1002')],
-      organisationArea,
-    );
-    expect(ranked).toHaveLength(1);
-    expect(ranked[0]!.candidates.map((c) => c.fullName)).toEqual(['Deni', 'Agus']);
+  it('keeps the server’s order within a group (nearer, then more spare capacity), not the names', () => {
+    const ranking = [ranked('Zulfa', true, 'SAME_KELURAHAN'), ranked('Ani', true, 'SAME_KECAMATAN')];
+    expect(rankCandidates([worker('Ani'), worker('Zulfa')], ranking)[0]!.candidates.map((c) => c.fullName)).toEqual(['Zulfa', 'Ani']);
   });
 
-  it('has no same-kecamatan group for a city-level organisation', () => {
-    expect(candidateGroup(worker('Asep', 'NOT_TESTED', ['32.77.03.1001']), '32.77')).toBe('others');
+  it('puts an unranked worker among those without spare capacity', () => {
+    expect(candidateGroup(undefined)).toBe('full');
   });
 });

@@ -1,56 +1,50 @@
-import { kecamatanOf } from '../../../lib/areas.js';
-
+/** A worker the dialog may offer. */
 export interface Candidate {
   id: string;
   fullName: string;
-  certificationStatus: string;
-  homeAreaCode: string | null;
-  activeAssignments: ReadonlyArray<{ isPrimary: boolean; organisation: { areaCode: string } }>;
 }
 
-export type CandidateGroup = 'recommended' | 'certified' | 'sameKecamatan' | 'others';
-
-export const CANDIDATE_GROUPS: readonly CandidateGroup[] = ['recommended', 'certified', 'sameKecamatan', 'others'];
-
-/** The kecamatan a worker works in (placements) or, when unplaced, lives in. */
-export function workerKecamatans(candidate: Candidate): Set<string> {
-  const placed = candidate.activeAssignments.map((a) => kecamatanOf(a.organisation.areaCode)).filter((k): k is string => !!k);
-  if (placed.length > 0) return new Set(placed);
-  const home = kecamatanOf(candidate.homeAreaCode);
-  return new Set(home ? [home] : []);
+/** The server's ranking of one worker for the organisation (assignmentCandidates: certified, nearer, spare capacity). */
+export interface RankedEntry {
+  workerId: string;
+  certified: boolean;
+  nearness: 'SAME_KELURAHAN' | 'SAME_KECAMATAN' | 'SAME_CITY';
 }
 
-export function candidateGroup(candidate: Candidate, organisationAreaCode: string): CandidateGroup {
-  const certified = candidate.certificationStatus === 'CERTIFIED';
-  const kecamatan = kecamatanOf(organisationAreaCode);
-  const same = kecamatan !== null && workerKecamatans(candidate).has(kecamatan);
-  if (certified && same) return 'recommended';
-  if (certified) return 'certified';
-  if (same) return 'sameKecamatan';
+export type CandidateGroup = 'recommended' | 'certified' | 'sameKecamatan' | 'others' | 'full';
+
+export const CANDIDATE_GROUPS: readonly CandidateGroup[] = ['recommended', 'certified', 'sameKecamatan', 'others', 'full'];
+
+/** The group of a ranked worker: certified and near, certified, near, or the rest; `full` when not ranked at all. */
+export function candidateGroup(entry: RankedEntry | undefined): CandidateGroup {
+  if (!entry) return 'full';
+  const near = entry.nearness !== 'SAME_CITY';
+  if (entry.certified && near) return 'recommended';
+  if (entry.certified) return 'certified';
+  if (near) return 'sameKecamatan';
   return 'others';
 }
 
 /**
- * Workers to offer for an organisation: certified ones and those in the organisation's kecamatan first
- * (certified and same kecamatan, then certified, then same kecamatan, then the rest); unplaced workers before
- * placed ones within a group, then by name.
+ * Workers to offer for an organisation, in the server's ranking order (CandidateRankingService: certified first, then
+ * same kelurahan, same kecamatan, then more spare capacity), grouped for reading. Workers the server did not rank (no
+ * spare capacity under the office's limit, another kota, already placed there) come last, by name: an admin may still
+ * place them with an override.
  */
 export function rankCandidates<T extends Candidate>(
   candidates: readonly T[],
-  organisationAreaCode: string,
+  ranking: readonly RankedEntry[],
   locale = 'id',
 ): { group: CandidateGroup; candidates: T[] }[] {
   const collator = new Intl.Collator(locale);
+  const position = new Map(ranking.map((entry, index) => [entry.workerId, index]));
+  const byId = new Map(ranking.map((entry) => [entry.workerId, entry]));
   const byGroup = new Map<CandidateGroup, T[]>(CANDIDATE_GROUPS.map((group) => [group, []]));
-  for (const candidate of candidates) byGroup.get(candidateGroup(candidate, organisationAreaCode))!.push(candidate);
+  for (const candidate of candidates) byGroup.get(candidateGroup(byId.get(candidate.id)))!.push(candidate);
   return CANDIDATE_GROUPS.map((group) => ({
     group,
     candidates: byGroup
       .get(group)!
-      .sort(
-        (a, b) =>
-          Number(a.activeAssignments.length > 0) - Number(b.activeAssignments.length > 0) ||
-          collator.compare(a.fullName, b.fullName),
-      ),
+      .sort((a, b) => (position.get(a.id) ?? Infinity) - (position.get(b.id) ?? Infinity) || collator.compare(a.fullName, b.fullName)),
   })).filter((entry) => entry.candidates.length > 0);
 }

@@ -9,7 +9,8 @@ import { useI18n, type MessageKey } from '../../../i18n/locale.js';
 import { today } from '../../../lib/dates.js';
 import { errorMessage, parseError, type ParsedError } from '../../../lib/errors.js';
 import { AssignWorkerMutation, RequestPlacementMutation } from '../graphql/mutations.js';
-import { AssignCandidatesQuery } from '../graphql/queries.js';
+import { AssignCandidatesQuery, AssignRankingQuery } from '../graphql/queries.js';
+import { useAccess } from '../../access/lib/access.js';
 import { rankCandidates, type CandidateGroup } from '../lib/rank-candidates.js';
 import { useErrorWords } from '../../access/lib/access.js';
 
@@ -18,6 +19,7 @@ const GROUP_LABELS: Record<CandidateGroup, MessageKey> = {
   certified: 'assign.groupCertified',
   sameKecamatan: 'assign.groupSameKecamatan',
   others: 'assign.groupOthers',
+  full: 'assign.groupFull',
 };
 
 export interface AssignTarget {
@@ -27,7 +29,8 @@ export interface AssignTarget {
 }
 
 /**
- * Assigns a worker to an organisation; certified workers and those of the same kecamatan are offered first. A worker
+ * Assigns a worker to an organisation; the workers are offered in the server's ranking (certified, then nearer, then
+ * more spare capacity), each with their workload; those without spare capacity come last. A worker
  * the caller does not manage (another area's, `viewerCanManage` false) cannot be placed directly: the dialog sends a
  * placement request instead, which the worker's coordinator answers (docs/access.md).
  */
@@ -51,6 +54,8 @@ export function AssignWorkerDialog({
   const [problem, setProblem] = useState<ParsedError | null>(null);
   const [missingWorker, setMissingWorker] = useState(false);
   const [note, setNote] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const { isAdmin } = useAccess();
 
   useEffect(() => {
     setWorkerId(null);
@@ -59,14 +64,19 @@ export function AssignWorkerDialog({
     setProblem(null);
     setMissingWorker(false);
     setNote('');
+    setOverrideReason('');
   }, [target?.id]);
 
   const candidates = useQuery(AssignCandidatesQuery, { variables: {}, skip: !target });
+  const ranking = useQuery(AssignRankingQuery, { variables: { organisationId: target?.id ?? '' }, skip: !target, fetchPolicy: 'network-only' });
   const [assign, assigning] = useMutation(AssignWorkerMutation, { refetchQueries, awaitRefetchQueries: true });
   const [requestPlacement, requesting] = useMutation(RequestPlacementMutation);
 
   const nodes = useMemo(() => candidates.data?.workers.nodes ?? [], [candidates.data]);
-  const ranked = useMemo(() => (target ? rankCandidates(nodes, target.areaCode, locale) : []), [nodes, target, locale]);
+  const ranked = useMemo(
+    () => (target ? rankCandidates(nodes, ranking.data?.assignmentCandidates ?? [], locale) : []),
+    [nodes, ranking.data, target, locale],
+  );
   const byId = useMemo(() => new Map(nodes.map((node) => [node.id, node])), [nodes]);
   const chosen = workerId ? byId.get(workerId) : undefined;
   /** Another area's worker: asked for, not placed. */
@@ -89,6 +99,11 @@ export function AssignWorkerDialog({
         <Text size="xs" c="dimmed">
           {placement ? t('assign.placedAt', { organisation: placement }) : t('assign.unplaced')}
           {candidate.homeArea ? ` · ${candidate.homeArea.name}` : ''}
+          {` · ${t('workload.short', {
+            placements: String(candidate.workload.activePlacements),
+            maxPlacements: String(candidate.workload.maxPlacements),
+            cases: String(candidate.workload.openCases),
+          })}`}
         </Text>
       </Stack>
     );
@@ -111,7 +126,7 @@ export function AssignWorkerDialog({
         return;
       }
       const result = await assign({
-        variables: { input: { organisationId: target.id, workerId, isPrimary, startsOn: startsOn || null } },
+        variables: { input: { organisationId: target.id, workerId, isPrimary, startsOn: startsOn || null, limitOverrideReason: overrideReason.trim() || null } },
       });
       const assignment = result.data?.assignWorker;
       onAssigned({
@@ -189,6 +204,17 @@ export function AssignWorkerDialog({
                 error={fieldError('note')}
               />
             </>
+          )}
+          {problem?.kind === 'workloadLimit' && isAdmin && (
+            <Textarea
+              label={t('assign.overrideReason')}
+              description={t('assign.overrideHint')}
+              autosize
+              minRows={2}
+              value={overrideReason}
+              onChange={(event) => setOverrideReason(event.currentTarget.value)}
+              error={fieldError('limitOverrideReason')}
+            />
           )}
           {general && (
             <Alert color="red" role="alert">

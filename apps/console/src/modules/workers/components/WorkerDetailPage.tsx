@@ -79,6 +79,16 @@ export function WorkerDetailPage({
               items={[
                 { label: t('worker.gender'), value: label(genderLabel(worker.gender)) },
                 { label: t('worker.employmentStatus'), value: label(employmentStatusLabel(worker.employmentStatus)) },
+                {
+                  label: t('workload.label'),
+                  value: t('workload.summary', {
+                    placements: String(worker.workload.activePlacements),
+                    maxPlacements: String(worker.workload.maxPlacements),
+                    cases: String(worker.workload.openCases),
+                    recommended: String(worker.workload.recommendedOpenCases),
+                    maxCases: String(worker.workload.maxOpenCases),
+                  }),
+                },
                 ...(seesPersonalData
                   ? [
                       { label: t('worker.phone'), value: worker.phone },

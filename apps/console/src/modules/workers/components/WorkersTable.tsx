@@ -10,12 +10,13 @@ import { CardTable } from '../../../components/CardTable.js';
 export function WorkersTable({ workers, showHomeArea }: { workers: WorkersListQuery['workers']['nodes']; showHomeArea: boolean }) {
   const { t, label } = useI18n();
   return (
-    <CardTable minWidth={720} striped highlightOnHover verticalSpacing="sm" data-testid="workers-table">
+    <CardTable minWidth={860} striped highlightOnHover verticalSpacing="sm" data-testid="workers-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('worker.fullName')}</Table.Th>
             <Table.Th>{t('worker.certificationStatus')}</Table.Th>
             <Table.Th>{t('worker.placement')}</Table.Th>
+            <Table.Th>{t('workload.label')}</Table.Th>
             <Table.Th>{t('worker.employmentStatus')}</Table.Th>
             {showHomeArea && <Table.Th>{t('worker.homeArea')}</Table.Th>}
           </Table.Tr>
@@ -50,6 +51,15 @@ export function WorkersTable({ workers, showHomeArea }: { workers: WorkersListQu
                     </Text>
                   ))
                 )}
+              </Table.Td>
+              <Table.Td data-testid="worker-workload">
+                <Text size="sm" c={worker.workload.activePlacements >= worker.workload.maxPlacements || worker.workload.openCases > worker.workload.recommendedOpenCases ? 'orange.8' : undefined}>
+                  {t('workload.short', {
+                    placements: String(worker.workload.activePlacements),
+                    maxPlacements: String(worker.workload.maxPlacements),
+                    cases: String(worker.workload.openCases),
+                  })}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{label(employmentStatusLabel(worker.employmentStatus))}</Text>

@@ -20,6 +20,13 @@ export const WorkersListQuery = graphql(`
         certificationStatus
         phone @include(if: $withPersonalData)
         archivedAt
+        workload {
+          activePlacements
+          maxPlacements
+          openCases
+          recommendedOpenCases
+          maxOpenCases
+        }
         homeArea @include(if: $withPersonalData) {
           code
           name
@@ -55,6 +62,13 @@ export const WorkerDetailQuery = graphql(`
       }
       certificationStatus
       archivedAt
+      workload {
+        activePlacements
+        maxPlacements
+        openCases
+        recommendedOpenCases
+        maxOpenCases
+      }
       archiveReason @include(if: $withPersonalData)
       version
       certifications {

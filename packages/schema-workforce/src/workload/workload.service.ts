@@ -1,0 +1,99 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, forbidden, outOfReach, workloadLimitExceeded, type Actor, type Queryable } from '@peksos/schema-kit';
+import { WorkloadLimits } from './workload-limits.entity.js';
+import type { UpdateWorkloadLimitsInput } from './workload-limits.input.js';
+import type { Workload } from './workload.type.js';
+
+const OVERRIDE_REASON_MAX = 500;
+
+/** Assignments of worker `$1` held on `$2` or later: what a new placement starting that day would be added to. */
+const PLACEMENTS_HELD_FROM = `SELECT a.worker_id, count(*)::int AS count FROM assignment a
+  WHERE a.worker_id = ANY($1::uuid[]) AND (a.ends_on IS NULL OR a.ends_on > $2::date) GROUP BY a.worker_id`;
+
+/**
+ * Checks an admin's override of a workload limit before anything is changed: only admins may give one, with a reason
+ * of 1 to 500 characters. Returns the trimmed reason, or null when none was given. The cases module uses it too.
+ */
+export function checkLimitOverride(actor: Actor, reason: string | null | undefined, field: string): string | null {
+  const trimmed = reason?.trim() || null;
+  if (reason != null && !trimmed) throw badInput(field, 'Give the reason for overriding the workload limit');
+  if (!trimmed) return null;
+  if (actor.role !== 'admin') throw forbidden('Only an admin may override a workload limit', field);
+  if (trimmed.length > OVERRIDE_REASON_MAX) throw badInput(field, `The reason may be at most ${OVERRIDE_REASON_MAX} characters`);
+  return trimmed;
+}
+
+/** The office's workload limits, and each worker's placements against them. */
+export class WorkloadService {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  async limits(): Promise<WorkloadLimits> {
+    return this.db.getRepository(WorkloadLimits).findOneByOrFail({ id: true });
+  }
+
+  /** Changes the limits (admins only; the table's policy holds too). */
+  async updateLimits(input: UpdateWorkloadLimitsInput, actor: Actor, dataSource: DataSource): Promise<WorkloadLimits> {
+    if (actor.role !== 'admin') throw outOfReach(actor, 'input', 'Only an admin may change the workload limits');
+    return dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(WorkloadLimits);
+      const limits = await repository.createQueryBuilder('l').setLock('pessimistic_write').where('l.id').getOneOrFail();
+      if (input.recommendedOpenCases != null) limits.recommendedOpenCases = input.recommendedOpenCases;
+      if (input.maxOpenCases != null) limits.maxOpenCases = input.maxOpenCases;
+      if (input.maxPlacements != null) limits.maxPlacements = input.maxPlacements;
+      if (limits.recommendedOpenCases > limits.maxOpenCases) {
+        throw badInput(input.recommendedOpenCases != null ? 'recommendedOpenCases' : 'maxOpenCases', 'The recommended open cases may not exceed the maximum');
+      }
+      // Always written (and so audited), even when the values stay: the record says an admin set them then.
+      await repository.update({ id: true }, {
+        recommendedOpenCases: limits.recommendedOpenCases,
+        maxOpenCases: limits.maxOpenCases,
+        maxPlacements: limits.maxPlacements,
+        updatedAt: new Date(),
+      });
+      return repository.findOneByOrFail({ id: true });
+    });
+  }
+
+  /** Each worker's placements held on `from` or later (active then, or starting after): absent workers hold none. */
+  async placementsHeldFrom(workerIds: readonly string[], from: string, db: Queryable = this.db): Promise<Map<string, number>> {
+    const rows = (await db.query(PLACEMENTS_HELD_FROM, [workerIds, from])) as { worker_id: string; count: number }[];
+    return new Map(rows.map((row) => [row.worker_id, Number(row.count)]));
+  }
+
+  /** Each worker's workload on `asOf`: placements active that day, against the limit. */
+  async workloads(workerIds: readonly string[], asOf: string): Promise<Workload[]> {
+    const [limits, rows] = await Promise.all([
+      this.limits(),
+      this.db.query(
+        `SELECT a.worker_id, count(*)::int AS count FROM assignment a
+         WHERE a.worker_id = ANY($1::uuid[]) AND a.starts_on <= $2::date AND (a.ends_on IS NULL OR a.ends_on > $2::date)
+         GROUP BY a.worker_id`,
+        [workerIds, asOf],
+      ) as Promise<{ worker_id: string; count: number }[]>,
+    ]);
+    const counts = new Map(rows.map((row) => [row.worker_id, Number(row.count)]));
+    return workerIds.map((workerId) => {
+      const activePlacements = counts.get(workerId) ?? 0;
+      return { workerId, asOf, activePlacements, maxPlacements: limits.maxPlacements, sparePlacements: Math.max(0, limits.maxPlacements - activePlacements) };
+    });
+  }
+
+  /**
+   * Refuses (WORKLOAD_LIMIT_EXCEEDED on `field`) a placement from `startsOn` that would give the worker more placements
+   * at once than the office allows, unless an admin's override reason (checked by `checkLimitOverride`) is given.
+   * Returns the reason to record with the placement when the override was needed, otherwise null. Call it with the
+   * worker's row locked, in the transaction that makes the placement.
+   */
+  async assertMayTakePlacement(manager: EntityManager, workerId: string, startsOn: string, overrideReason: string | null, field: string): Promise<string | null> {
+    const { maxPlacements } = await new WorkloadService(manager).limits();
+    const held = (await this.placementsHeldFrom([workerId], startsOn, manager)).get(workerId) ?? 0;
+    if (held < maxPlacements) return null;
+    if (overrideReason) return overrideReason;
+    throw workloadLimitExceeded(
+      'maxPlacements',
+      maxPlacements,
+      `The worker already holds ${held} placement(s) from ${startsOn} on; the office allows at most ${maxPlacements}. An admin may override with a reason`,
+      field,
+    );
+  }
+}
