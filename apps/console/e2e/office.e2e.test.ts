@@ -127,18 +127,20 @@ describe('the console as the office uses it', () => {
     await page.goto(`${baseUrl}/cases/${other.id}`);
     await page.getByRole('heading', { level: 1 }).filter({ hasText: other.reference }).waitFor();
     for (const name of ['Libatkan Peksos', 'Ubah', 'Tutup kasus']) expect(await page.getByRole('button', { name }).count()).toBe(0);
-    await screenshot(page, '47-coordinator-other-case');
+    await screenshot(page, '47-coordinator-other-case-desktop');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, '47-coordinator-other-case-phone');
     await page.goto(`${baseUrl}/cases/${other.id}/edit`);
     await page.getByTestId('no-access').waitFor();
     await page.close();
   });
 
-  for (const [language, expected] of [
-    ['id', 'Koordinator hanya dapat mengubah data di wilayahnya sendiri (Cimahi Utara).'],
-    ['en', 'Coordinators change only records within their own area (Cimahi Utara).'],
+  for (const [language, expected, viewport] of [
+    ['id', 'Koordinator hanya dapat mengubah data di wilayahnya sendiri (Cimahi Utara).', DESKTOP],
+    ['en', 'Coordinators change only records within their own area (Cimahi Utara).', PHONE],
   ] as const) {
-    it(`reads a coordinator's out-of-area refusal in their language, naming the area (${language})`, async () => {
-      const page = await browser.newPage({ viewport: DESKTOP });
+    it(`reads a coordinator's out-of-area refusal in their language, naming the area (${language}, ${viewport.width} px)`, async () => {
+      const page = await browser.newPage({ viewport });
       await inIndonesianBeforeSignIn(page, baseUrl);
       await signIn(page, 'koordinator', '/organisations/new');
       if (language === 'en') await inEnglish(page);
@@ -202,6 +204,21 @@ describe('the console as the office uses it', () => {
       expect(await page.getByTestId('stat-covered').textContent()).toContain('Sudah terlayani: Peksos tersertifikasi');
       await screenshot(page, `43-coverage-figure-filter-${width}`);
 
+      // In English: the same list, the card pressed, "covered" labelled by the toggle.
+      await inEnglish(page);
+      await expectGapCount(page, lackingCertified);
+      expect(await page.getByTestId('stat-covered').textContent()).toContain('Covered: with a certified worker');
+      expect(await page.getByTestId('stat-lacking-certified').getAttribute('aria-pressed')).toBe('true');
+      await page.getByTestId('stat-lacking').click();
+      await page.waitForURL((url) => !url.searchParams.has('certified'));
+      await expectGapCount(page, lacking);
+      expect(await page.getByTestId('stat-covered').textContent()).toContain('Covered: with a worker');
+      await inIndonesian(page);
+      await page.reload();
+      await page.getByTestId('stat-lacking-certified').click();
+      await page.waitForURL((url) => url.searchParams.get('certified') === '1');
+      await expectGapCount(page, lackingCertified);
+
       await page.getByTestId('stat-lacking').click();
       await page.waitForURL((url) => !url.searchParams.has('certified'));
       await expectGapCount(page, lacking);
@@ -226,6 +243,12 @@ describe('the console as the office uses it', () => {
     ] as const) {
       await signIn(page, 'admin', '/dashboard');
       const value = await statValue(page, testId);
+      if (testId === 'stat-workers') {
+        await screenshot(page, '48-dashboard-desktop');
+        await page.setViewportSize(PHONE);
+        await screenshot(page, '48-dashboard-phone');
+        await page.setViewportSize(DESKTOP);
+      }
       await page.getByTestId(testId).click();
       await page.waitForURL(address);
       await page.getByTestId('worker-row').first().waitFor();
