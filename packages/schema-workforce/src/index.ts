@@ -14,7 +14,15 @@ export { CertificationService } from './certifications/certification.service.js'
 export type { RecordCertificationInput } from './certifications/certification.input.js';
 export { OrganisationService } from './organisations/organisation.service.js';
 export { ProfessionalRoleService } from './roles/professional-role.service.js';
-export { areaParams, inAreaSql, assignmentActiveSql, certifiedOnSql } from './sql.js';
+export {
+  areaParams,
+  inAreaSql,
+  assignmentActiveSql,
+  certifiedOnSql,
+  organisationFoundByTextSql,
+  organisationMatchesTextSql,
+  workerFoundByTextSql,
+} from './sql.js';
 export { CoverageService } from './coverage/coverage.service.js';
 export { WorkforceSummary, PlacementKindCount } from './coverage/workforce-summary.type.js';
 export { assertManagesOrganisation, assertManagesWorker } from './scope.js';

@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconArrowsExchange,
@@ -20,6 +20,7 @@ import { useI18n, type MessageKey } from '../i18n/locale.js';
 import { RequireSignIn } from '../modules/access/components/RequireSignIn.js';
 import { UserMenu } from '../modules/access/components/UserMenu.js';
 import { useAccess } from '../modules/access/lib/access.js';
+import { HeaderSearch, HeaderSearchToggle } from '../modules/search/components/HeaderSearch.js';
 
 const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; exact?: boolean }[] = [
   { to: '/', label: 'nav.coverage', icon: IconAlertTriangle, exact: true },
@@ -54,6 +55,9 @@ function SignedInLayout() {
   const { t, locale, setLocale } = useI18n();
   const { isAdmin, canEdit } = useAccess();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // On a phone the search box takes the header's width while it is open; elsewhere it is always there.
+  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const [searchOpened, search] = useDisclosure(false);
   const location = useLocation();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -61,32 +65,44 @@ function SignedInLayout() {
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
-            <Stack gap={0}>
-              <Text fw={700} size="lg" lh={1.1} c="teal.8">
-                {t('app.name')}
-              </Text>
-              <Text size="xs" c="dimmed" visibleFrom="xs">
-                {t('app.subtitle')}
-              </Text>
-            </Stack>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconLanguage size={16} />}
-              onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
-              lang={locale === 'id' ? 'en' : 'id'}
-              data-testid="locale-switch"
-            >
-              <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
-              {t('locale.switchTo')}
-            </Button>
-            <UserMenu />
-          </Group>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          {phone && searchOpened ? (
+            <>
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <HeaderSearch onDone={search.close} autoFocus />
+              </div>
+              <HeaderSearchToggle opened onToggle={search.close} />
+            </>
+          ) : (
+            <>
+              <Group gap="sm" wrap="nowrap">
+                <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
+                <Stack gap={0}>
+                  <Text fw={700} size="lg" lh={1.1} c="teal.8">
+                    {t('app.name')}
+                  </Text>
+                  <Text size="xs" c="dimmed" visibleFrom="xs">
+                    {t('app.subtitle')}
+                  </Text>
+                </Stack>
+              </Group>
+              <Group gap="sm" wrap="nowrap">
+                {phone ? <HeaderSearchToggle opened={false} onToggle={search.open} /> : <HeaderSearch />}
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconLanguage size={16} />}
+                  onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
+                  lang={locale === 'id' ? 'en' : 'id'}
+                  data-testid="locale-switch"
+                >
+                  <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
+                  {t('locale.switchTo')}
+                </Button>
+                <UserMenu />
+              </Group>
+            </>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.menu')}>

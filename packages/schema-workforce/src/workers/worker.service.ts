@@ -11,7 +11,7 @@ import {
   type PageArgs,
 } from '@peksos/schema-kit';
 import { AreaService, assertAreaCodeFormat } from '../areas/area.service.js';
-import { areaParams, assignmentActiveSql, certificationStatusSql, inAreaSql } from '../sql.js';
+import { areaParams, assignmentActiveSql, certificationStatusSql, inAreaSql, workerFoundByTextSql } from '../sql.js';
 import { Worker } from './worker.entity.js';
 import type { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
 import { WORKER_SORT_COLUMNS, WorkerSortField, type WorkerFilter, type WorkerOrder } from './workers.args.js';
@@ -74,7 +74,9 @@ export class WorkerService {
   ): Promise<Connection<Worker>> {
     const query = this.dataSource.getRepository(Worker).createQueryBuilder('w').setParameter('asOf', this.today);
     if (!filter?.includeArchived) query.andWhere('w.archived_at IS NULL');
-    if (filter?.search) query.andWhere('w.full_name ILIKE :search', { search: likeContains(filter.search.trim()) });
+    if (filter?.search) {
+      query.andWhere(workerFoundByTextSql('w', { homeAreas: options.homeAreas }), { search: likeContains(filter.search.trim()) });
+    }
     const placedToday = `EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')})`;
     if (filter?.areaCode) {
       assertAreaCodeFormat(filter.areaCode, 'areaCode');

@@ -13,7 +13,7 @@ import {
   type BilingualLabel,
   type Locale,
 } from '@peksos/types';
-import { areaParams, assignmentActiveSql, certifiedOnSql, inAreaSql } from '@peksos/schema-workforce';
+import { areaParams, assignmentActiveSql, certifiedOnSql, inAreaSql, organisationMatchesTextSql, workerFoundByTextSql } from '@peksos/schema-workforce';
 import { ASSIGNMENT_COLUMNS, INFORMATIONAL_HEADERS, ORGANISATION_COLUMNS, WORKER_COLUMNS, type ColumnSpec, type ImportKind } from '../columns.js';
 import { maskNik } from '../import/engine.js';
 import type { FileFormat } from '../reading.js';
@@ -213,7 +213,8 @@ function organisationTable(manager: EntityManager, list: 'organisations' | 'cove
   } else {
     if (!filters.includeArchived) where.push('o.archived_at IS NULL');
     if (filters.search) {
-      where.push('(o.name ILIKE :search OR o.code ILIKE :search)');
+      // The organisations list's search (OrganisationService.list): name, code, kecamatan or kelurahan.
+      where.push(organisationMatchesTextSql('o'));
       parameters.search = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     if (filters.shouldHaveWorker !== undefined) {
@@ -277,7 +278,8 @@ function workerTable(manager: EntityManager, filters: Filters, options: ExportOp
   const parameters: Record<string, unknown> = { asOf: options.today };
   if (!filters.includeArchived) where.push('w.archived_at IS NULL');
   if (filters.search) {
-    where.push('w.full_name ILIKE :search');
+    // The workers list's search for those who may read home areas (the only ones this list is offered to).
+    where.push(workerFoundByTextSql('w', { homeAreas: true }));
     parameters.search = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
   const placedToday = `EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')})`;
