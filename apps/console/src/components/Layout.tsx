@@ -14,9 +14,10 @@ import {
   IconUsers,
   IconUserStar,
 } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n, type MessageKey } from '../i18n/locale.js';
+import { LoadingState } from './QueryStates.js';
 import { RequireSignIn } from '../modules/access/components/RequireSignIn.js';
 import { UserMenu } from '../modules/access/components/UserMenu.js';
 import { useAccess } from '../modules/access/lib/access.js';
@@ -151,7 +152,10 @@ function SignedInLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <div style={{ maxWidth: 1280, margin: '0 auto' }}>
-          <Outlet />
+          {/* Pages other than the landing page load when first opened (routes.tsx). */}
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
         </div>
       </AppShell.Main>
     </AppShell>
