@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconAlertTriangle,
@@ -98,7 +98,13 @@ function SignedInLayout() {
                   data-testid="locale-switch"
                 >
                   <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
-                  {t('locale.switchTo')}
+                  {/* On a phone the language's code, so the user menu beside it keeps its arrow on screen. */}
+                  <Box component="span" visibleFrom="xs">
+                    {t('locale.switchTo')}
+                  </Box>
+                  <Box component="span" hiddenFrom="xs">
+                    {t('locale.switchToShort')}
+                  </Box>
                 </Button>
                 <UserMenu />
               </Group>

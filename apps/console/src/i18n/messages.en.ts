@@ -16,6 +16,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.import': 'Import data',
   'locale.label': 'Language',
   'locale.switchTo': 'Bahasa Indonesia',
+  'locale.switchToShort': 'ID',
 
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -200,7 +201,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'worker.nik': 'National ID number (NIK)',
   'worker.nikHint': '16 digits. Stored, never shown in full.',
   'worker.nikEditHint': 'Leave empty to keep the stored NIK; type 16 digits to replace it.',
-  'worker.homeArea': 'Home area (code)',
+  'worker.homeArea': 'Home area',
   'worker.certification': 'Certification',
   'worker.certificationStatus': 'Certification status',
   'worker.placement': 'Placement',

@@ -17,6 +17,7 @@ export const messagesId = {
   'nav.import': 'Impor data',
   'locale.label': 'Bahasa',
   'locale.switchTo': 'English',
+  'locale.switchToShort': 'EN',
 
   'common.loading': 'Memuat…',
   'common.retry': 'Coba lagi',
@@ -201,7 +202,7 @@ export const messagesId = {
   'worker.nik': 'NIK',
   'worker.nikHint': '16 angka. Disimpan, tidak pernah ditampilkan utuh.',
   'worker.nikEditHint': 'Kosongkan untuk tetap memakai NIK yang tersimpan; isi 16 angka untuk menggantinya.',
-  'worker.homeArea': 'Domisili (kode wilayah)',
+  'worker.homeArea': 'Domisili',
   'worker.certification': 'Sertifikasi',
   'worker.certificationStatus': 'Status sertifikasi',
   'worker.placement': 'Penempatan',
