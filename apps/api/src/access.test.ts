@@ -52,6 +52,7 @@ const OPERATIONS: Record<string, Operation> = {
   'Query.professionalRole': { allowed: SIGNED_IN, request: () => ({ query: '{ professionalRole(code: "BROKER") { labelId } }' }) },
   'Query.professionalRoles': { allowed: SIGNED_IN, request: () => ({ query: '{ professionalRoles { totalCount } }' }) },
   'Query.workforceSummary': { allowed: SIGNED_IN, request: () => ({ query: '{ workforceSummary(areaCode: "32.77") { workers } }' }) },
+  'Query.areaBreakdown': { allowed: SIGNED_IN, request: () => ({ query: '{ areaBreakdown(parentCode: "32.77") { rows { workers } } }' }) },
   'Query.node': {
     allowed: SIGNED_IN,
     request: (f) => ({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id: f.organisationId } }),
@@ -232,6 +233,24 @@ const OPERATIONS: Record<string, Operation> = {
   'Mutation.endInvolvement': {
     allowed: MANAGERS,
     request: (f) => ({ query: 'mutation ($id: ID!) { endInvolvement(id: $id, endsOn: "1990-01-01") { id } }', variables: { id: f.involvementId } }),
+  },
+  'Query.needsAction': { allowed: SIGNED_IN, request: () => ({ query: '{ needsAction(first: 5) { totalCount nodes { id kind } } }' }) },
+  'Query.needsActionCount': { allowed: SIGNED_IN, request: () => ({ query: '{ needsActionCount }' }) },
+  'Query.needsActionKinds': { allowed: SIGNED_IN, request: () => ({ query: '{ needsActionKinds { code labelId } }' }) },
+  'Query.recordHistory': {
+    allowed: STAFF,
+    request: (f) => ({ query: 'query ($id: ID!) { recordHistory(id: $id, first: 5) { nodes { id action } } }', variables: { id: f.organisationId } }),
+  },
+  'Query.handoverPreview': {
+    allowed: MANAGERS,
+    // No such worker: NOT_FOUND after the access check.
+    request: () => ({ query: '{ handoverPreview(workerId: "00000000-0000-4000-8000-000000000000", endsOn: "2031-01-01") { workerId } }' }),
+  },
+  'Mutation.handOverWorker': {
+    allowed: MANAGERS,
+    request: () => ({
+      query: 'mutation { handOverWorker(input: { workerId: "00000000-0000-4000-8000-000000000000", endsOn: "2031-01-01", reason: ON_LEAVE }) { assignmentsEnded { id } } }',
+    }),
   },
   'Mutation.scheduleTrainingSession': {
     allowed: MANAGERS,

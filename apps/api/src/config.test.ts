@@ -16,6 +16,16 @@ describe('configuration', () => {
     expect(config.dataSet).toBe('none');
   });
 
+  it('reads from a replica given with DATABASE_REPLICA_URL, which needs DATABASE_URL', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://postgres@primary:5432/peksos', DATABASE_REPLICA_URL: 'postgres://postgres@replica:5432/peksos' }).database,
+    ).toEqual({ kind: 'postgres', url: 'postgres://postgres@primary:5432/peksos', replicaUrl: 'postgres://postgres@replica:5432/peksos' });
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://postgres@replica:5432/peksos' })).toThrow(/DATABASE_REPLICA_URL needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://postgres@primary:5432/peksos', DATABASE_REPLICA_URL: 'replica:5432' })).toThrow(
+      /DATABASE_REPLICA_URL must be a PostgreSQL URL/,
+    );
+  });
+
   it('keeps the embedded database in memory when asked', () => {
     expect(loadConfig({ PEKSOS_DATA_DIR: 'memory' }).database).toEqual({ kind: 'embedded', dataDir: null });
   });

@@ -72,7 +72,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     }
     if (env.PEKSOS_DATA_DIR) problems.push('Set either DATABASE_URL (PostgreSQL) or PEKSOS_DATA_DIR (embedded), not both');
     database = { kind: 'postgres', url: env.DATABASE_URL };
+    if (env.DATABASE_REPLICA_URL) {
+      if (!/^postgres(ql)?:\/\//.test(env.DATABASE_REPLICA_URL)) {
+        problems.push('DATABASE_REPLICA_URL must be a PostgreSQL URL such as postgres://user@replica:5432/peksos');
+      }
+      database.replicaUrl = env.DATABASE_REPLICA_URL;
+    }
   } else {
+    if (env.DATABASE_REPLICA_URL) problems.push('DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database has no replica');
     const dataDir = env.PEKSOS_DATA_DIR ?? '.data/pglite';
     database = { kind: 'embedded', dataDir: dataDir === 'memory' ? null : resolve(dataDir) };
   }

@@ -222,6 +222,7 @@ describe(`the documented commands and queries (${testDatabaseKind()})`, () => {
         ran += 1;
       }
       expect(ran).toBeGreaterThan(0);
-    });
+      // A fresh server and every documented command (each a process of its own): minutes on a busy two-core machine.
+    }, 300_000);
   }
 });

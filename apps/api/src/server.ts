@@ -15,8 +15,10 @@ import {
   openDatabase,
   systemContext,
   withAuditContext,
+  withReadRouting,
   withStatementCount,
   type Database,
+  type ReadRouting,
   type StatementCount,
 } from '@peksos/db';
 import {
@@ -24,6 +26,7 @@ import {
   authenticate,
   ensureDemoAccounts,
   requireRoles,
+  rateLimitStore,
   SignInGuard,
   type AccessRequest,
   type AuthenticatedLocals,
@@ -48,6 +51,7 @@ const GRAPHQL_BODY_LIMIT = '1mb';
 
 export interface ApiContext extends RequestContext, NegotiatedContext {
   statementCount: StatementCount;
+  readRouting: ReadRouting;
   access: AccessRequest;
 }
 
@@ -78,6 +82,22 @@ function statementCountPlugin(): ApolloServerPlugin<ApiContext> {
               sqlStatements: contextValue.statementCount.statements,
             };
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * With a read replica: a query operation (which changes nothing) reads from the replica once it is known to be one;
+ * a mutation stays on the primary throughout, so what it reads after its writes includes them.
+ */
+function readsFromReplica(): ApolloServerPlugin<ApiContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation === 'query') contextValue.readRouting.replica = true;
         },
       };
     },
@@ -164,6 +184,7 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
         unauthenticatedStatus(),
         requestErrorStatus(),
         ...(config.exposeStatementCount ? [statementCountPlugin()] : []),
+        ...(config.database.kind === 'postgres' && config.database.replicaUrl ? [readsFromReplica()] : []),
       ],
     });
     await apollo.start();
@@ -187,8 +208,9 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
 
     // Who is calling, rate limits and the CSRF rule, for everything but the console's files and health checks.
     const authentication = authenticate(database.dataSource, config.access);
-    // One guard on password checks for the process: per address, per username and address, and on hashing.
-    const signIns = new SignInGuard(config.access);
+    // One guard on password checks: per address and per username and address (counted in the database, for every
+    // process), and on hashing (this process's threads).
+    const signIns = new SignInGuard(rateLimitStore(database.dataSource), config.access);
     app.use(['/graphql', '/api', '/report'], authentication);
 
     // Spreadsheet import and export, templates, the printable report (docs/import-export.md). Imports write across
@@ -206,6 +228,12 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
       requireRoles(offered ? offered.access : /^(workers|assignments)\./.test(file) ? Access.managers : Access.staff)(request, response, next);
     });
     app.use(['/api/templates', '/report'], requireRoles(Access.staff));
+    // Downloads and the printable report only read: from the replica when there is one.
+    if (config.database.kind === 'postgres' && config.database.replicaUrl) {
+      app.use(['/api/export', '/report'], (request, _response, next) =>
+        request.method === 'GET' ? withReadRouting({ replica: true }, () => next()) : next(),
+      );
+    }
     app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports, logger }));
 
     app.use(
@@ -213,7 +241,10 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
       (request, response, next) => {
         const statementCount: StatementCount = { statements: 0 };
         response.locals.statementCount = statementCount;
-        withStatementCount(statementCount, () => next());
+        // On the primary until the operation proves to be a query (readsFromReplica below).
+        const readRouting: ReadRouting = { replica: false };
+        response.locals.readRouting = readRouting;
+        withReadRouting(readRouting, () => withStatementCount(statementCount, () => next()));
       },
       express.json({ limit: GRAPHQL_BODY_LIMIT }),
       expressMiddleware(apollo, {
@@ -223,6 +254,7 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
           loaders: new LoaderRegistry(),
           today: todayIn(config.timeZone),
           statementCount: res.locals.statementCount as StatementCount,
+          readRouting: res.locals.readRouting as ReadRouting,
           actor: (res.locals as AuthenticatedLocals).actor,
           access: accessRequest(res, config.access, signIns),
         }),

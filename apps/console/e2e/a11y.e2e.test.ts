@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe.js';
 import { graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -58,6 +59,7 @@ function pages(ids: Ids): { name: string; path: string }[] {
     { name: 'worker-new', path: '/workers/new' },
     { name: 'worker-edit', path: `/workers/${ids.worker}/edit` },
     { name: 'cases', path: '/cases' },
+    { name: 'needs-action', path: '/needs-action' },
     { name: 'case', path: `/cases/${ids.caseId}` },
     { name: 'case-new', path: '/cases/new' },
     { name: 'case-edit', path: `/cases/${ids.caseId}/edit` },
@@ -115,6 +117,7 @@ const DIALOGS: { name: string; path: (ids: Ids) => string; open(page: Page): Pro
       ['reveal-nik', (ids: Ids) => `/workers/${ids.untested}`, /^(Tampilkan NIK lengkap|Show full NIK)$/],
       ['archive-organisation', (ids: Ids) => `/organisations/${ids.organisation}`, /^(Arsipkan|Archive)$/],
       ['involve-worker', (ids: Ids) => `/cases/${ids.caseId}`, /^(Libatkan Peksos|Involve a worker)$/],
+      ['handover', (ids: Ids) => `/workers/${ids.worker}`, /^(Serah terima|Hand over)$/],
       ['new-account', () => '/accounts', /^(Akun baru|New account)$/],
       ['new-api-key', () => '/api-keys', /^(Kunci API baru|New API key)$/],
     ] as const
@@ -142,7 +145,7 @@ describe.each([
   { locale: 'id', viewport: PHONE, width: 'phone' },
   { locale: 'en', viewport: PHONE, width: 'phone' },
 ])('accessibility ($locale, $width)', ({ locale, viewport, width }) => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   async function openAs(path: string): Promise<Page> {

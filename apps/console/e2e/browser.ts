@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
+import { serverUrl } from './server.js';
 
 /** Debian's Chromium (apt-get install chromium); Playwright cannot download browsers here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -78,17 +79,22 @@ export const DEMO_PASSWORD = 'peksos-demo-2026';
 
 /**
  * Signs in through the sign-in page as one of the demo accounts and lands on `next` (the coverage page by default),
- * as a person would: the sign-in page sends them back to the page they asked for. The browser context keeps the
+ * as a person would: the sign-in page sends them back to the page they asked for (a coordinator's home page then adds
+ * their area to the address). The browser context keeps the
  * session cookie for its other pages.
  */
 export async function signIn(page: Page, user: DemoUser, next = '/'): Promise<void> {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   await page.goto(`${baseUrl}/masuk?next=${encodeURIComponent(next)}`);
   await page.getByRole('textbox', { name: 'Nama pengguna' }).fill(user);
   await page.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await page.getByTestId('user-menu').waitFor();
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === next);
+  // The page asked for, with whatever it adds (a coordinator's home page adds their area to the address).
+  const target = new URL(next, baseUrl);
+  await page.waitForURL(
+    (url) => url.pathname === target.pathname && [...target.searchParams].every(([key, value]) => url.searchParams.get(key) === value),
+  );
 }
 
 /** Session cookies of the demo accounts for requests from the tests themselves, one sign-in per account and file. */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption, graphql, useBrowser, screenshot, signIn } from './browser.js';
+import { serverUrl } from './server.js';
 
 const CIMAHI_UTARA = '32.77.03';
 
@@ -21,7 +22,7 @@ async function expectGapCount(page: Page, expected: number): Promise<void> {
 }
 
 describe('coverage gaps, the home page', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   it('shows the Cimahi gap in Bahasa Indonesia: 16 organisations without a worker, 30 without a certified one', async () => {

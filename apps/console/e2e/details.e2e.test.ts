@@ -1,9 +1,10 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 /** The smaller things of issue 18, item 9, each as a person meets it. */
 describe('the smaller things (issue 18, item 9)', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   it('sorts a list by clicking its column headers, and says the order to assistive technology', async () => {

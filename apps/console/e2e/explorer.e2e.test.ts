@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 /** What the page reports against the Content-Security-Policy or throws, from Chromium's console and the page. */
 function watchProblems(page: Page): string[] {
@@ -30,7 +31,7 @@ async function responseText(page: Page): Promise<string> {
 }
 
 describe('the GraphQL explorer at /graphql (issue 18, item 10)', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   it('runs a query with a partner API key typed in the Headers tab, under the policy, with the API guide one click away', async () => {

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql, useBrowser, screenshot, SCREENSHOT_DIR, signIn } from './browser.js';
+import { serverUrl } from './server.js';
 
 const WORKERS_WITH_MISTAKES = [
   'NIK,Nama lengkap,Jenis kelamin,Status kepegawaian,Telepon,Email,Kode wilayah domisili,Jenjang sertifikasi,Tanggal uji kompetensi',
@@ -60,7 +61,7 @@ function recordApiRequests(page: Page): Request[] {
 }
 
 describe('importing spreadsheets from the console', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   it('offers the workers template from the navigation, in the language of the console', async () => {
@@ -258,7 +259,7 @@ describe('importing spreadsheets from the console', () => {
 });
 
 describe('downloading lists as the server exports them', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   it('downloads the certified workers as CSV, with the filter on screen and the CSRF header', async () => {

@@ -1,8 +1,9 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql, useBrowser, screenshot, signIn } from './browser.js';
+import { serverUrl } from './server.js';
 
 describe('lists and detail pages', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   it('lists workers with a filter kept in the address, and shows what a worker lacks for certification', async () => {

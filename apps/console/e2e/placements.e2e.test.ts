@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseOption, graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 /**
  * Placement requests in the console (issue 13): the coordinator of Cimahi Utara (the demo `koordinator`) finds the
@@ -7,7 +8,7 @@ import { chooseOption, graphql, screenshot, signIn, useBrowser } from './browser
  * declines another with a reason; the requests Utara itself asked show no buttons.
  */
 describe('placement requests', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   /** A coordinator of Cimahi Selatan, made by the admin and signed in over HTTP: their session cookie. */

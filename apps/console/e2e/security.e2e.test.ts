@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql, signIn, useBrowser } from './browser.js';
+import { serverUrl } from './server.js';
 
 declare global {
   interface Window {
@@ -32,7 +33,7 @@ async function violationsOn(page: Page): Promise<string[]> {
 }
 
 describe('the console under its Content-Security-Policy', () => {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = serverUrl();
   const browser = useBrowser();
 
   it('opens every console page with no policy violation logged, and sends the security headers', async () => {

@@ -26,6 +26,7 @@ const CasesListView = page(() => import('./modules/cases/views/CasesListView.js'
 const CaseCreateView = page(() => import('./modules/cases/views/CaseFormViews.js'), 'CaseCreateView');
 const CaseEditView = page(() => import('./modules/cases/views/CaseFormViews.js'), 'CaseEditView');
 const CaseDetailView = page(() => import('./modules/cases/views/CaseDetailView.js'), 'CaseDetailView');
+const NeedsActionView = page(() => import('./modules/needs-action/views/NeedsActionView.js'), 'NeedsActionView');
 const PlacementRequestsView = page(() => import('./modules/placements/views/PlacementRequestsView.js'), 'PlacementRequestsView');
 const RolesListView = page(() => import('./modules/roles/views/RolesListView.js'), 'RolesListView');
 const RoleCreateView = page(() => import('./modules/roles/views/RoleCreateView.js'), 'RoleCreateView');
@@ -61,6 +62,7 @@ export function AppRoutes() {
         <Route path="cases/new" element={<CaseCreateView />} />
         <Route path="cases/:id" element={<CaseDetailView />} />
         <Route path="cases/:id/edit" element={<CaseEditView />} />
+        <Route path="needs-action" element={<NeedsActionView />} />
         <Route path="placement-requests" element={<PlacementRequestsView />} />
         <Route path="roles" element={<RolesListView />} />
         <Route path="roles/new" element={<RoleCreateView />} />

@@ -4,6 +4,7 @@ import { TrainingSchema1764500000000 } from './migrations/1764500000000-training
 import { TrainingEnrolment, TrainingSession } from './sessions/training.entities.js';
 import { AuditTrainingChanges1764500010000 } from './migrations/1764500010000-audit-training-changes.js';
 import { TrainingRowSecurity1764500020000 } from './migrations/1764500020000-training-row-security.js';
+import { trainingNeedsAction } from './sessions/training.needs-action.js';
 import {
   OrganisationTrainingResolver,
   TrainingEnrolmentResolver,
@@ -29,6 +30,11 @@ export const trainingModule: SchemaModule = {
   },
   nodeTypes: [trainingSessionNode],
   dataSets: { cimahi: loadCimahiTraining },
+  needsAction: [trainingNeedsAction],
+  auditedRecords: [
+    { table: 'training_session', nameColumn: 'title', references: { organiser_id: 'organisation' } },
+    { table: 'training_enrolment', references: { session_id: 'training_session', worker_id: 'worker' } },
+  ],
   access: {
     operations: {
       'Query.trainingSession': Access.staff,

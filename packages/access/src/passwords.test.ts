@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkNewPassword, hashPassword, verifyPassword } from './passwords.js';
-import { RateLimiter } from './http/rate-limiter.js';
 
 describe('passwords', () => {
   it('stores a salted scrypt hash with its parameters, and verifies only the right password', async () => {
@@ -24,24 +23,5 @@ describe('passwords', () => {
     expect(() => checkNewPassword('x'.repeat(201), 'siti')).toThrow(/at most 200/);
     expect(() => checkNewPassword('rahasia-SITI-2026', 'siti')).toThrow(/username/);
     expect(() => checkNewPassword('rahasia-panjang-2026', 'siti')).not.toThrow();
-  });
-});
-
-describe('rate limiter', () => {
-  it('allows the limit per minute and key, then says how long to wait, and starts again next window', () => {
-    let now = 1_000_000;
-    const limiter = new RateLimiter(3, () => now);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([0, 0, 0]);
-    expect(limiter.take('a')).toBe(60);
-    expect(limiter.take('b')).toBe(0); // another caller has its own count
-    now += 30_000;
-    expect(limiter.take('a')).toBe(30);
-    now += 30_000;
-    expect(limiter.take('a')).toBe(0);
-  });
-
-  it('does not limit when the limit is 0', () => {
-    const limiter = new RateLimiter(0);
-    for (let index = 0; index < 1000; index += 1) expect(limiter.take('a')).toBe(0);
   });
 });

@@ -21,6 +21,14 @@ export function ensureRoleSql(role: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error(`Not a role name: ${role}`);
   return `DO $ensure$
 BEGIN
+  -- A read replica (hot standby) cannot create anything: the role and its grant come from the primary.
+  IF pg_is_in_recovery() THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+      RAISE EXCEPTION 'The role ${role} does not exist on this replica yet: it is created on the primary and replicated'
+        USING ERRCODE = 'undefined_object';
+    END IF;
+    RETURN;
+  END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
     BEGIN
       CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;

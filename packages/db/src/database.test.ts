@@ -222,6 +222,25 @@ describe(`database (${testDatabaseKind()})`, () => {
     }
   });
 
+  // Several server processes starting together on one PostgreSQL (docs/operating.md, "Several processes"): three data
+  // sources on a fresh database, as three processes would have, migrate at once; exactly one applies the migrations.
+  it.runIf(testDatabaseKind() === 'postgres')('applies the migrations once when several processes start together', async () => {
+    const fresh = await createTestDatabaseLocation();
+    const processes = await Promise.all(
+      [1, 2, 3].map(() => openDatabase({ location: fresh.location, entities: [], migrations: [ProbeTable1790000000000] })),
+    );
+    try {
+      const applied = await Promise.all(processes.map((process) => migrate(process.dataSource)));
+      const names = ['AuditLog1764300000000', 'ApplicationRole1764300100000', 'ProbeTable1790000000000'];
+      expect(applied.filter((list) => list.length > 0)).toEqual([names]);
+      expect(applied.filter((list) => list.length === 0)).toHaveLength(2);
+      expect(await processes[0]!.dataSource.query(`SELECT count(*) AS rows FROM probe`)).toEqual([{ rows: 1 }]);
+    } finally {
+      await Promise.all(processes.map((process) => process.close()));
+      await fresh.dispose();
+    }
+  });
+
   it('rolls a migration back and forward again', async () => {
     await undoLastMigration(database.dataSource);
     const [{ tables }] = await database.dataSource.query(

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource, MigrationExecutor, type EntitySchema, type MigrationInterface } from 'typeorm';
-import { ApplicationRoleClient, asOwner } from './application-role.js';
+import { APPLICATION_ROLE, ApplicationRoleClient, asOwner, ensureRoleSql } from './application-role.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 import { StatementCountingLogger } from './statement-counter.js';
+import { routeReadsByRequest } from './read-routing.js';
 import { AuditContextSubscriber } from './audit-context.js';
 import { AuditLog1764300000000 } from './migrations/1764300000000-audit-log.js';
 import { ApplicationRole1764300100000 } from './migrations/1764300100000-application-role.js';
@@ -14,7 +15,10 @@ import { ApplicationRole1764300100000 } from './migrations/1764300100000-applica
 const platformMigrations = [AuditLog1764300000000, ApplicationRole1764300100000];
 
 /** Where the data lives: a PostgreSQL server, or the embedded PGlite (in a directory, or in memory when null). */
-export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string | null };
+export type DatabaseLocation =
+  /** With `replicaUrl`, a streaming replica that read-only requests read from (read-routing.ts). */
+  | { kind: 'postgres'; url: string; replicaUrl?: string }
+  | { kind: 'embedded'; dataDir: string | null };
 
 type EntityTarget = Function | EntitySchema;
 type MigrationClass = new () => MigrationInterface;
@@ -69,9 +73,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let embedded: EmbeddedPostgres | null = null;
   // Names this process's connections, so that a stop can end exactly these (pg_stat_activity.application_name).
   const applicationName = `peksos-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const location = options.location;
   const connection =
-    options.location.kind === 'postgres'
-      ? { url: options.location.url, applicationName }
+    location.kind === 'postgres'
+      ? location.replicaUrl
+        ? {
+            applicationName,
+            replication: {
+              master: { url: location.url },
+              slaves: [{ url: location.replicaUrl }],
+            },
+          }
+        : { url: location.url, applicationName }
       : await (async () => {
           embedded = await startEmbeddedPostgres(
             options.location.kind === 'embedded' ? options.location.dataDir : null,
@@ -114,6 +127,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     },
   });
 
+  if (location.kind === 'postgres' && location.replicaUrl) {
+    await awaitRoleOnReplica(location.url, location.replicaUrl);
+    routeReadsByRequest(dataSource);
+  }
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -139,6 +156,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
 }
 
+/**
+ * Makes sure the application role exists on the primary, then waits (up to 30 s) until the replica has it too: on a
+ * fresh installation the replica's connections could otherwise not take the role the primary has only just created.
+ */
+async function awaitRoleOnReplica(primaryUrl: string, replicaUrl: string): Promise<void> {
+  const primary = new pg.Client({ connectionString: primaryUrl, connectionTimeoutMillis: 5_000 });
+  await primary.connect();
+  try {
+    await primary.query(ensureRoleSql(APPLICATION_ROLE));
+  } finally {
+    await primary.end().catch(() => {});
+  }
+  const replica = new pg.Client({ connectionString: replicaUrl, connectionTimeoutMillis: 5_000 });
+  await replica.connect();
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      const rows = (await replica.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [APPLICATION_ROLE])).rows;
+      if (rows.length > 0) return;
+      if (attempt >= 300) {
+        throw new Error(`The read replica (DATABASE_REPLICA_URL) has not received the role ${APPLICATION_ROLE} from the primary after 30 s: is it replicating?`);
+      }
+      await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    }
+  } finally {
+    await replica.end().catch(() => {});
+  }
+}
+
 /** Ends this process's own PostgreSQL sessions (best effort: the server may be unreachable, which ends them anyway). */
 async function terminateBackends(url: string, applicationName: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
@@ -155,15 +200,30 @@ async function terminateBackends(url: string, applicationName: string): Promise<
 }
 
 /**
+ * The advisory lock held while migrations run: TypeORM's MigrationExecutor takes none, so two processes starting
+ * together would both find a migration pending and both apply it (the second failing on "already exists").
+ */
+const MIGRATION_LOCK = 7_391_024_001;
+
+/**
  * Applies every pending migration, each in its own transaction, as the tables' owner (the application role may not
  * change the schema). Returns the names of those applied.
+ *
+ * Several server processes may start together on one PostgreSQL: the first takes a session-level advisory lock and
+ * migrates; the others wait for the lock, then find nothing pending. The lock is released with the session if the
+ * process dies half-way (each migration is its own transaction, so what was applied stays applied).
  */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   return asOwner(dataSource, async (queryRunner) => {
-    const executor = new MigrationExecutor(dataSource, queryRunner);
-    executor.transaction = 'each';
-    const applied = await executor.executePendingMigrations();
-    return applied.map((migration) => migration.name);
+    await queryRunner.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    try {
+      const executor = new MigrationExecutor(dataSource, queryRunner);
+      executor.transaction = 'each';
+      const applied = await executor.executePendingMigrations();
+      return applied.map((migration) => migration.name);
+    } finally {
+      await queryRunner.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
+    }
   });
 }
 

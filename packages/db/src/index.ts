@@ -2,6 +2,7 @@ export { openDatabase, migrate, undoLastMigration, type Database, type DatabaseL
 export { APPLICATION_ROLE, asOwner } from './application-role.js';
 export { SnakeNamingStrategy } from './naming-strategy.js';
 export { withStatementCount, type StatementCount } from './statement-counter.js';
+export { withReadRouting, type ReadRouting } from './read-routing.js';
 export { loadDataSetIfEmpty, isDataSetName, type DataSetLoader } from './data-sets/index.js';
 export { withAuditContext, currentAuditContextOrNull, systemContext, type AuditContext } from './audit-context.js';
 export {

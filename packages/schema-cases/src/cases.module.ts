@@ -11,6 +11,7 @@ import {
 } from './involvements/case-involvement.resolver.js';
 import { PmksCategory } from './pmks-categories/pmks-category.entity.js';
 import { PmksCategoryResolver } from './pmks-categories/pmks-category.resolver.js';
+import { HandoverResolver } from './handover/handover.resolver.js';
 import { CasesSchema1764400100000 } from './migrations/1764400100000-cases-schema.js';
 import { CaseLookupIndexes1764400150000 } from './migrations/1764400150000-case-lookup-indexes.js';
 import { loadCimahiCases } from './data-sets/cimahi-cases.js';
@@ -30,6 +31,7 @@ export const casesModule: SchemaModule = {
     CaseInvolvementResolver,
     CaseInvolvementsResolver,
     WorkerInvolvementsResolver,
+    HandoverResolver,
   ],
   migrations: [CasesSchema1764400100000, CaseLookupIndexes1764400150000, AuditCaseChanges1764400190000, CasesRowSecurity1764400195000],
   constraintMeanings: {
@@ -40,6 +42,10 @@ export const casesModule: SchemaModule = {
   nodeTypes: [caseNode, caseInvolvementNode],
   dataSets: { cimahi: loadCimahiCases },
   exports: [casesExport],
+  auditedRecords: [
+    { table: 'social_case', nameColumn: 'reference', references: { organisation_id: 'organisation' }, personalColumns: ['summary', 'closing_note'] },
+    { table: 'case_involvement', references: { case_id: 'social_case', worker_id: 'worker' } },
+  ],
   access: {
     operations: {
       // A partner's key reads only the cases of its own organisations (CaseService.read and list).
@@ -54,11 +60,19 @@ export const casesModule: SchemaModule = {
       'Mutation.closeCase': Access.managers,
       'Mutation.involveWorker': Access.managers,
       'Mutation.endInvolvement': Access.managers,
+      // Whoever manages the worker; each step under the owning module's rules (HandoverService).
+      'Query.handoverPreview': Access.managers,
+      'Mutation.handOverWorker': Access.managers,
     },
     types: {
       Case: Access.signedIn,
       CaseInvolvement: Access.signedIn,
       PmksCategory: Access.signedIn,
+      HandoverPreview: Access.managers,
+      HandoverPlacement: Access.managers,
+      HandoverInvolvement: Access.managers,
+      ReplacementCandidate: Access.managers,
+      HandoverResult: Access.managers,
     },
     fields: {
       // A partner reaches organisations only through its own, so their cases are its own.

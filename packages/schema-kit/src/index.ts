@@ -13,3 +13,5 @@ export * from './access.js';
 export * from './row-security.js';
 export * from './transactions.js';
 export * from './logging.js';
+export * from './needs-action.js';
+export * from './record-history.js';

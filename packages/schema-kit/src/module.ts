@@ -4,6 +4,8 @@ import type { BilingualLabel, Locale } from '@peksos/types';
 import type { AccessRule, Actor, ModuleAccess } from './access.js';
 import type { ConstraintMeanings } from './errors.js';
 import type { NodeType } from './relay.js';
+import type { NeedsActionSource } from './needs-action.js';
+import type { AuditedRecordKind } from './record-history.js';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -37,6 +39,10 @@ export interface SchemaModule {
   dataSets?: Record<string, (manager: EntityManager) => Promise<void>>;
   /** Lists the module offers as spreadsheets at `/api/export/{name}.{csv|xlsx}` (docs/import-export.md). */
   exports?: ModuleExport[];
+  /** What the module adds to the needs-action list (*Perlu tindakan*, see needs-action.ts). */
+  needsAction?: NeedsActionSource[];
+  /** How the audit log names the module's records and links them to others, for records' histories (record-history.ts). */
+  auditedRecords?: AuditedRecordKind[];
 }
 
 /** One cell of an exported row: dates are `YYYY-MM-DD` strings. */

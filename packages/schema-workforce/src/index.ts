@@ -6,6 +6,8 @@ export { Certification } from './certifications/certification.entity.js';
 export { ProfessionalRole } from './roles/professional-role.entity.js';
 export { Assignment } from './assignments/assignment.entity.js';
 export { loadArea } from './areas/area.resolver.js';
+export { loadOfficialAreas, OFFICIAL_AREAS_SOURCE } from './areas/official-areas.js';
+export type { OfficialAreaLoad } from './areas/area.service.js';
 export { loadOrganisation, OrganisationConnection } from './organisations/organisation.resolver.js';
 export { loadWorker } from './workers/worker.resolver.js';
 export { loadProfessionalRole } from './roles/professional-role.resolver.js';
@@ -28,3 +30,5 @@ export { WorkforceSummary, PlacementKindCount } from './coverage/workforce-summa
 export { assertManagesOrganisation, assertManagesWorker } from './scope.js';
 export { PlacementRequest, PlacementRequestStatus } from './placements/placement-request.entity.js';
 export { PlacementRequestService } from './placements/placement-request.service.js';
+export { AssignmentService } from './assignments/assignment.service.js';
+export { rankReplacementCandidates, type ReplacementCandidate } from './replacements/replacement-ranking.js';

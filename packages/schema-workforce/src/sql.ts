@@ -24,6 +24,16 @@ export function certificationStatusSql(workerId: string, date = ':asOf'): string
     ELSE 'NOT_TESTED' END`;
 }
 
+/**
+ * The headline predicate: the organisation `organisation` (an alias) has no active assignment on `date`, of a
+ * certified worker when `certifiedOnly`. What "lacks a (certified) worker" means.
+ */
+export function lacksWorkerSql(organisation: string, options: { certifiedOnly?: boolean; date?: string } = {}): string {
+  const date = options.date ?? ':asOf';
+  return `NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = ${organisation}.id AND ${assignmentActiveSql('a', date)}
+    ${options.certifiedOnly ? `AND ${certifiedOnSql('a.worker_id', date)}` : ''})`;
+}
+
 /** `column` lies in the area `:areaCode` or anywhere under it. */
 export function inAreaSql(column: string): string {
   return `(${column} = :areaCode OR ${column} LIKE :areaPrefix)`;

@@ -12,6 +12,7 @@ import { Certification } from './certifications/certification.entity.js';
 import { certificationNode, CertificationResolver, WorkerCertificationsResolver } from './certifications/certification.resolver.js';
 import { workforceConstraintMeanings } from './constraint-meanings.js';
 import { loadCimahiWorkforce } from './data-sets/cimahi/index.js';
+import { AreaBreakdownResolver } from './coverage/area-breakdown.resolver.js';
 import { CoverageResolver } from './coverage/coverage.resolver.js';
 import { Organisation } from './organisations/organisation.entity.js';
 import { organisationNode, OrganisationResolver } from './organisations/organisation.resolver.js';
@@ -29,6 +30,7 @@ import { WorkforceRowSecurity1764400095000 } from './migrations/1764400095000-wo
 import { PlacementRequests1764400096000 } from './migrations/1764400096000-placement-requests.js';
 import { PlacementRequest } from './placements/placement-request.entity.js';
 import { PlacementRequestResolver } from './placements/placement-request.resolver.js';
+import { workforceNeedsAction } from './pipeline/needs-action.source.js';
 
 /**
  * Areas, organisations, workers, certifications, professional roles, assignments, placement requests and the
@@ -49,6 +51,7 @@ export const workforceModule: SchemaModule = {
     OrganisationAssignmentsResolver,
     WorkerAssignmentsResolver,
     CoverageResolver,
+    AreaBreakdownResolver,
     PlacementRequestResolver,
   ],
   migrations: [
@@ -63,6 +66,14 @@ export const workforceModule: SchemaModule = {
   nodeTypes: [organisationNode, workerNode, assignmentNode, certificationNode],
   dataSets: { cimahi: loadCimahiWorkforce },
   exports: [professionalRolesExport],
+  needsAction: [workforceNeedsAction],
+  auditedRecords: [
+    { table: 'organisation', nameColumn: 'name', references: { parent_id: 'organisation' } },
+    { table: 'worker', nameColumn: 'full_name', personalColumns: ['national_id_number', 'phone', 'email', 'home_area_code'] },
+    { table: 'certification', references: { worker_id: 'worker' } },
+    { table: 'assignment', references: { worker_id: 'worker', organisation_id: 'organisation' } },
+    { table: 'placement_request', references: { worker_id: 'worker', organisation_id: 'organisation' } },
+  ],
   access: {
     operations: {
       // Reference data and aggregate figures: every signed-in caller, partners included.
@@ -71,6 +82,7 @@ export const workforceModule: SchemaModule = {
       'Query.professionalRole': Access.signedIn,
       'Query.professionalRoles': Access.signedIn,
       'Query.workforceSummary': Access.signedIn,
+      'Query.areaBreakdown': Access.signedIn,
       // A partner's key reads only its own organisations (OrganisationService.read and list).
       'Query.organisation': Access.signedIn,
       'Query.organisations': Access.signedIn,
@@ -105,6 +117,8 @@ export const workforceModule: SchemaModule = {
       ProfessionalRole: Access.signedIn,
       WorkforceSummary: Access.signedIn,
       PlacementKindCount: Access.signedIn,
+      AreaBreakdown: Access.signedIn,
+      AreaBreakdownRow: Access.signedIn,
       // Reached by partners only through their own organisations (parent is closed to them, see fields).
       Organisation: Access.signedIn,
       Assignment: Access.signedIn,

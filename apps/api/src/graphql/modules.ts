@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { accessModule } from '@peksos/access';
-import { checkModules, relayModule, type SchemaModule } from '@peksos/schema-kit';
+import { accessModule, recordHistoryModule } from '@peksos/access';
+import { checkModules, needsActionModule, relayModule, type SchemaModule } from '@peksos/schema-kit';
 
 /** apps/api/modules.json, seen from src/graphql or dist/graphql. */
 const MODULES_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../modules.json');
@@ -38,11 +38,12 @@ export async function loadSchemaModules(packageNames: string[]): Promise<SchemaM
 
 /**
  * What the server runs: the configured modules, then the access module (accounts, API keys, the audit log's API),
- * which every installation has, and Relay's `node`/`nodes` over the modules' node types.
+ * which every installation has, and what is built over all of them: Relay's `node`/`nodes` over the modules' node
+ * types, the needs-action list over their contributions, and records' histories over their audited tables.
  */
 export async function loadServerModules(packageNames: string[]): Promise<SchemaModule[]> {
   const modules = [...(await loadSchemaModules(packageNames)), accessModule];
-  modules.push(relayModule(modules));
+  modules.push(relayModule(modules), needsActionModule(modules), recordHistoryModule(modules));
   checkModules(modules);
   return modules;
 }

@@ -2,10 +2,11 @@ import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { systemContext, withAuditContext } from '@peksos/db';
 import { AccessRole, AccountService, ApiKeyService, type AccessSettings } from '@peksos/access';
+import { loadOfficialAreas, OFFICIAL_AREAS_SOURCE } from '@peksos/schema-workforce';
 
 export const ADMIN_USAGE =
   'Commands: create-admin --username <name> [--display-name <name>] | api-key create --name <name> --organisation <id|code>… | ' +
-  'api-key revoke <id> | api-key list';
+  'api-key revoke <id> | api-key list | areas load';
 
 /**
  * The administration commands (`pnpm admin …`, scripts/admin.ts), apart from where they run: on a database the
@@ -77,6 +78,15 @@ export async function runAdminCommand(args: string[], context: AdminCommandConte
     if (!id) throw new AdminCommandError('Give the id of the key to revoke');
     await withAuditContext(operator('revokeApiKey'), () => new ApiKeyService(dataSource).revoke(id));
     print(`Revoked API key ${id}.`);
+  } else if (command === 'areas' && subcommand === 'load') {
+    // Indonesia's official hierarchy (`pnpm areas:load`), through the area service; idempotent.
+    const started = Date.now();
+    const loaded = await withAuditContext(operator('load official areas'), () => loadOfficialAreas(dataSource));
+    for (const level of loaded) {
+      print(`${level.level.padEnd(16)} ${String(level.official).padStart(6)} official, ${level.added} added, ${level.renamed} renamed`);
+    }
+    print(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Source: ${OFFICIAL_AREAS_SOURCE}.`);
+    print('Populations were kept as their sources gave them; areas without one report none (no figures per 100,000).');
   } else if (command === 'api-key' && subcommand === 'list') {
     for (const key of await withAuditContext(operator('apiKeys'), () => new ApiKeyService(dataSource).list())) {
       print(`${key.id}  ${key.prefix}  ${key.revokedAt ? 'revoked' : 'active '}  ${key.name}`);

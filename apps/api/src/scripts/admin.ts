@@ -5,6 +5,7 @@
  *   pnpm admin api-key create --name "PKH Cimahi Utara" --organisation <id or code> [--organisation …]
  *   pnpm admin api-key revoke <key id>
  *   pnpm admin api-key list
+ *   pnpm admin areas load          (also pnpm areas:load: Indonesia's official areas)
  *
  * It uses the database of the server's configuration (DATABASE_URL or PEKSOS_DATA_DIR), applying migrations first.
  * While a server owns the embedded database, the command runs through that server (operator/commands.ts), which

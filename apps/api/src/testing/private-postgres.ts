@@ -33,6 +33,8 @@ async function freePort(): Promise<number> {
 
 export interface PrivatePostgres {
   url: string;
+  /** The port it listens on (127.0.0.1). */
+  port: number;
   start(): Promise<void>;
   /** Stops the server at once, as an outage would (fast shutdown: open sessions are cut). */
   stop(): Promise<void>;
@@ -41,9 +43,11 @@ export interface PrivatePostgres {
 
 /**
  * A PostgreSQL instance of the test's own, in a temporary directory on a free port, so that stopping it disturbs
- * nobody. PostgreSQL refuses to run as root: as root, the programs run as the `postgres` user.
+ * nobody. PostgreSQL refuses to run as root: as root, the programs run as the `postgres` user. With `replicaOf`, a
+ * streaming replica (hot standby) of that instance, made with `pg_basebackup -R`; initdb's default pg_hba.conf lets
+ * 127.0.0.1 replicate.
  */
-export async function createPrivatePostgres(bin: string): Promise<PrivatePostgres> {
+export async function createPrivatePostgres(bin: string, options: { replicaOf?: PrivatePostgres } = {}): Promise<PrivatePostgres> {
   const directory = await mkdtemp(join(tmpdir(), 'peksos-pg-'));
   const dataDir = join(directory, 'data');
   const port = await freePort();
@@ -59,12 +63,18 @@ export async function createPrivatePostgres(bin: string): Promise<PrivatePostgre
   const pg = (program: string, args: string[]) =>
     asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, program), ...args]) : run(join(bin, program), args);
 
-  await pg('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  const options = `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  if (options.replicaOf) {
+    // A streaming replica: a base backup of the primary, with -R writing standby.signal and primary_conninfo.
+    await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(options.replicaOf.port), '-U', 'postgres', '-D', dataDir, '-R', '-X', 'stream', '--no-sync']);
+  } else {
+    await pg('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  }
+  const serverOptions = `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off`;
   const instance: PrivatePostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
     start: async () => {
-      await pg('pg_ctl', ['-D', dataDir, '-o', options, '-l', join(directory, 'log'), '-w', 'start']);
+      await pg('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', join(directory, 'log'), '-w', 'start']);
     },
     stop: async () => {
       await pg('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);

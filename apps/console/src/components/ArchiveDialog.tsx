@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { useState } from 'react';
 import { useI18n } from '../i18n/locale.js';
 import { errorMessage, parseError } from '../lib/errors.js';
+import { useErrorWords } from '../modules/access/lib/access.js';
 
 /** Archiving never deletes: it asks for a reason, which is kept with the record. */
 export function ArchiveDialog({
@@ -18,6 +19,7 @@ export function ArchiveDialog({
   onConfirm(reason: string): Promise<void>;
 }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function ArchiveDialog({
             await onConfirm(reason.trim());
             setReason('');
           } catch (error) {
-            const parsed = parseError(error);
+            const parsed = parseError(error, errorWords);
             const { key, values } = errorMessage(parsed);
             setProblem(parsed.fieldErrors.reason ?? t(key, values));
           } finally {

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useI18n } from '../i18n/locale.js';
 import { errorMessage, parseError } from '../lib/errors.js';
+import { useErrorWords } from '../modules/access/lib/access.js';
 
 /**
  * A dangerous action confirmed in a dialog (revoking a key, disabling an account): the explanation, Cancel first,
@@ -24,6 +25,7 @@ export function ConfirmDialog({
   onClose(): void;
 }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [problem, setProblem] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const close = () => {
@@ -52,7 +54,7 @@ export function ConfirmDialog({
                 notifications.show({ color: 'teal', message: await confirm() });
                 close();
               } catch (error) {
-                const { key, values } = errorMessage(parseError(error));
+                const { key, values } = errorMessage(parseError(error, errorWords));
                 setProblem(t(key, values));
               } finally {
                 setRunning(false);

@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { isValidLocalDate } from '@peksos/types';
 import { useState } from 'react';
 import { useI18n } from '../i18n/locale.js';
 import { today } from '../lib/dates.js';
 import { errorMessage, parseError } from '../lib/errors.js';
+import { useErrorWords } from '../modules/access/lib/access.js';
+import { DateField } from './DateField.js';
 
 /** Ends something that runs from a date (an assignment, an involvement, a case): history is kept, never deleted. */
 export function EndDialog({
@@ -26,6 +28,7 @@ export function EndDialog({
   onConfirm(date: string, note: string | null): Promise<void>;
 }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [date, setDate] = useState(today());
   const [note, setNote] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
@@ -46,7 +49,7 @@ export function EndDialog({
           try {
             await onConfirm(date, note.trim() || null);
           } catch (error) {
-            const parsed = parseError(error);
+            const parsed = parseError(error, errorWords);
             const first = Object.values(parsed.fieldErrors)[0];
             const { key, values } = errorMessage(parsed);
             setProblem(first ?? t(key, values));
@@ -56,14 +59,13 @@ export function EndDialog({
         }}
       >
         <Stack>
-          <TextInput
-            type="date"
+          <DateField
             label={dateLabel}
             description={dateHint}
             required
             value={date}
-            onChange={(event) => {
-              setDate(event.currentTarget.value);
+            onChange={(value) => {
+              setDate(value);
               setDateError(null);
             }}
             error={dateError}

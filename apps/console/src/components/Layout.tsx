@@ -1,4 +1,5 @@
-import { AppShell, Box, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { AppShell, Badge, Box, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconAlertTriangle,
@@ -6,6 +7,7 @@ import {
   IconBriefcase,
   IconBuildingCommunity,
   IconChartBar,
+  IconClipboardCheck,
   IconFileImport,
   IconHistory,
   IconKey,
@@ -21,6 +23,7 @@ import { LoadingState } from './QueryStates.js';
 import { RequireSignIn } from '../modules/access/components/RequireSignIn.js';
 import { UserMenu } from '../modules/access/components/UserMenu.js';
 import { useAccess } from '../modules/access/lib/access.js';
+import { NeedsActionCountQuery } from '../modules/needs-action/graphql/queries.js';
 import { HeaderSearch, HeaderSearchToggle } from '../modules/search/components/HeaderSearch.js';
 
 const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; exact?: boolean }[] = [
@@ -29,6 +32,7 @@ const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: 
   { to: '/organisations', label: 'nav.organisations', icon: IconBuildingCommunity },
   { to: '/workers', label: 'nav.workers', icon: IconUsers },
   { to: '/cases', label: 'nav.cases', icon: IconBriefcase },
+  { to: '/needs-action', label: 'nav.needsAction', icon: IconClipboardCheck },
   { to: '/roles', label: 'nav.roles', icon: IconUserStar },
 ];
 
@@ -60,6 +64,7 @@ function SignedInLayout() {
   const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const [searchOpened, search] = useDisclosure(false);
   const location = useLocation();
+  const needsAction = useQuery(NeedsActionCountQuery).data?.needsActionCount ?? 0;
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">
@@ -124,6 +129,14 @@ function SignedInLayout() {
                   to={item.to}
                   label={t(item.label)}
                   leftSection={<item.icon size={18} stroke={1.6} />}
+                  rightSection={
+                    item.to === '/needs-action' && needsAction > 0 ? (
+                      <Badge size="sm" variant="filled" color="red.9" data-testid="needs-action-badge">
+                        <VisuallyHidden>{t('nav.needsActionCount', { count: needsAction })}</VisuallyHidden>
+                        <span aria-hidden>{needsAction}</span>
+                      </Badge>
+                    ) : undefined
+                  }
                   active={active}
                   aria-current={active ? 'page' : undefined}
                   onClick={close}

@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/locale.js';
 import { errorMessage, parseError } from '../lib/errors.js';
+import { useErrorWords } from '../modules/access/lib/access.js';
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useI18n();
@@ -19,7 +20,8 @@ export function LoadingState({ label }: { label?: string }) {
 /** An error a person can act on: what happened in their language, and a way to try again. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
-  const { key, values } = errorMessage(parseError(error));
+  const errorWords = useErrorWords();
+  const { key, values } = errorMessage(parseError(error, errorWords));
   return (
     <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('error.title')} role="alert" my="md">
       <Stack gap="xs" align="flex-start">

@@ -1,7 +1,10 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
 import { isUnauthenticated } from './apollo.js';
-import { errorMessage, parseError } from './errors.js';
+import { errorMessage, parseError as parseIn, type ErrorWords } from './errors.js';
+
+const COORDINATOR_ID: ErrorWords = { locale: 'id', areaName: 'Kecamatan Cimahi Utara' };
+const parseError = (error: unknown) => parseIn(error, COORDINATOR_ID);
 
 function graphqlErrors(...errors: { message: string; extensions: Record<string, unknown> }[]) {
   return new CombinedGraphQLErrors({ errors, data: null });
@@ -32,8 +35,31 @@ describe('errors from the access rules', () => {
       }),
     );
     expect(parsed.kind).toBe('forbidden');
-    expect(parsed.fieldErrors).toEqual({ areaCode: 'Coordinators change only records within their area (32.77.03)' });
+    expect(parsed.fieldErrors).toEqual({ areaCode: 'Koordinator hanya dapat mengubah data di wilayahnya sendiri (Kecamatan Cimahi Utara).' });
     expect(errorMessage(parsed).key).toBe('error.forbidden');
+    const english = parseIn(
+      graphqlErrors({ message: 'Coordinators change only records within their area (32.77.03)', extensions: { code: 'FORBIDDEN', field: 'input.areaCode' } }),
+      { locale: 'en', areaName: 'Kecamatan Cimahi Utara' },
+    );
+    expect(english.fieldErrors.areaCode).toBe('Coordinators change only records within their own area (Kecamatan Cimahi Utara).');
+  });
+
+  it("reads the server's errors in the chosen language by code and field, never in the server's English", () => {
+    const taken = parseError(
+      graphqlErrors({ message: 'Another organisation already has the code LKS-013', extensions: { code: 'CONFLICT', field: 'input.code' } }),
+    );
+    expect(taken).toMatchObject({ kind: 'conflict', fieldErrors: { code: 'Organisasi lain sudah memakai kode ini.' } });
+    // A field the console has no sentence for gets its code's sentence; an unknown code a general one.
+    const other = parseError(graphqlErrors({ message: 'The session is full (3 places)', extensions: { code: 'CONFLICT', field: 'sessionId' } }));
+    expect(other.fieldErrors.sessionId).toMatch(/^Data ini sudah diubah orang lain/);
+    const strange = parseError(graphqlErrors({ message: 'Something odd', extensions: { code: 'TEAPOT' } }));
+    expect(strange.message).toBe('Isian belum benar.');
+    // A viewer's refusal is about the role, not an area.
+    const viewer = parseIn(graphqlErrors({ message: 'Your role (viewer) may not change the registry', extensions: { code: 'FORBIDDEN' } }), {
+      locale: 'id',
+      areaName: null,
+    });
+    expect(viewer.message).toBe('Peran Anda tidak dapat mengubah data ini.');
   });
 
   it('reads the HTTP refusals (rate limit, CSRF, bad key) from their JSON body', () => {

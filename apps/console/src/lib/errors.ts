@@ -1,15 +1,24 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import type { Locale } from '@peksos/types';
 import type { MessageKey, Values } from '../i18n/locale.js';
+import { serverMessage } from '../i18n/server-messages.js';
 
 /** What went wrong, in terms a person can act on. */
 export interface ParsedError {
   kind: 'network' | 'notFound' | 'conflict' | 'badInput' | 'forbidden' | 'unauthenticated' | 'tooManyRequests' | 'unknown';
-  /** The server's own message (English), shown inside a translated sentence. */
+  /** What the server said, in the chosen language (from its code and field, src/i18n/server-messages.ts). */
   message: string;
-  /** Field-level messages keyed by input field name (the server's `extensions.field`, without `input.`). */
+  /** Field-level messages in the chosen language, keyed by input field name (`extensions.field`, without `input.`). */
   fieldErrors: Record<string, string>;
   /** How long to wait before trying again (TOO_MANY_REQUESTS), in seconds. */
   retryAfterSeconds?: number;
+}
+
+/** The language to read the server's errors in, and the signed-in coordinator's area by name (for refusals). */
+export interface ErrorWords {
+  locale: Locale;
+  /** The coordinator's area by name (falls back to its code); null for other roles. */
+  areaName: string | null;
 }
 
 interface ErrorExtensions {
@@ -23,7 +32,7 @@ interface RefusalBody {
   errors?: { message?: unknown; extensions?: ErrorExtensions }[];
 }
 
-function parseRefusal(statusCode: number, bodyText: string): ParsedError | null {
+function parseRefusal(statusCode: number, bodyText: string, words: ErrorWords): ParsedError | null {
   let body: RefusalBody;
   try {
     body = JSON.parse(bodyText) as RefusalBody;
@@ -32,7 +41,8 @@ function parseRefusal(statusCode: number, bodyText: string): ParsedError | null 
   }
   const first = body.errors?.[0];
   const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : '';
-  const message = typeof first?.message === 'string' ? first.message : `HTTP ${statusCode}`;
+  // A refusal at the door (CSRF, a key) is not about an area: the role's sentence, not the coordinator's.
+  const message = serverMessage(words.locale, 'FORBIDDEN', null, { area: '', coordinator: false }) ?? '';
   const retryAfterSeconds = typeof first?.extensions?.retryAfterSeconds === 'number' ? first.extensions.retryAfterSeconds : undefined;
   if (code === 'TOO_MANY_REQUESTS' || statusCode === 429) return { kind: 'tooManyRequests', message, fieldErrors: {}, retryAfterSeconds };
   if (code === 'UNAUTHENTICATED' || statusCode === 401) return { kind: 'unauthenticated', message, fieldErrors: {} };
@@ -44,9 +54,16 @@ export function fieldName(path: string): string {
   return path.replace(/^input\./, '');
 }
 
-export function parseError(error: unknown): ParsedError {
+/** One server error in the chosen language; an unknown code keeps a general sentence, never the English text. */
+function translated(words: ErrorWords, code: string, field: string | null): string {
+  const values = { area: words.areaName ?? '', coordinator: words.areaName !== null };
+  return serverMessage(words.locale, code, field, values) ?? serverMessage(words.locale, 'BAD_USER_INPUT', null, values) ?? '';
+}
+
+export function parseError(error: unknown, words: ErrorWords): ParsedError {
   if (CombinedGraphQLErrors.is(error)) {
     const fieldErrors: Record<string, string> = {};
+    const messages: string[] = [];
     let kind: ParsedError['kind'] = 'unknown';
     let retryAfterSeconds: number | undefined;
     for (const graphQLError of error.errors) {
@@ -60,15 +77,15 @@ export function parseError(error: unknown): ParsedError {
       else if ((code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED') && (kind === 'unknown' || kind === 'notFound' || kind === 'conflict')) kind = 'badInput';
       else if (code === 'NOT_FOUND' && kind === 'unknown') kind = 'notFound';
       else if (code === 'CONFLICT' && (kind === 'unknown' || kind === 'notFound')) kind = 'conflict';
-      if (typeof extensions.field === 'string') {
-        const name = fieldName(extensions.field);
-        fieldErrors[name] ??= graphQLError.message;
-      }
+      const field = typeof extensions.field === 'string' ? fieldName(extensions.field) : null;
+      const text = translated(words, code, field);
+      if (!messages.includes(text)) messages.push(text);
+      if (field) fieldErrors[field] ??= text;
     }
-    return { kind, message: error.errors.map((e) => e.message).join('; '), fieldErrors, retryAfterSeconds };
+    return { kind, message: messages.join(' '), fieldErrors, retryAfterSeconds };
   }
   if (ServerError.is(error) || ServerParseError.is(error)) {
-    const refusal = parseRefusal(error.statusCode, error.bodyText);
+    const refusal = parseRefusal(error.statusCode, error.bodyText, words);
     if (refusal) return refusal;
     return { kind: 'network', message: error.message, fieldErrors: {} };
   }

@@ -1,4 +1,4 @@
-import { errorMessage, parseError } from './errors.js';
+import { errorMessage, parseError, type ErrorWords } from './errors.js';
 import type { MessageKey, Values } from '../i18n/locale.js';
 
 interface FormWithErrors {
@@ -10,8 +10,8 @@ interface FormWithErrors {
  * Puts the server's field errors (`extensions.field`) next to the fields of the form; returns the message for
  * whatever could not be placed next to a field, or null.
  */
-export function applyServerErrors(form: FormWithErrors, error: unknown): { key: MessageKey; values: Values } | null {
-  const parsed = parseError(error);
+export function applyServerErrors(form: FormWithErrors, error: unknown, words: ErrorWords): { key: MessageKey; values: Values } | null {
+  const parsed = parseError(error, words);
   let placed = false;
   for (const [field, message] of Object.entries(parsed.fieldErrors)) {
     if (field in form.values) {

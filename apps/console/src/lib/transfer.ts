@@ -17,7 +17,15 @@ export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MIB * 1024 * 1024;
 export const IMPORT_KINDS = ['organisations', 'workers', 'assignments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type FileFormat = 'csv' | 'xlsx';
-export type ExportList = 'coverage-gaps' | 'workers' | 'organisations' | 'assignments' | 'workforce-summary' | 'cases' | 'professional-roles';
+export type ExportList =
+  | 'coverage-gaps'
+  | 'workers'
+  | 'organisations'
+  | 'assignments'
+  | 'workforce-summary'
+  | 'cases'
+  | 'professional-roles'
+  | 'needs-action';
 
 export function isImportKind(value: string | null | undefined): value is ImportKind {
   return (IMPORT_KINDS as readonly string[]).includes(value ?? '');

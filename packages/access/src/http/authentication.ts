@@ -6,7 +6,7 @@ import { ApiKeyService } from '../api-keys/api-key.service.js';
 import { SessionService } from '../sessions/session.service.js';
 import { CSRF_HEADER, SESSION_COOKIE, type AccessRequest, type AccessSettings } from '../settings.js';
 import type { SignInGuard } from '../sessions/sign-in-guard.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter, rateLimitStore } from './rate-limiter.js';
 
 /** What the authentication middleware leaves in `response.locals` for the routes after it. */
 export interface AuthenticatedLocals {
@@ -45,8 +45,10 @@ export function readCookie(request: Request, name: string): string | null {
 export function authenticate(dataSource: DataSource, settings: AccessSettings): RequestHandler {
   const sessions = new SessionService(dataSource, settings);
   const keys = new ApiKeyService(dataSource);
-  const perAddress = new RateLimiter(settings.requestsPerMinutePerAddress);
-  const perKey = new RateLimiter(settings.requestsPerMinutePerKey);
+  // Counted in the database, so the limits hold across every server process (rate-limiter.ts).
+  const store = rateLimitStore(dataSource);
+  const perAddress = new RateLimiter(store, { name: 'requests-address', points: settings.requestsPerMinutePerAddress, seconds: 60, sweeps: true });
+  const perKey = new RateLimiter(store, { name: 'requests-key', points: settings.requestsPerMinutePerKey, seconds: 60 });
 
   return async (request: Request, response: Response, next: NextFunction) => {
     let actor: Actor = ANONYMOUS;
@@ -57,7 +59,7 @@ export function authenticate(dataSource: DataSource, settings: AccessSettings): 
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
         const partner = match ? await keys.authenticate(match[1]!) : null;
         if (!partner) {
-          const retryAfter = perAddress.take(`address:${request.ip}`);
+          const retryAfter = await perAddress.take(`address:${request.ip}`);
           if (retryAfter) return tooMany(response, retryAfter);
           return refuse(response, 401, ErrorCode.UNAUTHENTICATED, 'The API key is malformed, unknown or revoked');
         }
@@ -82,8 +84,13 @@ export function authenticate(dataSource: DataSource, settings: AccessSettings): 
       return next(error);
     }
 
-    const retryAfter =
-      actor.kind === 'api_key' ? perKey.take(`key:${actor.id}`) : perAddress.take(`address:${request.ip}`);
+    let retryAfter: number;
+    try {
+      retryAfter =
+        actor.kind === 'api_key' ? await perKey.take(`key:${actor.id}`) : await perAddress.take(`address:${request.ip}`);
+    } catch (error) {
+      return next(error);
+    }
     if (retryAfter) return tooMany(response, retryAfter);
 
     if (sessionId && !SAFE_METHODS.has(request.method) && request.get(CSRF_HEADER) !== '1') {

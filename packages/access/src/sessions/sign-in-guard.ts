@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { DomainError, ErrorCode } from '@peksos/schema-kit';
-import { RateLimiter } from '../http/rate-limiter.js';
+import { RateLimiter, type RateLimitStore } from '../http/rate-limiter.js';
 import type { AccessSettings } from '../settings.js';
 
 /** Who is trying a password: the account's username (as typed, normalised) and the caller's address. */
@@ -8,17 +9,11 @@ export interface PasswordAttempt {
   address: string;
 }
 
-interface FailureRecord {
-  failures: number;
-  blockedUntil: number;
-  lastAt: number;
-}
-
-/** How long a failure is remembered after the last one (then the pair starts afresh). */
-const FAILURE_MEMORY_MS = 60 * 60 * 1000;
+/** How long failures are remembered after the first of a series (then the pair starts afresh). */
+const FAILURE_MEMORY_SECONDS = 60 * 60;
 
 /**
- * Guards every password check (sign-in and changeMyPassword) in this server process (docs/access.md, "Sign-in"):
+ * Guards every password check (sign-in and changeMyPassword) (docs/access.md, "Sign-in"):
  *
  * - **Attempts per address**: at most `signInsPerMinutePerAddress` a minute, whether they succeed or not.
  * - **Failures per username and address**: after `freeFailedSignIns` failures in a row for one username from one
@@ -30,18 +25,23 @@ const FAILURE_MEMORY_MS = 60 * 60 * 1000;
  *   refused at once. A flood from one address then holds one hashing slot, and a sign-in from elsewhere waits for at
  *   most the queue ahead of it.
  *
- * Refusals are TOO_MANY_REQUESTS with `retryAfterSeconds`, before any database read or hashing, so they take the same
- * short time for every username.
+ * The first two are counted in the database (`rate_limit`), so they hold across every server process of one
+ * PostgreSQL: an attacker gains nothing by reaching another process behind the proxy. The third is about this
+ * process's own threads and memory, so it stays in this process.
+ *
+ * Refusals are TOO_MANY_REQUESTS with `retryAfterSeconds`, before any account is read or any hashing, so they take
+ * the same short time for every username.
  */
 export class SignInGuard {
   private readonly attempts: RateLimiter;
-  private readonly failures = new Map<string, FailureRecord>();
+  private readonly failures: RateLimiter;
+  private readonly blocks: RateLimiter;
   private readonly hashingAddresses = new Set<string>();
   private readonly waiting: (() => void)[] = [];
   private running = 0;
-  private lastSweep = 0;
 
   constructor(
+    store: RateLimitStore,
     private readonly settings: Pick<
       AccessSettings,
       | 'freeFailedSignIns'
@@ -51,9 +51,11 @@ export class SignInGuard {
       | 'concurrentPasswordHashes'
       | 'passwordHashQueue'
     >,
-    private readonly now: () => number = Date.now,
   ) {
-    this.attempts = new RateLimiter(settings.signInsPerMinutePerAddress, now);
+    this.attempts = new RateLimiter(store, { name: 'sign-in-address', points: settings.signInsPerMinutePerAddress, seconds: 60 });
+    // Counted without a ceiling: what matters is how many, to double the wait.
+    this.failures = new RateLimiter(store, { name: 'sign-in-failures', points: 1_000_000, seconds: FAILURE_MEMORY_SECONDS });
+    this.blocks = new RateLimiter(store, { name: 'sign-in-block', points: 1, seconds: Math.max(1, settings.signInBlockMaxSeconds) });
   }
 
   /**
@@ -61,31 +63,27 @@ export class SignInGuard {
    * Throws TOO_MANY_REQUESTS without calling `check` when a limit refuses.
    */
   async check<T extends boolean>(attempt: PasswordAttempt, check: () => Promise<T>): Promise<T> {
-    const key = failureKey(attempt);
-    const now = this.now();
-    this.sweep(now);
-    const record = this.failures.get(key);
-    if (record && record.blockedUntil > now) throw tooManyAttempts(Math.ceil((record.blockedUntil - now) / 1000));
-    const rateWait = this.attempts.take(attempt.address);
+    // The address's count first: once it is over, this process refuses from memory (rate-limiter.ts), so a flood
+    // costs no statement.
+    const rateWait = await this.attempts.take(attempt.address);
     if (rateWait) throw tooManyAttempts(rateWait);
+    const key = failureKey(attempt);
+    const blockedMs = await this.blocks.blockedFor(key);
+    if (blockedMs > 0) throw tooManyAttempts(Math.ceil(blockedMs / 1000));
 
     const right = await this.hashing(attempt.address, check);
-    if (right) this.failures.delete(key);
-    else this.recordFailure(key);
+    if (right) await this.failures.forget(key);
+    else await this.recordFailure(key);
     return right;
   }
 
-  private recordFailure(key: string): void {
+  private async recordFailure(key: string): Promise<void> {
     const { freeFailedSignIns, signInBlockSeconds, signInBlockMaxSeconds } = this.settings;
-    const now = this.now();
-    const record = this.failures.get(key) ?? { failures: 0, blockedUntil: 0, lastAt: now };
-    record.failures += 1;
-    record.lastAt = now;
-    if (record.failures >= freeFailedSignIns) {
-      const seconds = Math.min(signInBlockSeconds * 2 ** (record.failures - freeFailedSignIns), signInBlockMaxSeconds);
-      record.blockedUntil = now + seconds * 1000;
+    const failures = await this.failures.add(key);
+    if (failures >= freeFailedSignIns) {
+      const seconds = Math.min(signInBlockSeconds * 2 ** (failures - freeFailedSignIns), signInBlockMaxSeconds);
+      await this.blocks.block(key, seconds);
     }
-    this.failures.set(key, record);
   }
 
   /** Runs one hashing `work` when a slot is free: one per address, `concurrentPasswordHashes` in all, a bounded queue. */
@@ -111,19 +109,11 @@ export class SignInGuard {
       this.hashingAddresses.delete(address);
     }
   }
-
-  /** Forgets failures an hour old, so memory stays bounded by the callers of the last hour. */
-  private sweep(now: number): void {
-    if (now - this.lastSweep < 60_000) return;
-    this.lastSweep = now;
-    for (const [key, record] of this.failures) {
-      if (now - record.lastAt >= FAILURE_MEMORY_MS && record.blockedUntil <= now) this.failures.delete(key);
-    }
-  }
 }
 
+/** A fixed-length key for a username as typed (any length) and an address. */
 function failureKey(attempt: PasswordAttempt): string {
-  return `${attempt.username.trim().toLowerCase()}\u0000${attempt.address}`;
+  return createHash('sha256').update(`${attempt.username.trim().toLowerCase()}\u0000${attempt.address}`).digest('base64url');
 }
 
 export function tooManyAttempts(retryAfterSeconds: number): DomainError {

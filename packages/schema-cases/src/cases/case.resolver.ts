@@ -71,6 +71,15 @@ export class CaseResolver {
     return (await loadOrganisation(context, socialCase.organisationId))!;
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'Whether you may change this case and its involvements (its organisation is in your area, or you are an admin): show the actions only then.',
+  })
+  viewerCanManage(@Root() socialCase: SocialCase, @Ctx() context: RequestContext): Promise<boolean> {
+    return context.loaders
+      .get<string, boolean>('case.viewerCanManage', (ids) => caseService(context).canManage(ids, context.actor))
+      .load(socialCase.id);
+  }
+
   @FieldResolver(() => PmksCategory, { description: 'The case’s PMKS category.' })
   async pmksCategory(@Root() socialCase: SocialCase, @Ctx() context: RequestContext): Promise<PmksCategory> {
     return (await loadPmksCategory(context, socialCase.pmksCategoryCode))!;

@@ -14,7 +14,7 @@ import {
   type SortKey,
 } from '@peksos/schema-kit';
 import { areaParams, assertManagesOrganisation, inAreaSql, organisationFoundByTextSql, OrganisationService } from '@peksos/schema-workforce';
-import { assertActorMay, forbidden, isUuid, readableOrganisationIds, type Actor } from '@peksos/schema-kit';
+import { actorMayEach, assertActorMay, forbidden, isUuid, readableOrganisationIds, type Actor } from '@peksos/schema-kit';
 import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
 import { SocialCase } from './case.entity.js';
 import { CaseSortField, type CaseFilter, type CaseOrder, type OpenCaseInput, type UpdateCaseInput } from './case.input.js';
@@ -61,6 +61,11 @@ export class CaseService {
       throw forbidden('This API key may read only the cases of its own organisations', 'id');
     }
     return found;
+  }
+
+  /** Whether an actor may change each case (`cases_manages_case`, its organisation's area): `Case.viewerCanManage`. */
+  canManage(ids: readonly string[], actor: Actor): Promise<boolean[]> {
+    return actorMayEach(this.dataSource, actor, 'cases_manages_case', ids);
   }
 
   async byIds(ids: readonly string[]): Promise<SocialCase[]> {

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CaseStatus } from '@peksos/types';
-import { assertUuid, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, inTransaction, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
 import { ProfessionalRoleService, WorkerService } from '@peksos/schema-workforce';
 import { SocialCase } from '../cases/case.entity.js';
 import { CaseInvolvement } from './case-involvement.entity.js';
@@ -61,11 +61,14 @@ export class CaseInvolvementService {
     };
   }
 
-  /** Involves a worker in an open case in a role. The case row is locked, so concurrent requests queue. */
-  async involve(input: InvolveWorkerInput, actor: Actor): Promise<CaseInvolvement> {
+  /**
+   * Involves a worker in an open case in a role. The case row is locked, so concurrent requests queue. In the caller's
+   * transaction when given one (the handover).
+   */
+  async involve(input: InvolveWorkerInput, actor: Actor, manager?: EntityManager): Promise<CaseInvolvement> {
     const startsOn = input.startsOn ?? this.today;
     const isLead = input.isLead ?? false;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, manager, async (manager) => {
       await assertManagesCase(manager, actor, input.caseId, 'caseId');
       // The worker is the actor's, or placed at one of the actor's organisations when the involvement starts.
       if (isUuid(input.workerId) && (await actorMay(manager, actor, 'cases_may_involve', input.workerId, startsOn)) === false) {
@@ -97,8 +100,8 @@ export class CaseInvolvementService {
     });
   }
 
-  async end(id: string, endsOn: string, actor: Actor): Promise<CaseInvolvement> {
-    return this.dataSource.transaction(async (manager) => {
+  async end(id: string, endsOn: string, actor: Actor, manager?: EntityManager): Promise<CaseInvolvement> {
+    return inTransaction(this.dataSource, manager, async (manager) => {
       if (isUuid(id)) await assertActorMay(manager, actor, 'cases_manages_involvement', id, 'id');
       const involvement = await lockForUpdate(manager, CaseInvolvement, id, { what: 'Case involvement' });
       if (involvement.endsOn !== null) throw conflict(`The involvement already ended on ${involvement.endsOn}`);

@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AREA_CODE_PATTERN } from '@peksos/types';
 import { badInput, likeContains, notFound, paginate, type Connection, type PageArgs } from '@peksos/schema-kit';
+import { AreaLevel } from '@peksos/types';
 import { Area } from './area.entity.js';
+import type { OfficialArea } from './official-areas.js';
 import type { AreaFilter } from './areas.args.js';
 
 /** A malformed area code is BAD_USER_INPUT naming `field`. */
@@ -51,4 +53,54 @@ export class AreaService {
       .orderBy('area.code', 'ASC')
       .getMany();
   }
+
+  /**
+   * Brings the areas in line with the official hierarchy (readOfficialAreas): adds the areas it lacks and corrects
+   * names that differ; never deletes an area nor touches a population (a source gave it, the official list has none).
+   * Idempotent: a second run changes nothing. Parents come before their children, in batches of a few thousand rows
+   * per statement, in the caller's transaction when it passes a manager (the database's own checks hold each row:
+   * code format, level matching the code, parent the code's prefix).
+   */
+  async loadOfficial(areas: readonly OfficialArea[]): Promise<OfficialAreaLoad[]> {
+    const work = async (manager: EntityManager): Promise<OfficialAreaLoad[]> => {
+      const results: OfficialAreaLoad[] = [];
+      for (const level of Object.values(AreaLevel)) {
+        const ofLevel = areas.filter((area) => area.level === level);
+        const result: OfficialAreaLoad = { level, official: ofLevel.length, added: 0, renamed: 0 };
+        for (let start = 0; start < ofLevel.length; start += OFFICIAL_BATCH) {
+          const batch = ofLevel.slice(start, start + OFFICIAL_BATCH);
+          const [counts] = (await manager.query(
+            `WITH upserted AS (
+               INSERT INTO area (code, name, level, parent_code)
+               SELECT code, name, $3, NULLIF(regexp_replace(code, '[.]?[0-9]+$', ''), '')
+               FROM unnest($1::text[], $2::text[]) AS incoming(code, name)
+               ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE area.name IS DISTINCT FROM EXCLUDED.name
+               RETURNING (xmax = 0) AS inserted)
+             SELECT count(*) FILTER (WHERE inserted) AS added, count(*) FILTER (WHERE NOT inserted) AS renamed FROM upserted`,
+            [batch.map((area) => area.code), batch.map((area) => area.name), level],
+          )) as [{ added: number; renamed: number }];
+          result.added += counts.added;
+          result.renamed += counts.renamed;
+        }
+        results.push(result);
+      }
+      return results;
+    };
+    const callersTransaction = (this.db as EntityManager).queryRunner?.isTransactionActive ? (this.db as EntityManager) : null;
+    return callersTransaction ? work(callersTransaction) : this.db.transaction(work);
+  }
+}
+
+/** Rows per statement when loading the official areas. */
+const OFFICIAL_BATCH = 2_000;
+
+/** What loading the official areas did at one level. */
+export interface OfficialAreaLoad {
+  level: AreaLevel;
+  /** Areas of this level in the official list. */
+  official: number;
+  /** Areas that were not in the registry and now are. */
+  added: number;
+  /** Areas whose name differed from the official one and was corrected. */
+  renamed: number;
 }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertUuid, isUuid, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
+import { assertUuid, inTransaction, isUuid, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
 import { assignmentActiveSql } from '../sql.js';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
@@ -82,8 +82,8 @@ export class AssignmentService {
    * the same worker run one after the other and the second sees the first; the database's exclusion constraints
    * (`assignment_no_overlap`, `assignment_one_primary_at_a_time`) refuse an overlap whatever path a write takes.
    */
-  async assign(input: AssignWorkerInput, actor: Actor): Promise<Assignment> {
-    return this.dataSource.transaction(async (manager) => {
+  async assign(input: AssignWorkerInput, actor: Actor, manager?: EntityManager): Promise<Assignment> {
+    return inTransaction(this.dataSource, manager, async (manager) => {
       await assertManagesOrganisation(manager, actor, input.organisationId, 'organisationId');
       await assertManagesWorker(
         manager,
@@ -129,13 +129,16 @@ export class AssignmentService {
     );
   }
 
-  /** Ends an assignment: `endsOn` is the first day the worker no longer serves there. The row stays as history. */
-  async end(id: string, endsOn: string, reason: string | null | undefined, actor: Actor): Promise<Assignment> {
+  /**
+   * Ends an assignment: `endsOn` is the first day the worker no longer serves there. The row stays as history. In the
+   * caller's transaction when given one (the handover).
+   */
+  async end(id: string, endsOn: string, reason: string | null | undefined, actor: Actor, manager?: EntityManager): Promise<Assignment> {
     const trimmedReason = reason?.trim() || null;
     if (trimmedReason && trimmedReason.length > END_REASON_MAX) {
       throw badInput('reason', `The reason may be at most ${END_REASON_MAX} characters`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, manager, async (manager) => {
       // Whoever manages the organisation (the worker leaves it) or the worker (they are called back) may end it.
       if (isUuid(id)) await assertActorMay(manager, actor, 'workforce_manages_assignment', id, 'id');
       const assignment = await lockForUpdate(manager, Assignment, id, { what: 'Assignment' });

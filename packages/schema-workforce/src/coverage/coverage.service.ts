@@ -16,7 +16,8 @@ function lacksWorkerSql(certifiedOnly: boolean): string {
     ${certifiedOnly ? `AND ${certifiedOnSql('a.worker_id')}` : ''})`;
 }
 
-function per100k(count: number, population: number | null): number | null {
+/** A count per 100,000 inhabitants, two decimals; null when the population is unknown (never a division by nothing). */
+export function per100k(count: number, population: number | null): number | null {
   if (!population) return null;
   return Math.round((count / population) * 100_000 * 100) / 100;
 }

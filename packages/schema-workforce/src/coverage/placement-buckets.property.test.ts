@@ -135,5 +135,6 @@ describe(`workforceSummary's placement buckets (${testDatabaseKind()})`, () => {
       }),
       { seed: 16_04, numRuns: 40 },
     );
-  }));
+    // 40 histories of real writes and summaries: over 30 s on a busy two-core machine.
+  }), 180_000);
 });

@@ -40,7 +40,8 @@ describe('change my password', () => {
     expect(await screen.findByText('Kedua kata sandi baru tidak sama')).toBeTruthy();
 
     fill('keliru-sekali', 'kata-sandi-baru-2026', 'kata-sandi-baru-2026');
-    expect(await screen.findByText('The current password is not right')).toBeTruthy();
+    // In the console's language, from the error's code and field (not the server's English).
+    expect(await screen.findByText('Kata sandi saat ini salah.')).toBeTruthy();
     expect(screen.getByText('Periksa isian yang ditandai.')).toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useI18n, type MessageKey, type Values } from '../../../i18n/locale.js';
 import { applyServerErrors } from '../../../lib/form.js';
 import { ChangeMyPasswordMutation } from '../graphql/mutations.js';
+import { useErrorWords } from '../lib/access.js';
 
 /** The server's own rule is longer (not containing the username, not too common); it answers beside the field. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -13,6 +14,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** Changing one's own password; the server ends one's other sessions. */
 export function ChangePasswordDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [change] = useMutation(ChangeMyPasswordMutation);
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
   const form = useForm({
@@ -39,7 +41,7 @@ export function ChangePasswordDialog({ opened, onClose }: { opened: boolean; onC
             notifications.show({ color: 'teal', message: t('auth.passwordChanged') });
             close();
           } catch (error) {
-            setProblem(applyServerErrors(form, error));
+            setProblem(applyServerErrors(form, error, errorWords));
           }
         })}
       >

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import { SESSION_ENDED, sessionEvents } from '../../../lib/session-events.js';
-import { MeQuery } from '../graphql/queries.js';
+import { AccountAreaQuery, MeQuery } from '../graphql/queries.js';
 import { AccessProvider, signInPath } from '../lib/access.js';
 
 /**
@@ -18,6 +18,9 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   // While `me` is fetched again (after a resetStore, say), keep showing the page: unmounting it would lose its state.
   const { data: current, previousData, error, refetch } = useQuery(MeQuery);
   const data = current ?? previousData;
+  const areaCode = data?.me.account?.areaCode ?? null;
+  // The coordinator's area by name, for the pages and for refusals ("… within their own area (Kecamatan Cimahi Utara)").
+  const area = useQuery(AccountAreaQuery, { variables: { code: areaCode ?? '' }, skip: !areaCode });
   const here = `${location.pathname}${location.search}`;
   const latest = useRef(here);
   useEffect(() => {
@@ -37,5 +40,9 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   if (!data) return error ? <ErrorState error={error} onRetry={() => void refetch()} /> : <LoadingState />;
   const account = data.me.account;
   if (data.me.role === null || !account) return <Navigate to={signInPath(here)} replace />;
-  return <AccessProvider account={account}>{children}</AccessProvider>;
+  return (
+    <AccessProvider account={account} areaName={area.data?.area.name ?? null}>
+      {children}
+    </AccessProvider>
+  );
 }

@@ -19,6 +19,16 @@ export const MeQuery = graphql(`
   }
 `);
 
+/** A coordinator's area by name, to name it on the pages and in refusals. */
+export const AccountAreaQuery = graphql(`
+  query AccountArea($code: ID!) {
+    area(code: $code) {
+      code
+      name
+    }
+  }
+`);
+
 export const AccountsQuery = graphql(`
   query Accounts {
     accounts {
@@ -94,6 +104,27 @@ export const AuditRecordsQuery = graphql(`
         action
         before
         after
+        event {
+          actorName
+          actorRole
+          record {
+            table
+            id
+            name
+          }
+          related {
+            table
+            id
+            name
+            column
+          }
+          changes {
+            field
+            before
+            after
+            personal
+          }
+        }
       }
     }
   }

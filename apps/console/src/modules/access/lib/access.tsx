@@ -1,5 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AccessRole, MeQuery } from '../../../generated/gql/graphql.js';
+import { useI18n } from '../../../i18n/locale.js';
+import type { ErrorWords } from '../../../lib/errors.js';
 
 export type SignedInAccount = NonNullable<MeQuery['me']['account']>;
 
@@ -9,6 +11,8 @@ export interface Access {
   role: AccessRole;
   /** A coordinator's area (Kemendagri code); changes outside it are refused by the server. */
   areaCode: string | null;
+  /** That area's name, e.g. "Kecamatan Cimahi Utara" (its code until the name is known). */
+  areaName: string | null;
   isAdmin: boolean;
   /** Create, edit, archive, assign: admins, and coordinators within their area. */
   canEdit: boolean;
@@ -16,12 +20,13 @@ export interface Access {
   seesPersonalData: boolean;
 }
 
-export function accessFor(account: SignedInAccount): Access {
+export function accessFor(account: SignedInAccount, areaName: string | null = null): Access {
   const role = account.role;
   return {
     account,
     role,
     areaCode: account.areaCode,
+    areaName: account.areaCode ? (areaName ?? account.areaCode) : null,
     isAdmin: role === 'ADMIN',
     canEdit: role === 'ADMIN' || role === 'COORDINATOR',
     seesPersonalData: role === 'ADMIN' || role === 'COORDINATOR',
@@ -30,8 +35,16 @@ export function accessFor(account: SignedInAccount): Access {
 
 const AccessContext = createContext<Access | null>(null);
 
-export function AccessProvider({ account, children }: { account: SignedInAccount; children: ReactNode }) {
-  return <AccessContext.Provider value={accessFor(account)}>{children}</AccessContext.Provider>;
+export function AccessProvider({
+  account,
+  areaName,
+  children,
+}: {
+  account: SignedInAccount;
+  areaName?: string | null;
+  children: ReactNode;
+}) {
+  return <AccessContext.Provider value={accessFor(account, areaName)}>{children}</AccessContext.Provider>;
 }
 
 /** The signed-in person's access; the pages inside the console are only shown to someone signed in. */
@@ -39,6 +52,16 @@ export function useAccess(): Access {
   const access = useContext(AccessContext);
   if (!access) throw new Error('useAccess needs an AccessProvider above it (RequireSignIn)');
   return access;
+}
+
+/**
+ * How to read the server's errors here: the chosen language, and the coordinator's area by name. Also outside the
+ * signed-in pages (the sign-in page), where there is no area.
+ */
+export function useErrorWords(): ErrorWords {
+  const { locale } = useI18n();
+  const access = useContext(AccessContext);
+  return { locale, areaName: access?.role === 'COORDINATOR' ? access.areaName : null };
 }
 
 /** Where the sign-in page sends someone back to: only paths of this site (never //other.site). */

@@ -17,7 +17,7 @@ import { MIN_PASSWORD_LENGTH } from '../components/ChangePasswordDialog.js';
 import { ROLE_COLORS } from '../components/UserMenu.js';
 import { CreateAccountMutation, SetAccountPasswordMutation, UpdateAccountMutation } from '../graphql/mutations.js';
 import { AccountsQuery as AccountsDocument } from '../graphql/queries.js';
-import { useAccess } from '../lib/access.js';
+import { useAccess, useErrorWords } from '../lib/access.js';
 import { HiddenHeader } from '../../../components/HiddenHeader.js';
 import { CardTable } from '../../../components/CardTable.js';
 
@@ -37,6 +37,7 @@ export function AccountsView() {
 
 function AccountsPage() {
   const { t, formatDateTime } = useI18n();
+  const errorWords = useErrorWords();
   const { account: me } = useAccess();
   const { data, error, refetch } = useQuery(AccountsDocument);
   const [creating, setCreating] = useState(false);
@@ -49,7 +50,7 @@ function AccountsPage() {
       await update({ variables: { id: account.id, input: { disabled: false, expectedVersion: account.version } } });
       notifications.show({ color: 'teal', message: t('account.enabledNotice', { username: account.username }) });
     } catch (problem) {
-      const { key, values } = errorMessage(parseError(problem));
+      const { key, values } = errorMessage(parseError(problem, errorWords));
       notifications.show({ color: 'red', title: t('error.title'), message: t(key, values) });
     }
   };
@@ -156,6 +157,7 @@ function AccountsPage() {
 
 function CreateAccountDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [create] = useMutation(CreateAccountMutation, { refetchQueries: [AccountsDocument], awaitRefetchQueries: true });
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
   const form = useForm({
@@ -195,7 +197,7 @@ function CreateAccountDialog({ opened, onClose }: { opened: boolean; onClose(): 
               if (account) notifications.show({ color: 'teal', message: t('account.created', { username: account.username }) });
               close();
             } catch (error) {
-              setProblem(applyServerErrors(form, error));
+              setProblem(applyServerErrors(form, error, errorWords));
             }
           },
           () => setProblem({ key: 'error.fixFields', values: {} }),
@@ -271,6 +273,7 @@ function DisableAccountDialog({ account, onClose }: { account: Account | null; o
 
 function SetPasswordDialog({ account, onClose }: { account: Account | null; onClose(): void }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [setPassword] = useMutation(SetAccountPasswordMutation);
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
   const form = useForm({
@@ -297,7 +300,7 @@ function SetPasswordDialog({ account, onClose }: { account: Account | null; onCl
             notifications.show({ color: 'teal', message: t('common.savedNotice') });
             close();
           } catch (error) {
-            setProblem(applyServerErrors(form, error));
+            setProblem(applyServerErrors(form, error, errorWords));
           }
         })}
       >

@@ -30,6 +30,7 @@ import { CreateApiKeyMutation, RevokeApiKeyMutation } from '../graphql/mutations
 import { ApiKeysQuery as ApiKeysDocument, OrganisationChoicesQuery, OrganisationNameQuery } from '../graphql/queries.js';
 import { HiddenHeader } from '../../../components/HiddenHeader.js';
 import { CardTable } from '../../../components/CardTable.js';
+import { useErrorWords } from '../lib/access.js';
 
 type ApiKey = ApiKeysQuery['apiKeys'][number];
 
@@ -147,6 +148,7 @@ function ApiKeysPage() {
 /** Name and organisations; then the secret, once, with a copy button and a warning that it cannot be shown again. */
 function CreateApiKeyDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [create] = useMutation(CreateApiKeyMutation, { refetchQueries: [ApiKeysDocument], awaitRefetchQueries: true });
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
@@ -212,7 +214,7 @@ function CreateApiKeyDialog({ opened, onClose }: { opened: boolean; onClose(): v
               const createdKey = result.data?.createApiKey;
               if (createdKey) setCreated({ name: createdKey.apiKey.name, secret: createdKey.secret });
             } catch (error) {
-              setProblem(applyServerErrors(form, error));
+              setProblem(applyServerErrors(form, error, errorWords));
             }
           })}
         >

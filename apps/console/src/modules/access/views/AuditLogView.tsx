@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Autocomplete, Badge, Box, Button, Code, Group, Select, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Autocomplete, Badge, Box, Button, Code, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { AdminOnly } from '../components/AdminOnly.js';
 import { AuditRecordsQuery as AuditRecordsDocument } from '../graphql/queries.js';
 import { diffRows, formatValue, recordPath, startOfDay, startOfNextDay } from '../lib/audit-diff.js';
 import { HiddenHeader } from '../../../components/HiddenHeader.js';
+import { EventSentence } from '../../history/components/EventSentence.js';
 
 type AuditRecord = AuditRecordsQuery['auditRecords']['nodes'][number];
 
@@ -34,6 +35,47 @@ const TABLES = [
   'api_key_organisation',
 ];
 const ACTOR_KINDS = new Set(['account', 'api_key', 'anonymous', 'system', 'database']);
+/** The operations the log names, each with a label people read (others are shown as they are recorded). */
+const OPERATIONS = [
+  'createOrganisation',
+  'updateOrganisation',
+  'archiveOrganisation',
+  'createWorker',
+  'updateWorker',
+  'archiveWorker',
+  'assignWorker',
+  'endAssignment',
+  'recordCertification',
+  'scheduleCompetencyTest',
+  'requestPlacement',
+  'acceptPlacementRequest',
+  'declinePlacementRequest',
+  'handOverWorker',
+  'createProfessionalRole',
+  'revealNationalIdNumber',
+  'openCase',
+  'updateCase',
+  'closeCase',
+  'involveWorker',
+  'endInvolvement',
+  'scheduleTrainingSession',
+  'enrolWorkerInTraining',
+  'recordTrainingResult',
+  'signIn',
+  'signOut',
+  'changeMyPassword',
+  'createAccount',
+  'updateAccount',
+  'setAccountPassword',
+  'createApiKey',
+  'revokeApiKey',
+] as const;
+
+/** An operation's label in the reader's language, or its recorded name. */
+function useOperationLabel(): (operation: string) => string {
+  const { t } = useI18n();
+  return (operation) => ((OPERATIONS as readonly string[]).includes(operation) ? t(`audit.op.${operation as (typeof OPERATIONS)[number]}`) : operation);
+}
 
 export function AuditLogView() {
   return (
@@ -61,7 +103,8 @@ function useUrlText(list: ListState, key: string): [string, (value: string) => v
 function AuditLogPage() {
   const { t } = useI18n();
   const list = useListState();
-  const [operation, setOperation] = useUrlText(list, 'operation');
+  const operationLabel = useOperationLabel();
+  const operation = list.get('operation');
   const [table, setTable] = useUrlText(list, 'table');
   const action = list.get('action');
   const from = list.get('from');
@@ -84,7 +127,18 @@ function AuditLogPage() {
       lead={t('audit.lead')}
       filters={
         <>
-          <TextInput label={t('audit.operation')} placeholder={t('audit.operationHint')} value={operation} onChange={(event) => setOperation(event.currentTarget.value)} />
+          <Select
+            label={t('audit.operation')}
+            placeholder={t('audit.operationAll')}
+            data={[...OPERATIONS, ...(operation && !(OPERATIONS as readonly string[]).includes(operation) ? [operation] : [])]
+              .map((value) => ({ value, label: operationLabel(value) }))
+              .sort((a, b) => a.label.localeCompare(b.label))}
+            value={operation}
+            onChange={(value) => list.set({ operation: value })}
+            searchable
+            clearable
+            data-testid="audit-operation"
+          />
           <Autocomplete label={t('audit.table')} placeholder={t('common.all')} data={TABLES} value={table} onChange={setTable} />
           <Select
             label={t('audit.action')}
@@ -123,6 +177,7 @@ function AuditLogPage() {
 
 function AuditTable({ records }: { records: readonly AuditRecord[] }) {
   const { t, formatDateTime } = useI18n();
+  const operationLabel = useOperationLabel();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setExpanded((current) => {
@@ -139,10 +194,8 @@ function AuditTable({ records }: { records: readonly AuditRecord[] }) {
             <HiddenHeader w={36}>{t('common.details')}</HiddenHeader>
             <Table.Th>{t('audit.recordedAt')}</Table.Th>
             <Table.Th>{t('audit.actor')}</Table.Th>
+            <Table.Th>{t('audit.event')}</Table.Th>
             <Table.Th>{t('audit.operation')}</Table.Th>
-            <Table.Th>{t('audit.action')}</Table.Th>
-            <Table.Th>{t('audit.table')}</Table.Th>
-            <Table.Th>{t('audit.record')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -179,31 +232,40 @@ function AuditTable({ records }: { records: readonly AuditRecord[] }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Code>{record.operation ?? '—'}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={ACTION_COLORS[record.action] ?? 'gray'}>
-                      {(ACTIONS as readonly string[]).includes(record.action) ? t(`audit.action.${record.action as (typeof ACTIONS)[number]}`) : record.action}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{record.tableName}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {path ? (
-                      <Anchor component={Link} to={path} size="xs" ff="monospace">
-                        {record.recordId}
-                      </Anchor>
-                    ) : (
-                      <Text size="xs" ff="monospace">
-                        {record.recordId ?? '—'}
+                    {record.action === 'READ' ? (
+                      <Text size="sm">
+                        {t('audit.action.READ')}:{' '}
+                        {path ? (
+                          <Anchor component={Link} to={path} fw={600} inherit>
+                            {record.event.record.name ?? record.recordId}
+                          </Anchor>
+                        ) : (
+                          (record.event.record.name ?? record.recordId ?? '—')
+                        )}
                       </Text>
+                    ) : (
+                      <EventSentence event={{ ...record.event, recordedAt: record.recordedAt, action: record.action }} withDay={false} />
                     )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={2} align="flex-start">
+                      <Text size="sm">{record.operation ? operationLabel(record.operation) : '—'}</Text>
+                      <Group gap={4} wrap="nowrap">
+                        <Badge variant="light" color={ACTION_COLORS[record.action] ?? 'gray'} styles={{ label: { color: 'var(--mantine-color-dark-7)' } }}>
+                          {(ACTIONS as readonly string[]).includes(record.action) ? t(`audit.action.${record.action as (typeof ACTIONS)[number]}`) : record.action}
+                        </Badge>
+                        {record.operation && (
+                          <Code c="dark.6" fz="xs">
+                            {record.operation}
+                          </Code>
+                        )}
+                      </Group>
+                    </Stack>
                   </Table.Td>
                 </Table.Tr>
                 {open && (
                   <Table.Tr data-testid="audit-changes">
-                    <Table.Td colSpan={7} bg="gray.0" p="sm">
+                    <Table.Td colSpan={5} bg="gray.0" p="sm">
                       <RowChanges record={record} />
                     </Table.Td>
                   </Table.Tr>

@@ -8,7 +8,7 @@ import { useI18n } from '../../../i18n/locale.js';
 import { errorMessage, parseError } from '../../../lib/errors.js';
 import { SignInMutation } from '../graphql/mutations.js';
 import { MeQuery } from '../graphql/queries.js';
-import { safeReturnPath } from '../lib/access.js';
+import { safeReturnPath, useErrorWords } from '../lib/access.js';
 
 type Problem = { kind: 'wrong' } | { kind: 'wait'; until: number } | { kind: 'other'; text: string };
 
@@ -27,6 +27,7 @@ function useSecondsUntil(until: number | null): number {
 /** The sign-in page (/masuk): username and password; then back to the page that sent the person here. */
 export function SignInView() {
   const { t, locale, setLocale } = useI18n();
+  const errorWords = useErrorWords();
   const navigate = useNavigate();
   const client = useApolloClient();
   const [params] = useSearchParams();
@@ -54,7 +55,7 @@ export function SignInView() {
       await client.clearStore();
       void navigate(next, { replace: true });
     } catch (error) {
-      const parsed = parseError(error);
+      const parsed = parseError(error, errorWords);
       form.setFieldValue('password', '');
       if (parsed.kind === 'tooManyRequests') {
         setProblem({ kind: 'wait', until: Date.now() + (parsed.retryAfterSeconds ?? 60) * 1000 });

@@ -9,6 +9,7 @@ import type { CaseDetailQuery } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { caseStatusLabel } from '../../../lib/labels.js';
 import { useAccess } from '../../access/lib/access.js';
+import { RecordHistory } from '../../history/components/RecordHistory.js';
 import { HiddenHeader } from '../../../components/HiddenHeader.js';
 
 type Case = CaseDetailQuery['case'];
@@ -27,7 +28,8 @@ export function CaseDetailPage({
   onEndInvolvement(id: string): void;
 }) {
   const { t, label, locale, formatDate } = useI18n();
-  const { canEdit } = useAccess();
+  // The actions only where the server says this caller may change the case (a coordinator: their area's).
+  const canEdit = useAccess().canEdit && item.viewerCanManage;
   const open = item.status === 'OPEN';
   const text = (value: { labelId: string; labelEn: string }) => (locale === 'en' ? value.labelEn : value.labelId);
   return (
@@ -144,6 +146,7 @@ export function CaseDetailPage({
             </Table.ScrollContainer>
           )}
         </Section>
+        <RecordHistory id={item.id} />
       </Stack>
     </>
   );

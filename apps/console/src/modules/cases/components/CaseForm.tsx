@@ -7,6 +7,8 @@ import { useI18n, type MessageKey, type Values } from '../../../i18n/locale.js';
 import { applyServerErrors } from '../../../lib/form.js';
 import { OrganisationSelect } from '../../organisations/components/OrganisationSelect.js';
 import { PmksCategoriesQuery } from '../graphql/queries.js';
+import { useErrorWords } from '../../access/lib/access.js';
+import { DateField } from '../../../components/DateField.js';
 
 export interface CaseFormValues {
   reference: string;
@@ -30,6 +32,7 @@ export function CaseForm({
   onCancel(): void;
 }) {
   const { t, locale } = useI18n();
+  const errorWords = useErrorWords();
   const categories = useQuery(PmksCategoriesQuery);
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
   const form = useForm<CaseFormValues>({
@@ -51,7 +54,7 @@ export function CaseForm({
             try {
               await onSubmit(values);
             } catch (error) {
-              setProblem(applyServerErrors(form, error));
+              setProblem(applyServerErrors(form, error, errorWords));
             }
           },
           () => setProblem({ key: 'error.fixFields', values: {} }),
@@ -60,7 +63,7 @@ export function CaseForm({
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('case.reference')} description={t('case.referenceHint')} required disabled={editing} {...form.getInputProps('reference')} />
-            <TextInput type="date" label={t('case.openedOn')} disabled={editing} {...form.getInputProps('openedOn')} />
+            <DateField label={t('case.openedOn')} disabled={editing} {...form.getInputProps('openedOn')} />
           </SimpleGrid>
           <Select
             label={t('case.category')}

@@ -53,6 +53,7 @@ export const CaseDetailQuery = graphql(`
       closingNote
       summary
       version
+      viewerCanManage
       organisationId
       pmksCategoryCode
       organisation {

@@ -60,6 +60,7 @@ export function CaseEditView() {
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <LoadingState />;
   const item = data.case;
+  if (!item.viewerCanManage) return <NoAccess />;
   return (
     <>
       <PageHeader title={t('case.edit')} lead={item.reference} back={{ to: `/cases/${id}`, label: item.reference }} />

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { isValidLocalDate } from '@peksos/types';
 import { useState } from 'react';
@@ -9,6 +9,8 @@ import { applyServerErrors } from '../../../lib/form.js';
 import { certificationStatusLabel } from '../../../lib/labels.js';
 import { RolesListQuery } from '../../roles/graphql/queries.js';
 import { WorkerOptionsQuery } from '../graphql/queries.js';
+import { useErrorWords } from '../../access/lib/access.js';
+import { DateField } from '../../../components/DateField.js';
 
 export interface InvolveValues {
   workerId: string | null;
@@ -28,6 +30,7 @@ export function InvolveWorkerDialog({
   onSubmit(values: InvolveValues): Promise<void>;
 }) {
   const { t, label, locale } = useI18n();
+  const errorWords = useErrorWords();
   const workers = useQuery(WorkerOptionsQuery, { skip: !opened });
   const roles = useQuery(RolesListQuery, { skip: !opened });
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
@@ -54,7 +57,7 @@ export function InvolveWorkerDialog({
             await onSubmit(values);
             close();
           } catch (error) {
-            setProblem(applyServerErrors(form, error));
+            setProblem(applyServerErrors(form, error, errorWords));
           }
         })}
       >
@@ -76,7 +79,7 @@ export function InvolveWorkerDialog({
             {...form.getInputProps('roleCode')}
           />
           <Switch label={t('case.lead')} {...form.getInputProps('isLead', { type: 'checkbox' })} />
-          <TextInput type="date" label={t('common.from')} {...form.getInputProps('startsOn')} />
+          <DateField label={t('common.from')} {...form.getInputProps('startsOn')} />
           {problem && (
             <Alert color="red" role="alert">
               {t(problem.key, problem.values)}

@@ -11,13 +11,13 @@ import {
   Switch,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { CardTable } from '../../../components/CardTable.js';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
+import { DateField } from '../../../components/DateField.js';
 import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { ListPagination } from '../../../components/Pagination.js';
@@ -52,36 +52,48 @@ export function CoveragePage({
   onReset,
   list,
   summary,
-  summaryError,
   gaps,
   loading,
   error,
   onRetry,
   onAssign,
+  onShowLacking,
+  homeArea = null,
   exportFilters,
 }: {
   filters: CoverageFilters;
   onFiltersChange(changes: Partial<CoverageFilters>): void;
   onReset(): void;
   list: ListState;
+  /** The figures: the last ones fetched while new ones load. */
   summary: CoverageSummaryQuery['workforceSummary'] | null;
-  summaryError?: unknown;
+  /** The rows: the last page fetched while a new one loads. */
   gaps: CoverageGapsQuery['organisationsLackingWorker'] | null;
   loading: boolean;
+  /** The list's or the figures' failure, shown once. */
   error?: unknown;
   onRetry(): void;
   onAssign(organisation: AssignTarget): void;
+  /** A figure card asks for the list it counts: without a worker, or without a certified one (all kinds). */
+  onShowLacking(certifiedOnly: boolean): void;
+  /** Where the list starts (a coordinator's own area); null for the whole city. Being there is no filter to reset. */
+  homeArea?: { kecamatan: string; kelurahan: string | null } | null;
   /** The filters of the list, for its download (the server's export honours the same ones). */
   exportFilters: { areaCode: string; kinds?: OrganisationKind[]; asOf?: string; certifiedOnly: boolean };
 }) {
   const { t, label, formatNumber, formatDate } = useI18n();
-  const { canEdit } = useAccess();
+  const { canEdit, role } = useAccess();
   const lacking = filters.certifiedOnly ? summary?.organisationsLackingCertifiedWorker : summary?.organisationsLackingWorker;
   const covered = summary && lacking !== undefined ? summary.organisationsNeedingWorker - lacking : undefined;
   const inArea = summary ? t('coverage.stat.inArea', { area: summary.area.name }) : undefined;
-  const count = (value: number | undefined) => (value === undefined ? '…' : formatNumber(value));
+  const count = (value: number | undefined) => (value === undefined ? (error ? '—' : '…') : formatNumber(value));
+  // The organisations list of the same area, limited to those that should have a worker: what "needing" counts.
+  const needingList = summary ? `/organisations?${new URLSearchParams({ area: summary.area.code, should: '1' }).toString()}` : undefined;
+  const awayFromHome = homeArea
+    ? filters.kecamatan !== homeArea.kecamatan || filters.kelurahan !== homeArea.kelurahan
+    : !!filters.kecamatan;
   const hasFilters =
-    !!filters.kecamatan || filters.kinds.length > 0 || !!filters.asOf || filters.certifiedOnly || filters.sort !== 'NAME';
+    awayFromHome || filters.kinds.length > 0 || !!filters.asOf || filters.certifiedOnly || filters.sort !== 'NAME';
 
   return (
     <>
@@ -97,28 +109,40 @@ export function CoveragePage({
         }
       />
 
-      {summaryError ? (
-        <ErrorState error={summaryError} onRetry={onRetry} />
-      ) : (
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mb="md">
-          <StatCard label={t('coverage.stat.needing')} value={count(summary?.organisationsNeedingWorker)} hint={inArea} testId="stat-needing" />
-          <StatCard
-            label={t('coverage.stat.lacking')}
-            value={count(summary?.organisationsLackingWorker)}
-            hint={inArea}
-            color={filters.certifiedOnly ? undefined : 'red.7'}
-            testId="stat-lacking"
-          />
-          <StatCard
-            label={t('coverage.stat.lackingCertified')}
-            value={count(summary?.organisationsLackingCertifiedWorker)}
-            hint={inArea}
-            color={filters.certifiedOnly ? 'red.7' : undefined}
-            testId="stat-lacking-certified"
-          />
-          <StatCard label={t('coverage.stat.covered')} value={count(covered)} hint={inArea} color="teal.8" testId="stat-covered" />
-        </SimpleGrid>
-      )}
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mb="md" style={{ opacity: loading ? 0.6 : 1 }} aria-busy={loading}>
+        <StatCard
+          label={t('coverage.stat.needing')}
+          value={count(summary?.organisationsNeedingWorker)}
+          hint={inArea}
+          testId="stat-needing"
+          to={needingList}
+        />
+        <StatCard
+          label={t('coverage.stat.lacking')}
+          value={count(summary?.organisationsLackingWorker)}
+          hint={inArea}
+          color={filters.certifiedOnly ? undefined : 'red.8'}
+          testId="stat-lacking"
+          onClick={() => onShowLacking(false)}
+          pressed={!filters.certifiedOnly && filters.kinds.length === 0}
+        />
+        <StatCard
+          label={t('coverage.stat.lackingCertified')}
+          value={count(summary?.organisationsLackingCertifiedWorker)}
+          hint={inArea}
+          color={filters.certifiedOnly ? 'red.8' : undefined}
+          testId="stat-lacking-certified"
+          onClick={() => onShowLacking(true)}
+          pressed={filters.certifiedOnly && filters.kinds.length === 0}
+        />
+        <StatCard
+          label={t(filters.certifiedOnly ? 'coverage.stat.coveredCertified' : 'coverage.stat.covered')}
+          value={count(covered)}
+          hint={inArea}
+          color="teal.8"
+          testId="stat-covered"
+        />
+      </SimpleGrid>
 
       <Paper withBorder p="md" mb="md" component="section" aria-label={t('common.search')}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
@@ -136,11 +160,13 @@ export function CoveragePage({
             clearable
             data-testid="filter-kind"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('common.asOf')}
             value={filters.asOf ?? summary?.asOf ?? ''}
-            onChange={(event) => onFiltersChange({ asOf: event.currentTarget.value || null })}
+            // Only a whole date changes the list; '' goes back to today.
+            onChange={(value) => {
+              if (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value)) onFiltersChange({ asOf: value || null });
+            }}
             data-testid="filter-as-of"
           />
         </SimpleGrid>
@@ -196,6 +222,8 @@ export function CoveragePage({
                 count: formatNumber(gaps.totalCount),
               })}
             </span>
+          ) : error ? (
+            t('coverage.unavailable')
           ) : (
             t('common.loading')
           )}
@@ -269,6 +297,8 @@ export function CoveragePage({
                       </Table.Td>
                       {canEdit && (
                         <Table.Td ta="right">
+                          {/* Only where the server says this caller may act (viewerCanManage): a coordinator's own area. */}
+                          {organisation.viewerCanManage ? (
                           <Button
                             size="xs"
                             leftSection={<IconUserPlus size={14} />}
@@ -277,6 +307,13 @@ export function CoveragePage({
                           >
                             {t('coverage.assign')}
                           </Button>
+                          ) : (
+                            role === 'COORDINATOR' && (
+                              <Text size="xs" c="dimmed" data-testid="not-your-area">
+                                {t('coverage.notYourArea')}
+                              </Text>
+                            )
+                          )}
                         </Table.Td>
                       )}
                     </Table.Tr>

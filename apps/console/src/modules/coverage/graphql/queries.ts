@@ -20,6 +20,7 @@ export const CoverageGapsQuery = graphql(`
         name
         kind
         areaCode
+        viewerCanManage
         area {
           code
           name

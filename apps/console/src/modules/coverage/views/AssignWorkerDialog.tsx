@@ -1,15 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, Textarea, TextInput, type ComboboxItem } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Switch, Text, Textarea, type ComboboxItem } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { DocumentNode } from 'graphql';
 import { useEffect, useMemo, useState } from 'react';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
+import { DateField } from '../../../components/DateField.js';
 import { useI18n, type MessageKey } from '../../../i18n/locale.js';
 import { today } from '../../../lib/dates.js';
 import { errorMessage, parseError, type ParsedError } from '../../../lib/errors.js';
 import { AssignWorkerMutation, RequestPlacementMutation } from '../graphql/mutations.js';
 import { AssignCandidatesQuery } from '../graphql/queries.js';
 import { rankCandidates, type CandidateGroup } from '../lib/rank-candidates.js';
+import { useErrorWords } from '../../access/lib/access.js';
 
 const GROUP_LABELS: Record<CandidateGroup, MessageKey> = {
   recommended: 'assign.groupRecommended',
@@ -48,6 +50,7 @@ export function AssignWorkerDialog({
   focusAfterAssign?: string;
 }) {
   const { t, locale } = useI18n();
+  const errorWords = useErrorWords();
   const [workerId, setWorkerId] = useState<string | null>(null);
   const [isPrimary, setIsPrimary] = useState(true);
   const [startsOn, setStartsOn] = useState(today());
@@ -124,7 +127,7 @@ export function AssignWorkerDialog({
         organisationName: assignment?.organisation.name ?? target.name,
       });
     } catch (error) {
-      setProblem(parseError(error));
+      setProblem(parseError(error, errorWords));
     }
   };
 
@@ -151,7 +154,7 @@ export function AssignWorkerDialog({
         noValidate
       >
         <Stack>
-          {candidates.error && <Alert color="red">{t(errorMessage(parseError(candidates.error)).key)}</Alert>}
+          {candidates.error && <Alert color="red">{t(errorMessage(parseError(candidates.error, errorWords)).key)}</Alert>}
           <Select
             label={t('assign.worker')}
             placeholder={t('assign.workerPlaceholder')}
@@ -179,11 +182,10 @@ export function AssignWorkerDialog({
             onChange={(event) => setIsPrimary(event.currentTarget.checked)}
             error={fieldError('isPrimary')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('assign.startsOn')}
             value={startsOn}
-            onChange={(event) => setStartsOn(event.currentTarget.value)}
+            onChange={setStartsOn}
             error={fieldError('startsOn')}
           />
           {asRequest && (

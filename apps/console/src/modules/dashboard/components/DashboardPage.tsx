@@ -71,16 +71,17 @@ export function DashboardPage({ summary }: { summary: Summary }) {
         }
       />
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" mb="lg">
-        <StatCard label={t('dashboard.workers')} value={formatNumber(summary.workers)} testId="stat-workers" />
+        <StatCard label={t('dashboard.workers')} value={formatNumber(summary.workers)} testId="stat-workers" to="/workers" />
         <StatCard
           label={t('dashboard.certified')}
           value={formatNumber(summary.certifiedWorkers)}
           hint={t('dashboard.certifiedShare', { percent })}
           color="teal.8"
           testId="stat-certified"
+          to="/workers?status=CERTIFIED"
         />
         <StatCard label={t('dashboard.uncertified')} value={formatNumber(summary.uncertifiedWorkers)} color="orange.8" testId="stat-uncertified" />
-        <StatCard label={t('dashboard.unplaced')} value={formatNumber(summary.unplacedWorkers)} testId="stat-unplaced" />
+        <StatCard label={t('dashboard.unplaced')} value={formatNumber(summary.unplacedWorkers)} testId="stat-unplaced" to="/workers?placed=0" />
         <StatCard
           label={t('dashboard.per100k')}
           value={decimal(summary.workersPer100k)}

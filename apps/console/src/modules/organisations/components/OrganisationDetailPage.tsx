@@ -10,6 +10,7 @@ import type { OrganisationDetailQuery } from '../../../generated/gql/graphql.js'
 import { useI18n } from '../../../i18n/locale.js';
 import { caseStatusLabel, kindLabel } from '../../../lib/labels.js';
 import { useAccess } from '../../access/lib/access.js';
+import { RecordHistory } from '../../history/components/RecordHistory.js';
 
 type Organisation = OrganisationDetailQuery['organisation'];
 
@@ -177,6 +178,7 @@ export function OrganisationDetailPage({
             </Stack>
           )}
         </Section>
+        <RecordHistory id={organisation.id} />
       </Stack>
     </>
   );

@@ -8,6 +8,8 @@ import { applyServerErrors } from '../../../lib/form.js';
 import { kindLabel, ORGANISATION_KINDS } from '../../../lib/labels.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
 import { OrganisationSelect } from './OrganisationSelect.js';
+import { useErrorWords } from '../../access/lib/access.js';
+import { DateField } from '../../../components/DateField.js';
 
 export interface OrganisationFormValues {
   name: string;
@@ -47,6 +49,7 @@ export function OrganisationForm({
   onCancel(): void;
 }) {
   const { t, label } = useI18n();
+  const errorWords = useErrorWords();
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
   const form = useForm<OrganisationFormValues>({
     initialValues,
@@ -68,7 +71,7 @@ export function OrganisationForm({
             try {
               await onSubmit(values);
             } catch (error) {
-              setProblem(applyServerErrors(form, error));
+              setProblem(applyServerErrors(form, error, errorWords));
             }
           },
           () => setProblem({ key: 'error.fixFields', values: {} }),
@@ -91,7 +94,7 @@ export function OrganisationForm({
           <Switch label={t('org.shouldHaveWorker')} {...form.getInputProps('shouldHaveWorker', { type: 'checkbox' })} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select label={t('org.accreditationGrade')} data={['A', 'B', 'C']} clearable {...form.getInputProps('accreditationGrade')} />
-            <TextInput type="date" label={t('org.accreditationExpiresOn')} {...form.getInputProps('accreditationExpiresOn')} />
+            <DateField label={t('org.accreditationExpiresOn')} {...form.getInputProps('accreditationExpiresOn')} />
           </SimpleGrid>
           {problem && (
             <Alert color="red" role="alert">

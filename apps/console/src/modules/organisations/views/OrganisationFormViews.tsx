@@ -62,6 +62,8 @@ export function OrganisationEditView() {
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <LoadingState />;
   const organisation = data.organisation;
+  // Opened by its address outside the caller's area: say so now, not after the form is filled in.
+  if (!organisation.viewerCanManage) return <NoAccess />;
   return (
     <>
       <PageHeader title={t('org.edit')} lead={organisation.name} back={{ to: `/organisations/${id}`, label: organisation.name }} />

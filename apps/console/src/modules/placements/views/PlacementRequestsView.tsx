@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryS
 import type { PlacementRequestsQuery, PlacementRequestStatus } from '../../../generated/gql/graphql.js';
 import { useI18n, type MessageKey } from '../../../i18n/locale.js';
 import { errorMessage, parseError } from '../../../lib/errors.js';
-import { useAccess } from '../../access/lib/access.js';
+import { useAccess, useErrorWords } from '../../access/lib/access.js';
 import { AcceptPlacementRequestMutation, DeclinePlacementRequestMutation } from '../graphql/mutations.js';
 import { PlacementRequestsQuery as PlacementRequestsDocument } from '../graphql/queries.js';
 
@@ -65,6 +65,7 @@ function RequestsSection({
   variables: { status: PlacementRequestStatus | null; areaCode?: string | null; organisationAreaCode?: string | null };
 }) {
   const { t, formatDate, formatDateTime } = useI18n();
+  const errorWords = useErrorWords();
   const { data, error, refetch } = useQuery(PlacementRequestsDocument, { variables, fetchPolicy: 'cache-and-network' });
   const [accept] = useMutation(AcceptPlacementRequestMutation, { refetchQueries: [PlacementRequestsDocument] });
   const [declining, setDeclining] = useState<PlacementRequest | null>(null);
@@ -76,7 +77,7 @@ function RequestsSection({
       await accept({ variables: { id: request.id } });
       notifications.show({ color: 'teal', message: t('placement.acceptedNotice', { worker: request.worker.fullName, organisation: request.organisation.name }) });
     } catch (caught) {
-      const { key, values } = errorMessage(parseError(caught));
+      const { key, values } = errorMessage(parseError(caught, errorWords));
       notifications.show({ color: 'red', message: t(key, values) });
     } finally {
       setBusy(null);
@@ -179,6 +180,7 @@ function RequestsSection({
 /** Declining needs the reason: the requesting coordinator reads it. */
 function DeclineDialog({ request, onClose }: { request: PlacementRequest | null; onClose(): void }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [decline] = useMutation(DeclinePlacementRequestMutation, { refetchQueries: [PlacementRequestsDocument] });
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -207,7 +209,7 @@ function DeclineDialog({ request, onClose }: { request: PlacementRequest | null;
             notifications.show({ color: 'teal', message: t('placement.declinedNotice', { worker: request!.worker.fullName }) });
             close();
           } catch (caught) {
-            const parsed = parseError(caught);
+            const parsed = parseError(caught, errorWords);
             if (parsed.fieldErrors.reason) setReasonError(parsed.fieldErrors.reason);
             else {
               const { key, values } = errorMessage(parsed);

@@ -9,12 +9,13 @@ import { PageHeader } from '../../../components/PageHeader.js';
 import { useI18n, type MessageKey, type Values } from '../../../i18n/locale.js';
 import { applyServerErrors, optionalText } from '../../../lib/form.js';
 import { NoAccess } from '../../../components/NoAccess.js';
-import { useAccess } from '../../access/lib/access.js';
+import { useAccess, useErrorWords } from '../../access/lib/access.js';
 import { CreateRoleMutation } from '../graphql/mutations.js';
 import { RolesListQuery } from '../graphql/queries.js';
 
 export function RoleCreateView() {
   const { t, locale } = useI18n();
+  const errorWords = useErrorWords();
   const navigate = useNavigate();
   const { isAdmin } = useAccess();
   const [create] = useMutation(CreateRoleMutation, { refetchQueries: [RolesListQuery] });
@@ -57,7 +58,7 @@ export function RoleCreateView() {
                   void navigate(`/roles/${role.code}`);
                 }
               } catch (error) {
-                setProblem(applyServerErrors(form, error));
+                setProblem(applyServerErrors(form, error, errorWords));
               }
             },
             () => setProblem({ key: 'error.fixFields', values: {} }),

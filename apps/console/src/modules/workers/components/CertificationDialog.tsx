@@ -6,6 +6,8 @@ import type { CertificationLevel } from '../../../generated/gql/graphql.js';
 import { useI18n, type MessageKey, type Values } from '../../../i18n/locale.js';
 import { applyServerErrors, optionalText } from '../../../lib/form.js';
 import { CERTIFICATION_LEVELS, certificationLevelLabel } from '../../../lib/labels.js';
+import { useErrorWords } from '../../access/lib/access.js';
+import { DateField } from '../../../components/DateField.js';
 
 export interface CertificationValues {
   level: CertificationLevel | '';
@@ -29,6 +31,7 @@ export function CertificationDialog({
   onSubmit(mode: CertificationMode, values: CertificationValues): Promise<void>;
 }) {
   const { t, label } = useI18n();
+  const errorWords = useErrorWords();
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
   const date = (needed: boolean) => (value: string) =>
     !value ? (needed ? t('common.required') : null) : isValidLocalDate(value) ? null : t('validation.date');
@@ -59,7 +62,7 @@ export function CertificationDialog({
             await onSubmit(mode, { ...values, expiresOn: optionalText(values.expiresOn) ?? '' });
             close();
           } catch (error) {
-            setProblem(applyServerErrors(form, error));
+            setProblem(applyServerErrors(form, error, errorWords));
           }
         })}
       >
@@ -71,13 +74,13 @@ export function CertificationDialog({
             {...form.getInputProps('level')}
           />
           {mode === 'schedule' ? (
-            <TextInput type="date" label={t('worker.cert.testDate')} required {...form.getInputProps('testDate')} />
+            <DateField label={t('worker.cert.testDate')} required {...form.getInputProps('testDate')} />
           ) : (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('worker.cert.number')} required {...form.getInputProps('certificateNumber')} />
               <TextInput label={t('worker.cert.issuer')} required {...form.getInputProps('issuer')} />
-              <TextInput type="date" label={t('worker.cert.issuedOn')} required {...form.getInputProps('issuedOn')} />
-              <TextInput type="date" label={t('worker.cert.expiresOn')} {...form.getInputProps('expiresOn')} />
+              <DateField label={t('worker.cert.issuedOn')} required {...form.getInputProps('issuedOn')} />
+              <DateField label={t('worker.cert.expiresOn')} {...form.getInputProps('expiresOn')} />
             </SimpleGrid>
           )}
           {problem && (

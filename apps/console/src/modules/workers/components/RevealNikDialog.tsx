@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useI18n } from '../../../i18n/locale.js';
 import { errorMessage, parseError } from '../../../lib/errors.js';
 import { RevealNationalIdNumberMutation } from '../../access/graphql/mutations.js';
+import { useErrorWords } from '../../access/lib/access.js';
 
 /**
  * An admin reads a worker's whole NIK: asks why first, and says that the read is recorded (with the reason) in the
@@ -12,6 +13,7 @@ import { RevealNationalIdNumberMutation } from '../../access/graphql/mutations.j
  */
 export function RevealNikDialog({ worker, opened, onClose }: { worker: { id: string; fullName: string }; opened: boolean; onClose(): void }) {
   const { t } = useI18n();
+  const errorWords = useErrorWords();
   const [reveal, revealing] = useMutation(RevealNationalIdNumberMutation, { fetchPolicy: 'no-cache' });
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -44,7 +46,7 @@ export function RevealNikDialog({ worker, opened, onClose }: { worker: { id: str
                 const result = await reveal({ variables: { workerId: worker.id, reason: reason.trim() } });
                 setNik(result.data?.revealNationalIdNumber ?? null);
               } catch (error) {
-                const parsed = parseError(error);
+                const parsed = parseError(error, errorWords);
                 const { key, values } = errorMessage(parsed);
                 setProblem(parsed.fieldErrors.reason ?? t(key, values));
               }

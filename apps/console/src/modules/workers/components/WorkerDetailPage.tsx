@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { IconCertificate, IconEye, IconLock } from '@tabler/icons-react';
+import { IconArrowsExchange, IconCertificate, IconEye, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
@@ -14,6 +14,7 @@ import { useAccess } from '../../access/lib/access.js';
 import type { CertificationMode } from './CertificationDialog.js';
 import { RevealNikDialog } from './RevealNikDialog.js';
 import { HiddenHeader } from '../../../components/HiddenHeader.js';
+import { RecordHistory } from '../../history/components/RecordHistory.js';
 
 type Worker = WorkerDetailQuery['worker'];
 
@@ -31,12 +32,15 @@ export function WorkerDetailPage({
   onArchive,
   onCertification,
   onEndAssignment,
+  onHandover,
 }: {
   worker: Worker;
   onEdit(): void;
   onArchive(): void;
   onCertification(mode: CertificationMode): void;
   onEndAssignment(assignmentId: string): void;
+  /** Hands over everything the worker holds (they resign, move or go on leave). */
+  onHandover(): void;
 }) {
   const { t, label, locale, formatDate } = useI18n();
   const { canEdit, seesPersonalData, isAdmin } = useAccess();
@@ -55,7 +59,17 @@ export function WorkerDetailPage({
             {archived && <Badge color="gray">{t('common.archived')}</Badge>}
           </Group>
         }
-        actions={!archived && manages && <EditArchiveButtons onEdit={onEdit} onArchive={onArchive} />}
+        actions={
+          !archived &&
+          manages && (
+            <>
+              <Button variant="default" leftSection={<IconArrowsExchange size={16} />} onClick={onHandover} data-testid="handover-open">
+                {t('handover.open')}
+              </Button>
+              <EditArchiveButtons onEdit={onEdit} onArchive={onArchive} />
+            </>
+          )
+        }
       />
       {archived && <ArchivedNotice reason={worker.archiveReason} archivedAt={worker.archivedAt} />}
       <Stack>
@@ -263,6 +277,7 @@ export function WorkerDetailPage({
             </Table.ScrollContainer>
           )}
         </Section>
+        <RecordHistory id={worker.id} />
       </Stack>
       {isAdmin && <RevealNikDialog worker={worker} opened={revealing} onClose={() => setRevealing(false)} />}
     </>

@@ -7,6 +7,7 @@ import { useI18n, type MessageKey, type Values } from '../../../i18n/locale.js';
 import { applyServerErrors } from '../../../lib/form.js';
 import { EMPLOYMENT_STATUSES, employmentStatusLabel, GENDERS, genderLabel } from '../../../lib/labels.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
+import { useErrorWords } from '../../access/lib/access.js';
 
 export interface WorkerFormValues {
   fullName: string;
@@ -46,6 +47,7 @@ export function WorkerForm({
   onCancel(): void;
 }) {
   const { t, label } = useI18n();
+  const errorWords = useErrorWords();
   const [problem, setProblem] = useState<{ key: MessageKey; values: Values } | null>(null);
   const form = useForm<WorkerFormValues>({
     mode: 'controlled',
@@ -70,7 +72,7 @@ export function WorkerForm({
             try {
               await onSubmit(values);
             } catch (error) {
-              setProblem(applyServerErrors(form, error));
+              setProblem(applyServerErrors(form, error, errorWords));
             }
           },
           () => setProblem({ key: 'error.fixFields', values: {} }),

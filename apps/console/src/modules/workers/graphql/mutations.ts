@@ -54,3 +54,22 @@ export const EndAssignmentMutation = graphql(`
     }
   }
 `);
+
+export const HandOverWorkerMutation = graphql(`
+  mutation HandOverWorker($input: HandOverWorkerInput!) {
+    handOverWorker(input: $input) {
+      assignmentsEnded {
+        id
+      }
+      assignmentsMade {
+        id
+      }
+      involvementsEnded {
+        id
+      }
+      involvementsMade {
+        id
+      }
+    }
+  }
+`);

@@ -113,3 +113,47 @@ export const WorkerDetailQuery = graphql(`
     }
   }
 `);
+
+export const HandoverPreviewQuery = graphql(`
+  query HandoverPreview($workerId: ID!, $endsOn: LocalDate!) {
+    handoverPreview(workerId: $workerId, endsOn: $endsOn) {
+      workerId
+      workerName
+      endsOn
+      placements {
+        assignmentId
+        organisationId
+        organisationName
+        isPrimary
+        becomesUncovered
+        proposedWorkerId
+        candidates {
+          workerId
+          fullName
+          certified
+          sameKelurahan
+          sameKecamatan
+          activePlacements
+        }
+      }
+      involvements {
+        involvementId
+        caseId
+        caseReference
+        organisationName
+        roleCode
+        isLead
+        becomesUncovered
+        proposedWorkerId
+        candidates {
+          workerId
+          fullName
+          certified
+          sameKelurahan
+          sameKecamatan
+          activePlacements
+        }
+      }
+    }
+  }
+`);

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../../components/QueryStates.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { useAccess } from '../../access/lib/access.js';
 import { CertificationDialog, type CertificationMode } from '../components/CertificationDialog.js';
+import { HandoverDialog } from '../components/HandoverDialog.js';
 import { WorkerDetailPage } from '../components/WorkerDetailPage.js';
 import {
   ArchiveWorkerMutation,
@@ -26,6 +27,7 @@ export function WorkerDetailView() {
   const [archiving, setArchiving] = useState(false);
   const [certificationMode, setCertificationMode] = useState<CertificationMode | null>(null);
   const [ending, setEnding] = useState<string | null>(null);
+  const [handingOver, setHandingOver] = useState(false);
   const refetchQueries = [WorkerDetailQuery];
   const [archive] = useMutation(ArchiveWorkerMutation, { refetchQueries });
   const [schedule] = useMutation(ScheduleCompetencyTestMutation, { refetchQueries, awaitRefetchQueries: true });
@@ -44,7 +46,9 @@ export function WorkerDetailView() {
         onArchive={() => setArchiving(true)}
         onCertification={setCertificationMode}
         onEndAssignment={setEnding}
+        onHandover={() => setHandingOver(true)}
       />
+      {handingOver && <HandoverDialog workerId={id} workerName={worker.fullName} opened={handingOver} onClose={() => setHandingOver(false)} />}
       <ArchiveDialog
         opened={archiving}
         title={t('worker.archiveTitle', { name: worker.fullName })}

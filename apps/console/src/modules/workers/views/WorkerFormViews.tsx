@@ -66,6 +66,8 @@ export function WorkerEditView() {
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!data) return <LoadingState />;
   const worker = data.worker;
+  // Opened by its address outside the caller's area: say so now, not after the form is filled in.
+  if (!worker.viewerCanManage) return <NoAccess />;
   const submit = async (values: WorkerFormValues) => {
     await update({
       variables: {

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext, withAuditContext } from '@peksos/db';
+import { testDatabaseKind } from '@peksos/db/testing';
+import { loadOfficialAreas } from '@peksos/schema-workforce';
+import { startTestServer, type TestServer } from './testing/test-server.js';
+
+const ROW_FIELDS = `area { code name } workers certifiedWorkers population workersPer100k certifiedWorkersPer100k
+  organisationsNeedingWorker organisationsLackingWorker organisationsLackingCertifiedWorker`;
+const BREAKDOWN = `query ($parentCode: String, $asOf: LocalDate) {
+  areaBreakdown(parentCode: $parentCode, asOf: $asOf) { parent { code } asOf rows { ${ROW_FIELDS} } } }`;
+const SUMMARY = `query ($areaCode: String!, $asOf: LocalDate) {
+  workforceSummary(areaCode: $areaCode, asOf: $asOf) { workers certifiedWorkers population workersPer100k certifiedWorkersPer100k
+    organisationsNeedingWorker organisationsLackingWorker organisationsLackingCertifiedWorker } }`;
+
+/**
+ * The national drill-down over HTTP, on Cimahi's data set inside Indonesia's official areas (`pnpm areas:load`):
+ * Indonesia's 38 provinces, Jawa Barat's 27 regencies and cities, Cimahi's 3 kecamatan, Cimahi Utara's 4 kelurahan.
+ */
+describe(`area breakdown (${testDatabaseKind()})`, () => {
+  let api: TestServer;
+  beforeAll(async () => {
+    api = await startTestServer({ dataSet: 'cimahi' });
+    await withAuditContext(systemContext('load official areas'), () => loadOfficialAreas(api.database.dataSource));
+  }, 300_000);
+  afterAll(() => api?.close());
+
+  const breakdown = async (parentCode: string | null, asOf = '2026-12-01') => {
+    const result = await api.graphql<{ areaBreakdown: { parent: { code: string } | null; rows: any[] } }>(BREAKDOWN, { parentCode, asOf });
+    expect(result.errors).toBeUndefined();
+    return { ...result.data!.areaBreakdown, statements: result.extensions!.sqlStatements! };
+  };
+
+  it('answers for Indonesia, a province, Cimahi and a kecamatan with the same number of SQL statements', async () => {
+    const indonesia = await breakdown(null);
+    const jawaBarat = await breakdown('32');
+    const cimahi = await breakdown('32.77');
+    const utara = await breakdown('32.77.03');
+    const rows = [indonesia, jawaBarat, cimahi, utara].map((answer) => answer.rows.length);
+    const statements = [indonesia, jawaBarat, cimahi, utara].map((answer) => answer.statements);
+    console.info(`[area breakdown] ${testDatabaseKind()}: rows ${rows.join(', ')}; SQL statements ${statements.join(', ')}`);
+    expect(rows).toEqual([38, 27, 3, 4]);
+    // One statement for the breakdown, one to find the parent (none for Indonesia), whatever the number of rows.
+    expect(statements).toEqual([1, 2, 2, 2]);
+    expect(indonesia.parent).toBeNull();
+    expect(cimahi.parent).toEqual({ code: '32.77' });
+
+    // The figures add up the way the registry counts: all of Cimahi's workforce lies in Jawa Barat, in Cimahi's row.
+    const jawaBaratRow = indonesia.rows.find((row) => row.area.code === '32');
+    expect(jawaBaratRow).toMatchObject({ workers: 36, certifiedWorkers: 13 });
+    expect(jawaBarat.rows.find((row) => row.area.code === '32.77')).toMatchObject({ workers: 36, certifiedWorkers: 13, workersPer100k: 6.19 });
+    expect(indonesia.rows.filter((row) => row.area.code !== '32').every((row) => row.workers === 0 && row.organisationsNeedingWorker === 0)).toBe(true);
+  });
+
+  it('gives each row the figures workforceSummary gives that area, on any date', async () => {
+    for (const asOf of ['2026-12-01', '2019-01-01']) {
+      for (const parentCode of ['32.77', '32.77.01', '32.77.02', '32.77.03']) {
+        const { rows } = await breakdown(parentCode, asOf);
+        for (const row of rows) {
+          const { workforceSummary } = await api.query<{ workforceSummary: Record<string, unknown> }>(SUMMARY, { areaCode: row.area.code, asOf });
+          expect({ ...row, area: undefined }, `${row.area.code} on ${asOf}`).toEqual({ ...workforceSummary, area: undefined });
+        }
+      }
+    }
+  }, 120_000);
+
+  it('says when a population is unknown instead of dividing by nothing, and refuses an unknown parent', async () => {
+    const { rows } = await breakdown(null);
+    expect(rows.find((row) => row.area.code === '31')).toMatchObject({ population: null, workersPer100k: null, certifiedWorkersPer100k: null });
+    const unknown = await api.graphql(BREAKDOWN, { parentCode: '99.99' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'parentCode' });
+    const malformed = await api.graphql(BREAKDOWN, { parentCode: 'Cimahi' });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentCode' });
+  });
+});

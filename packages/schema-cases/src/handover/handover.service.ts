@@ -1,0 +1,191 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, conflict, type Actor, type Queryable } from '@peksos/schema-kit';
+import { AssignmentService, assertManagesWorker, rankReplacementCandidates, WorkerService, type ReplacementCandidate } from '@peksos/schema-workforce';
+import { CaseInvolvementService } from '../involvements/case-involvement.service.js';
+import {
+  HANDOVER_REASON_TEXT,
+  type HandoverInvolvement,
+  type HandoverPlacement,
+  type HandoverPreview,
+  type HandoverResult,
+  type HandOverWorkerInput,
+} from './handover.types.js';
+
+const CANDIDATES = 5;
+
+interface HeldPlacement {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  is_primary: boolean;
+  others: number;
+}
+
+interface HeldInvolvement {
+  id: string;
+  case_id: string;
+  reference: string;
+  organisation_id: string;
+  organisation_name: string;
+  role_code: string;
+  is_lead: boolean;
+  others: number;
+}
+
+/**
+ * The handover of a worker who resigns, moves or goes on leave (issue 17): every placement and case involvement they
+ * hold on the day ends then, and each is taken over by a replacement or left uncovered. The preview shows what becomes
+ * uncovered and proposes replacements (`rankReplacementCandidates` of the workforce module); applying it is one
+ * transaction through the owning modules' services (AssignmentService, CaseInvolvementService), whose rules hold as for
+ * single changes: the first refusal undoes everything.
+ *
+ * It lives in the cases module because it changes both placements (workforce) and involvements (cases): this module
+ * already depends on the workforce module, not the other way round.
+ */
+export class HandoverService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly today: string,
+  ) {}
+
+  /** Placements active on the day (or starting before it and not ended before it), with how many others serve there. */
+  private placementsHeld(db: Queryable, workerId: string, endsOn: string): Promise<HeldPlacement[]> {
+    return db.query(
+      `SELECT a.id::text, a.organisation_id::text, o.name AS organisation_name, a.is_primary,
+              (SELECT count(*)::int FROM assignment b WHERE b.organisation_id = a.organisation_id AND b.worker_id <> a.worker_id
+                 AND b.starts_on <= $2::date AND (b.ends_on IS NULL OR b.ends_on > $2::date)) AS others
+       FROM assignment a JOIN organisation o ON o.id = a.organisation_id
+       WHERE a.worker_id = $1::uuid AND a.starts_on < $2::date AND (a.ends_on IS NULL OR a.ends_on > $2::date)
+       ORDER BY o.name, a.id`,
+      [workerId, endsOn],
+    ) as Promise<HeldPlacement[]>;
+  }
+
+  private involvementsHeld(db: Queryable, workerId: string, endsOn: string): Promise<HeldInvolvement[]> {
+    return db.query(
+      `SELECT i.id::text, i.case_id::text, c.reference, c.organisation_id::text, o.name AS organisation_name, i.role_code, i.is_lead,
+              (SELECT count(*)::int FROM case_involvement j WHERE j.case_id = i.case_id AND j.worker_id <> i.worker_id
+                 AND j.starts_on <= $2::date AND (j.ends_on IS NULL OR j.ends_on > $2::date)) AS others
+       FROM case_involvement i JOIN social_case c ON c.id = i.case_id JOIN organisation o ON o.id = c.organisation_id
+       WHERE i.worker_id = $1::uuid AND c.status = 'OPEN' AND i.starts_on < $2::date AND (i.ends_on IS NULL OR i.ends_on > $2::date)
+       ORDER BY c.reference, i.id`,
+      [workerId, endsOn],
+    ) as Promise<HeldInvolvement[]>;
+  }
+
+  private checkDay(endsOn: string): void {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(endsOn)) throw badInput('endsOn', 'endsOn is a date (YYYY-MM-DD)');
+  }
+
+  /** What the handover would end and leave uncovered, with proposed replacements; changes nothing. */
+  async preview(workerId: string, endsOn: string, actor: Actor): Promise<HandoverPreview> {
+    this.checkDay(endsOn);
+    await assertManagesWorker(this.dataSource, actor, workerId, 'workerId');
+    const worker = await new WorkerService(this.dataSource, this.today).get(workerId, 'workerId');
+    const rank = (organisationId: string): Promise<ReplacementCandidate[]> =>
+      rankReplacementCandidates(this.dataSource, actor, { organisationId, asOf: endsOn, excludeWorkerIds: [worker.id], limit: CANDIDATES });
+    const placements: HandoverPlacement[] = [];
+    for (const held of await this.placementsHeld(this.dataSource, worker.id, endsOn)) {
+      const candidates = await rank(held.organisation_id);
+      placements.push({
+        assignmentId: held.id,
+        organisationId: held.organisation_id,
+        organisationName: held.organisation_name,
+        isPrimary: held.is_primary,
+        becomesUncovered: held.others === 0,
+        proposedWorkerId: candidates[0]?.workerId ?? null,
+        candidates,
+      });
+    }
+    const involvements: HandoverInvolvement[] = [];
+    for (const held of await this.involvementsHeld(this.dataSource, worker.id, endsOn)) {
+      const candidates = await rank(held.organisation_id);
+      involvements.push({
+        involvementId: held.id,
+        caseId: held.case_id,
+        caseReference: held.reference,
+        organisationName: held.organisation_name,
+        roleCode: held.role_code,
+        isLead: held.is_lead,
+        becomesUncovered: held.others === 0,
+        proposedWorkerId: candidates[0]?.workerId ?? null,
+        candidates,
+      });
+    }
+    const uncoveredFirst = <T extends { becomesUncovered: boolean }>(items: T[]) =>
+      [...items.filter((item) => item.becomesUncovered), ...items.filter((item) => !item.becomesUncovered)];
+    return { workerId: worker.id, workerName: worker.fullName, endsOn, placements: uncoveredFirst(placements), involvements: uncoveredFirst(involvements) };
+  }
+
+  /**
+   * Ends everything the worker holds on `endsOn` and makes the replacements given, all in one transaction: a refusal
+   * of any step (a rule of the owning module, a constraint) leaves nothing written. `manager` lets a caller include it
+   * in a transaction of its own.
+   */
+  async apply(input: HandOverWorkerInput, actor: Actor, manager?: EntityManager): Promise<HandoverResult> {
+    this.checkDay(input.endsOn);
+    const run = async (manager: EntityManager): Promise<HandoverResult> => {
+      await assertManagesWorker(manager, actor, input.workerId, 'workerId');
+      const worker = await new WorkerService(this.dataSource, this.today).get(input.workerId, 'workerId', manager);
+      const placements = await this.placementsHeld(manager, worker.id, input.endsOn);
+      const involvements = await this.involvementsHeld(manager, worker.id, input.endsOn);
+      if (placements.length === 0 && involvements.length === 0) {
+        throw conflict(`The worker holds no placement or case involvement on ${input.endsOn}`, 'workerId');
+      }
+      const byAssignment = new Map<string, string>();
+      const byInvolvement = new Map<string, string>();
+      for (const [index, replacement] of (input.replacements ?? []).entries()) {
+        const field = `replacements.${index}`;
+        if (!!replacement.assignmentId === !!replacement.involvementId) throw badInput(field, 'Give an assignmentId or an involvementId, not both');
+        if (replacement.workerId === worker.id) throw badInput(`${field}.workerId`, 'The worker leaving cannot take over from themselves');
+        if (replacement.assignmentId) {
+          if (!placements.some((held) => held.id === replacement.assignmentId)) {
+            throw badInput(`${field}.assignmentId`, 'Not a placement the worker holds on that day');
+          }
+          byAssignment.set(replacement.assignmentId, replacement.workerId);
+        } else {
+          if (!involvements.some((held) => held.id === replacement.involvementId)) {
+            throw badInput(`${field}.involvementId`, 'Not a case involvement the worker holds on that day');
+          }
+          byInvolvement.set(replacement.involvementId!, replacement.workerId);
+        }
+      }
+      const assignments = new AssignmentService(this.dataSource, this.today);
+      const caseInvolvements = new CaseInvolvementService(this.dataSource, this.today);
+      const reason = [HANDOVER_REASON_TEXT[input.reason], input.note?.trim()].filter(Boolean).join(' — ');
+      const result: HandoverResult = { assignmentsEnded: [], assignmentsMade: [], involvementsEnded: [], involvementsMade: [] };
+      for (const held of placements) {
+        result.assignmentsEnded.push(await assignments.end(held.id, input.endsOn, reason, actor, manager));
+        const replacementId = byAssignment.get(held.id);
+        if (replacementId) {
+          const [primary] = (await manager.query(
+            `SELECT 1 FROM assignment WHERE worker_id = $1::uuid AND is_primary AND (ends_on IS NULL OR ends_on > $2::date)`,
+            [replacementId, input.endsOn],
+          )) as unknown[];
+          result.assignmentsMade.push(
+            await assignments.assign(
+              { workerId: replacementId, organisationId: held.organisation_id, startsOn: input.endsOn, isPrimary: held.is_primary && !primary },
+              actor,
+              manager,
+            ),
+          );
+        }
+      }
+      for (const held of involvements) {
+        result.involvementsEnded.push(await caseInvolvements.end(held.id, input.endsOn, actor, manager));
+        const replacementId = byInvolvement.get(held.id);
+        if (replacementId) {
+          result.involvementsMade.push(
+            await caseInvolvements.involve(
+              { caseId: held.case_id, workerId: replacementId, roleCode: held.role_code, startsOn: input.endsOn, isLead: held.is_lead },
+              actor,
+              manager,
+            ),
+          );
+        }
+      }
+      return result;
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
+  }
+}
