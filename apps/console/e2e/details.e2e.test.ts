@@ -16,14 +16,14 @@ describe('the smaller things (issue 18, item 9)', () => {
     const references = async () => (await table.locator('tbody tr td:first-child a').allTextContents()).map((text) => text.trim());
 
     await header.getByRole('button').click();
-    await expect.poll(() => page.url()).toMatch(/sort=REFERENCE&dir=ASC/);
-    await expect.poll(async () => (await references())[0]).toBe('CMH-2017-001');
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/sort=REFERENCE&dir=ASC/);
+    await expect.poll(async () => (await references())[0], { timeout: 15_000 }).toBe('CMH-2017-001');
     expect(await header.getAttribute('aria-sort')).toBe('ascending');
     expect(await references()).toEqual([...(await references())].sort());
 
     await header.getByRole('button').click();
-    await expect.poll(() => page.url()).toMatch(/sort=REFERENCE(&dir=DESC)?$/);
-    await expect.poll(async () => (await references())[0]).not.toBe('CMH-2017-001');
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/sort=REFERENCE(&dir=DESC)?$/);
+    await expect.poll(async () => (await references())[0], { timeout: 15_000 }).not.toBe('CMH-2017-001');
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     expect(await references()).toEqual([...(await references())].sort().reverse());
     // The opening date's column is not the order now; the sort controls above say the same.
@@ -73,8 +73,8 @@ describe('the smaller things (issue 18, item 9)', () => {
     await page.getByRole('listbox').getByRole('option').first().click();
     await dialog.getByRole('button', { name: 'Tugaskan', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.getByRole('button', { name: `Tugaskan Peksos: ${organisation}` }).count()).toBe(0);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('gap-count');
+    await expect.poll(() => page.getByRole('button', { name: `Tugaskan Peksos: ${organisation}` }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 15_000 }).toBe('gap-count');
     // The keyboard goes on from the list, not from the top of the page.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('section')?.getAttribute('aria-labelledby'))).toBe('gap-count');

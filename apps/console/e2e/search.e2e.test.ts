@@ -17,7 +17,8 @@ describe('the search in the header', () => {
     const results = page.getByRole('listbox', { name: 'Hasil pencarian' });
     // Ratna Sari Dewi works at the kelurahan office of Cibabat; her name says nothing of it.
     const ratna = results.getByRole('option', { name: /Ratna Sari Dewi/ });
-    await ratna.waitFor();
+    // The answer comes a moment after typing stops; a loaded machine takes longer.
+    await ratna.waitFor({ timeout: 30_000 });
     // Organisations in Cibabat are found as well, by their kelurahan.
     await results.getByRole('option', { name: /Yayasan Rehabilitasi Sosial Cibabat/ }).waitFor();
     expect(await results.getByText(/^Pekerja sosial \(\d+\)$/).count()).toBe(1);
@@ -43,7 +44,7 @@ describe('the search in the header', () => {
     const box = page.getByRole('combobox', { name: 'Search workers, organisations, cases' });
     await box.fill('PKH');
     const results = page.getByRole('listbox', { name: 'Search results' });
-    await results.getByRole('option', { name: /^Unit Pelaksana PKH Kota Cimahi/ }).waitFor();
+    await results.getByRole('option', { name: /^Unit Pelaksana PKH Kota Cimahi/ }).waitFor({ timeout: 30_000 });
     expect(await results.getByText('Social workers (10)').count()).toBe(1);
     // Five shown, and the list page with the same search for all ten; the box stays within the phone's width.
     const box390 = await results.boundingBox();
@@ -53,7 +54,7 @@ describe('the search in the header', () => {
     expect(describeViolations('header search on a phone, open', await axeViolations(page))).toEqual([]);
     await results.getByRole('option', { name: 'See all 10 in the social workers list' }).click();
     await page.waitForURL(/\/workers\?q=PKH$/);
-    await expect.poll(() => page.getByRole('link', { name: /Euis Komalasari/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('link', { name: /Euis Komalasari/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.close();
   });
 });
