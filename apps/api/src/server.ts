@@ -8,7 +8,6 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   COMMAND_SOCKET_NAME,
-  currentAuditContextOrNull,
   serveCommands,
   loadDataSetIfEmpty,
   migrate,
@@ -31,7 +30,7 @@ import {
   type AccessRequest,
   type AuthenticatedLocals,
 } from '@peksos/access';
-import { Access, createLogger, ErrorCode, LoaderRegistry, type Logger, type RequestContext } from '@peksos/schema-kit';
+import { createLogger, ErrorCode, LoaderRegistry, type Logger, type RequestContext } from '@peksos/schema-kit';
 import { createTransferRouter } from '@peksos/transfer';
 import { todayIn } from '@peksos/types';
 import type { ApiConfig } from './config.js';
@@ -213,28 +212,18 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
     const signIns = new SignInGuard(rateLimitStore(database.dataSource), config.access);
     app.use(['/graphql', '/api', '/report'], authentication);
 
-    // Spreadsheet import and export, templates, the printable report (docs/import-export.md). Imports write across
-    // areas, so they are for admins; worker lists carry contact details, so they are for those who may see them.
-    app.post('/api/import/:kind', requireRoles(Access.admins), (request, _response, next) => {
-      const audit = currentAuditContextOrNull();
-      if (audit) audit.operation = `import ${String(request.params.kind)}`;
-      next();
-    });
-    // The lists modules offer (cases, professional roles, …) carry their own rule.
+    // Spreadsheet import and export, templates, the printable report (docs/import-export.md): each route guarded by the
+    // rule the transfer module declares for it (the lists modules offer carry their own), enforced by requireRoles.
     const moduleExports = modules.flatMap((module) => module.exports ?? []);
-    app.get('/api/export/:file', (request, response, next) => {
-      const file = String(request.params.file);
-      const offered = moduleExports.find((candidate) => file.startsWith(`${candidate.name}.`));
-      requireRoles(offered ? offered.access : /^(workers|assignments)\./.test(file) ? Access.managers : Access.staff)(request, response, next);
-    });
-    app.use(['/api/templates', '/report'], requireRoles(Access.staff));
     // Downloads and the printable report only read: from the replica when there is one.
     if (config.database.kind === 'postgres' && config.database.replicaUrl) {
       app.use(['/api/export', '/report'], (request, _response, next) =>
         request.method === 'GET' ? withReadRouting({ replica: true }, () => next()) : next(),
       );
     }
-    app.use(createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports, logger }));
+    app.use(
+      createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports, logger, authorize: requireRoles }),
+    );
 
     app.use(
       '/graphql',

@@ -99,6 +99,21 @@ describe(`the web surface in production (${testDatabaseKind()})`, () => {
     expect((await viewer.fetch('/api/export/professional-roles.csv')).status).toBe(200);
   });
 
+  it('holds every file route to the transfer module\'s rule, however the path is spelt (issue 16, item 7)', async () => {
+    // Express matches routes ignoring case and decodes parameters: a rule must be applied where the route matches.
+    const viewer = await server.signedInAs(AccessRole.VIEWER);
+    for (const path of ['/api/export/workers.csv', '/api/export/workers%2Ecsv', '/API/EXPORT/workers.csv', '/api/export/assignments%2Ecsv']) {
+      const response = await viewer.fetch(path);
+      expect(response.status, `${path} as a viewer`).toBe(403);
+    }
+    for (const path of ['/API/export/organisations.csv', '/Report/workforce-summary?areaCode=32.77', '/API/templates/workers.csv']) {
+      expect((await fetch(`${server.url}${path}`)).status, `${path} anonymously`).toBe(401);
+    }
+    const upload = await viewer.fetch('/API/Import/workers', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'NIK\n' });
+    expect(upload.status).toBe(403);
+    expect((await viewer.fetch('/api/export/coverage-gaps.csv?areaCode=32.77')).status).toBe(200);
+  });
+
   it('sends the security headers on the console, the API, the printable report and downloads (item 2)', async () => {
     const answers = {
       console: await fetch(`${server.url}/`),

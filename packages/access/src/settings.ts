@@ -55,4 +55,4 @@ export interface AccessRequest {
 
 export const SESSION_COOKIE = 'peksos_session';
 /** Cookie-authenticated requests that change something must carry this header (a cross-site form cannot). */
-export const CSRF_HEADER = 'x-peksos-csrf';
+export { CSRF_HEADER } from '@peksos/types';

@@ -119,13 +119,20 @@ export async function actorMay(db: Queryable, actor: Actor, rule: string, ...key
 
 /**
  * Asks one rule about many records at once (one statement): whether the actor may manage each, in the keys' order;
- * false for a record that does not exist. What `viewerCanManage` fields answer, batched per request.
+ * false for a record that does not exist. What `viewerCanManage` fields answer, batched per request, and what an
+ * import asks of a batch of rows. `keyType` `text` for rules keyed on an area code (`actor_manages_area`).
  */
-export async function actorMayEach(db: Queryable, actor: Actor, rule: string, keys: readonly string[]): Promise<boolean[]> {
+export async function actorMayEach(
+  db: Queryable,
+  actor: Actor,
+  rule: string,
+  keys: readonly (string | null)[],
+  keyType: 'uuid' | 'text' = 'uuid',
+): Promise<boolean[]> {
   if (!RULE_NAME.test(rule)) throw new Error(`Not a rule function: ${rule}`);
   if (keys.length === 0) return [];
   const rows = (await db.query(
-    `SELECT coalesce(${rule}($1, $2, k.key), false) AS allowed FROM unnest($3::uuid[]) WITH ORDINALITY AS k(key, position) ORDER BY k.position`,
+    `SELECT coalesce(${rule}($1, $2, k.key), false) AS allowed FROM unnest($3::${keyType}[]) WITH ORDINALITY AS k(key, position) ORDER BY k.position`,
     [actor.role ?? '', actor.areaCode ?? '', keys],
   )) as { allowed: boolean }[];
   return rows.map((row) => row.allowed);

@@ -37,3 +37,24 @@ export async function lockForUpdate<T extends ObjectLiteral & { id: string }>(
   }
   return row;
 }
+
+/**
+ * Reads the rows a query selects and locks those the transaction's actor may change until the transaction ends
+ * (`FOR UPDATE`, or `FOR SHARE` for rows only linked to). A lock passes over the rows a table's UPDATE policy hides
+ * from the actor (PostgreSQL's rule for row-level security), so those are read again without a lock and come back
+ * with `mayChange: false`: they exist, and the caller must leave them alone (and may say why). `select` selects from
+ * one table with an `id` column and no ORDER BY; `parameters` are its own.
+ */
+export async function readLocking<T extends { id: string }>(
+  manager: Pick<EntityManager, 'query'>,
+  select: string,
+  parameters: unknown[],
+  mode: 'UPDATE' | 'SHARE' = 'UPDATE',
+): Promise<(T & { mayChange: boolean })[]> {
+  const locked = (await manager.query(`${select} ORDER BY id FOR ${mode}`, parameters)) as T[];
+  const others = (await manager.query(`SELECT * FROM (${select}) row WHERE NOT (row.id = ANY($${parameters.length + 1}::uuid[]))`, [
+    ...parameters,
+    locked.map((row) => row.id),
+  ])) as T[];
+  return [...locked.map((row) => ({ ...row, mayChange: true })), ...others.map((row) => ({ ...row, mayChange: false }))];
+}

@@ -4,23 +4,30 @@ export { Organisation } from './organisations/organisation.entity.js';
 export { Worker } from './workers/worker.entity.js';
 export { Certification } from './certifications/certification.entity.js';
 export { ProfessionalRole } from './roles/professional-role.entity.js';
-export { Assignment } from './assignments/assignment.entity.js';
+export { Assignment, placementConflict } from './assignments/assignment.entity.js';
 export { loadArea } from './areas/area.resolver.js';
 export { loadOfficialAreas, OFFICIAL_AREAS_SOURCE } from './areas/official-areas.js';
 export type { OfficialAreaLoad } from './areas/area.service.js';
 export { loadOrganisation, OrganisationConnection } from './organisations/organisation.resolver.js';
 export { loadWorker } from './workers/worker.resolver.js';
 export { loadProfessionalRole } from './roles/professional-role.resolver.js';
-export { WorkerService } from './workers/worker.service.js';
-export { CertificationService } from './certifications/certification.service.js';
+export { WorkerService, WORKER_COLUMN_NAMES, type WorkerColumns, type LockedWorker } from './workers/worker.service.js';
+export { CertificationService, certificateDatesProblem, type CertificateColumns, type LockedCertificate } from './certifications/certification.service.js';
 export type { RecordCertificationInput } from './certifications/certification.input.js';
-export { OrganisationService } from './organisations/organisation.service.js';
+export { OrganisationService, incompleteAccreditationField, ORGANISATION_COLUMN_NAMES, type OrganisationColumns, type LockedOrganisation } from './organisations/organisation.service.js';
+export { AssignmentService, ASSIGNMENT_COLUMN_NAMES, type AssignmentColumns, type LockedAssignment } from './assignments/assignment.service.js';
+export { AreaService } from './areas/area.service.js';
 export { ProfessionalRoleService } from './roles/professional-role.service.js';
 export {
   areaParams,
   inAreaSql,
   assignmentActiveSql,
   certifiedOnSql,
+  certificationStatusSql,
+  coverageGapSql,
+  lacksWorkerSql,
+  placedSql,
+  workerInAreaSql,
   organisationFoundByTextSql,
   organisationMatchesTextSql,
   workerFoundByTextSql,
@@ -30,5 +37,4 @@ export { WorkforceSummary, PlacementKindCount } from './coverage/workforce-summa
 export { assertManagesOrganisation, assertManagesWorker } from './scope.js';
 export { PlacementRequest, PlacementRequestStatus } from './placements/placement-request.entity.js';
 export { PlacementRequestService } from './placements/placement-request.service.js';
-export { AssignmentService } from './assignments/assignment.service.js';
 export { rankReplacementCandidates, type ReplacementCandidate } from './replacements/replacement-ranking.js';

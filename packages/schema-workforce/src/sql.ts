@@ -8,6 +8,11 @@ export function assignmentActiveSql(alias = 'a', date = ':asOf'): string {
   return `${alias}.starts_on <= ${date} AND (${alias}.ends_on IS NULL OR ${alias}.ends_on > ${date})`;
 }
 
+/** An assignment row (alias) has not ended by `date`: current, or to begin later. What archiving waits for. */
+export function assignmentNotEndedSql(alias = 'a', date = ':asOf'): string {
+  return `(${alias}.ends_on IS NULL OR ${alias}.ends_on > ${date})`;
+}
+
 /** The worker identified by `workerId` holds a certificate valid on `date` (expires_on is the last valid day). */
 export function certifiedOnSql(workerId: string, date = ':asOf'): string {
   return `EXISTS (SELECT 1 FROM certification c WHERE c.worker_id = ${workerId} AND c.kind = 'CERTIFICATE'
@@ -26,7 +31,8 @@ export function certificationStatusSql(workerId: string, date = ':asOf'): string
 
 /**
  * The headline predicate: the organisation `organisation` (an alias) has no active assignment on `date`, of a
- * certified worker when `certifiedOnly`. What "lacks a (certified) worker" means.
+ * certified worker when `certifiedOnly`. What `organisationsLackingWorker`, the workforce summary's counts, the gap
+ * export and the printable report all mean by "lacks a (certified) worker".
  */
 export function lacksWorkerSql(organisation: string, options: { certifiedOnly?: boolean; date?: string } = {}): string {
   const date = options.date ?? ':asOf';
@@ -34,11 +40,36 @@ export function lacksWorkerSql(organisation: string, options: { certifiedOnly?: 
     ${options.certifiedOnly ? `AND ${certifiedOnSql('a.worker_id', date)}` : ''})`;
 }
 
-/** `column` lies in the area `:areaCode` or anywhere under it. */
-export function inAreaSql(column: string): string {
-  return `(${column} = :areaCode OR ${column} LIKE :areaPrefix)`;
+/** A coverage gap: an organisation (alias) that should have a worker, is not archived, and lacks one (`lacksWorkerSql`). */
+export function coverageGapSql(organisation: string, options: { certifiedOnly?: boolean; date?: string } = {}): string {
+  return `${organisation}.should_have_worker AND ${organisation}.archived_at IS NULL AND ${lacksWorkerSql(organisation, options)}`;
 }
 
+/**
+ * The worker `worker` (an alias) counts in the area `:areaCode` on `:asOf`: placed there (an active assignment at an
+ * organisation of the area) or, with `homeAreas`, placed nowhere and living there. The `workers` query's area filter
+ * and the workers export's.
+ */
+export function workerInAreaSql(worker: string, homeAreas: boolean): string {
+  const placedInArea = `EXISTS (SELECT 1 FROM assignment a JOIN organisation o ON o.id = a.organisation_id
+    WHERE a.worker_id = ${worker}.id AND ${assignmentActiveSql('a')} AND ${inAreaSql('o.area_code')})`;
+  return homeAreas ? `(${placedInArea} OR (NOT ${placedSql(worker)} AND ${inAreaSql(`${worker}.home_area_code`)}))` : placedInArea;
+}
+
+/** The worker `worker` (an alias) has an active assignment anywhere on `:asOf`. */
+export function placedSql(worker: string): string {
+  return `EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = ${worker}.id AND ${assignmentActiveSql('a')})`;
+}
+
+/**
+ * `column` lies in the area `:areaCode` or anywhere under it (`areaParams` binds both); `parameters` names other
+ * placeholders for them, such as positional ones.
+ */
+export function inAreaSql(column: string, parameters: readonly [code: string, prefix: string] = [':areaCode', ':areaPrefix']): string {
+  return `(${column} = ${parameters[0]} OR ${column} LIKE ${parameters[1]})`;
+}
+
+/** The parameters of `inAreaSql`: the code, and the prefix every code under it starts with. */
 export function areaParams(areaCode: string): { areaCode: string; areaPrefix: string } {
   return { areaCode, areaPrefix: `${areaCode}.%` };
 }

@@ -10,15 +10,9 @@ import {
   OrganisationKind,
   AccreditationGrade,
   type BilingualLabel,
+  type ImportKind,
 } from '@peksos/types';
 import { Choices, normaliseKey } from './values.js';
-
-export type ImportKind = 'organisations' | 'workers' | 'assignments';
-export const IMPORT_KINDS: ImportKind[] = ['organisations', 'workers', 'assignments'];
-
-export function isImportKind(value: string): value is ImportKind {
-  return (IMPORT_KINDS as string[]).includes(value);
-}
 
 /** One column of an import file: its field, its headers in both languages, other accepted spellings. */
 export interface ColumnSpec {

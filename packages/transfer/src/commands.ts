@@ -3,13 +3,12 @@ import { PassThrough, type Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { systemContext, withAuditContext } from '@peksos/db';
-import { todayIn, type Locale } from '@peksos/types';
-import { isImportKind } from './columns.js';
+import { SYSTEM_ACTOR } from '@peksos/schema-kit';
+import { isImportKind, todayIn, type FileFormat, type ImportReport, type Locale } from '@peksos/types';
 import { ExportInputError, isExportList, prepareExport } from './export/export.service.js';
 import { ImportRefusedError } from './import/engine.js';
 import { importFile } from './import/import.service.js';
-import type { ImportReport } from './import/report.js';
-import { UnreadableFileError, type FileFormat } from './reading.js';
+import { UnreadableFileError } from './reading.js';
 import { buildTemplate } from './templates.js';
 
 /**
@@ -73,6 +72,8 @@ async function runImportCommand(file: string | undefined, values: Record<string,
     const operator = systemContext(`import ${kind}`, context.actorLabel);
     const report = await withAuditContext(operator, () => importFile(dataSource, {
       kind,
+      // The command line runs as the system (the operator at the server's shell), as its audit context says.
+      actor: SYSTEM_ACTOR,
       path: file,
       ...(format ? { format } : {}),
       dryRun: !values.apply,

@@ -1,10 +1,10 @@
 export { importFile } from './import/import.service.js';
 export { ImportRefusedError, maskNik, type ImportOptions } from './import/engine.js';
-export type { ImportReport, RowError, RowResult, RowAction } from './import/report.js';
-export { IMPORT_KINDS, IMPORT_COLUMNS, isImportKind, type ImportKind, type ColumnSpec } from './columns.js';
-export { UnreadableFileError, sniffFormat, type FileFormat } from './reading.js';
+export { IMPORT_COLUMNS, type ColumnSpec } from './columns.js';
+export { UnreadableFileError, sniffFormat } from './reading.js';
 export { createTransferRouter, type TransferRouterOptions } from './transfer.router.js';
-export { prepareExport, isExportList, EXPORT_LISTS, ExportInputError, type ExportList, type ExportOptions } from './export/export.service.js';
+export { TRANSFER_ACCESS, exportAccessRule, type RouteRule } from './transfer.access.js';
+export { prepareExport, isExportList, ExportInputError, type ExportOptions } from './export/export.service.js';
 export { buildTemplate } from './templates.js';
 export { renderWorkforceReport } from './report/workforce-report.js';
 export { summarise, findArea } from './export/summary.js';

@@ -1,7 +1,4 @@
-import type { BilingualLabel } from '@peksos/types';
-
-/** The codes a row error carries: the same a client acts on in the GraphQL API. */
-export type RowErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+import type { BilingualLabel, RowErrorCode } from '@peksos/types';
 
 type Params = Record<string, string | number>;
 type MessageDefinition = { code: RowErrorCode; text: (p: Params) => BilingualLabel };
@@ -177,6 +174,13 @@ export const MESSAGES = {
   endReasonWithoutEnd: {
     code: 'BAD_USER_INPUT',
     text: () => ({ id: 'Alasan selesai hanya diisi bila ada tanggal selesai', en: 'An end reason needs an end date' }),
+  },
+  outOfReach: {
+    code: 'FORBIDDEN',
+    text: (p) => ({
+      id: `${p.column}: di luar wilayah yang boleh Anda ubah${p.value ? ` (${p.value})` : ''}`,
+      en: `${p.column}: outside what you may change${p.value ? ` (${p.value})` : ''}`,
+    }),
   },
   changedDuringImport: {
     code: 'CONFLICT',

@@ -4,9 +4,8 @@ import { Transform, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
+import type { FileFormat } from '@peksos/types';
 import type { CellValue } from './values.js';
-
-export type FileFormat = 'csv' | 'xlsx';
 
 /** A row as read: its number as a spreadsheet shows it (the header is row 1) and its cells. */
 export interface SheetRow {

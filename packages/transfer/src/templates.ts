@@ -1,9 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Locale } from '@peksos/types';
-import { IMPORT_COLUMNS, type ImportKind } from './columns.js';
+import type { FileFormat, ImportKind } from '@peksos/types';
+import { IMPORT_COLUMNS } from './columns.js';
 import { csvSafeRecord } from './export/writers.js';
-import type { FileFormat } from './reading.js';
 
 /**
  * An import template: the header row and one example row. The XLSX template has every cell formatted as text (so a

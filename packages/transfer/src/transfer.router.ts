@@ -4,19 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
-import { isValidLocalDate, todayIn, type BilingualLabel, type Locale } from '@peksos/types';
+import { currentAuditContextOrNull } from '@peksos/db';
+import { isImportKind, isValidLocalDate, todayIn, type BilingualLabel, type FileFormat, type Locale } from '@peksos/types';
 import { createLogger, DomainError, ErrorCode, isDatabaseUnavailable, translateDatabaseError, type Actor, type Logger, type ModuleExport } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
-import { isImportKind } from './columns.js';
 import { ExportInputError, isExportList, prepareExport } from './export/export.service.js';
 import { CONTENT_TYPES, writeTable } from './export/writers.js';
 import { ImportRefusedError } from './import/engine.js';
 import { importFile } from './import/import.service.js';
-import { UnreadableFileError, type FileFormat } from './reading.js';
+import { UnreadableFileError } from './reading.js';
 import { REPORT_PRINT_SCRIPT, renderWorkforceReport } from './report/workforce-report.js';
 import { buildTemplate } from './templates.js';
+import { exportAccessRule, TRANSFER_ACCESS, type RouteRule } from './transfer.access.js';
 
 export interface TransferRouterOptions {
   dataSource: DataSource;
@@ -38,6 +39,11 @@ export interface TransferRouterOptions {
   moduleExports?: readonly ModuleExport[];
   /** Where unexpected failures are logged (personal data redacted); the default writes JSON lines to standard output. */
   logger?: Logger;
+  /**
+   * Refuses a caller a route's rule does not admit (the server's `requireRoles`): each route is guarded with the rule
+   * transfer.access.ts declares for it, or a module's list with its own.
+   */
+  authorize(rule: RouteRule): RequestHandler;
 }
 
 type HttpErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
@@ -116,8 +122,9 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
   const maxUploadBytes = options.maxUploadBytes ?? 50 * 1024 * 1024;
   const logger = options.logger ?? createLogger();
   const router = express.Router();
+  const { authorize } = options;
 
-  router.post('/api/import/:kind', async (request: Request, response: Response, next: NextFunction) => {
+  router.post('/api/import/:kind', authorize(TRANSFER_ACCESS.import), async (request: Request, response: Response, next: NextFunction) => {
     try {
       const kind = String(request.params.kind);
       if (!isImportKind(kind)) {
@@ -132,16 +139,21 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
           en: 'Send the file itself as the request body (not a multipart form)',
         });
       }
+      const actor = (response.locals as { actor?: Actor }).actor;
+      if (!actor) throw new HttpError(401, 'UNAUTHENTICATED', { id: 'Masuk terlebih dahulu', en: 'Sign in first' });
       const dryRunParam = queryString(request, 'dryRun');
       if (dryRunParam !== undefined && dryRunParam !== 'true' && dryRunParam !== 'false') {
         throw new HttpError(400, 'BAD_USER_INPUT', { id: 'dryRun harus true atau false', en: 'dryRun must be true or false' }, 'dryRun');
       }
       const formatParamValue = queryString(request, 'format');
       const format = formatParamValue === undefined ? undefined : formatParam(formatParamValue);
+      const audit = currentAuditContextOrNull();
+      if (audit) audit.operation = `import ${kind}`;
       const upload = await spoolUpload(request, maxUploadBytes);
       try {
         const report = await importFile(dataSource, {
           kind,
+          actor,
           path: upload.path,
           ...(format ? { format } : {}),
           dryRun: dryRunParam !== 'false',
@@ -157,55 +169,60 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
     }
   });
 
-  router.get('/api/export/:file', async (request: Request, response: Response, next: NextFunction) => {
-    try {
-      const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(String(request.params.file));
-      const moduleExport = match ? options.moduleExports?.find((candidate) => candidate.name === match[1]) : undefined;
-      if (match && moduleExport) {
-        const actor = (response.locals as { actor?: Actor }).actor;
-        if (!actor) throw new HttpError(401, 'UNAUTHENTICATED', { id: 'Masuk terlebih dahulu', en: 'Sign in first' });
+  router.get(
+    '/api/export/:file',
+    (request: Request, response: Response, next: NextFunction) =>
+      authorize(exportAccessRule(String(request.params.file), options.moduleExports))(request, response, next),
+    async (request: Request, response: Response, next: NextFunction) => {
+      try {
+        const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(String(request.params.file));
+        const moduleExport = match ? options.moduleExports?.find((candidate) => candidate.name === match[1]) : undefined;
+        if (match && moduleExport) {
+          const actor = (response.locals as { actor?: Actor }).actor;
+          if (!actor) throw new HttpError(401, 'UNAUTHENTICATED', { id: 'Masuk terlebih dahulu', en: 'Sign in first' });
+          const format = match[2] as FileFormat;
+          const query = Object.fromEntries(Object.entries(request.query).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+          const today = todayIn(timeZone);
+          // The filters are checked here, before any byte is sent; the rows are read as they are written.
+          const rows = await moduleExport.rows({ dataSource, actor, today, locale: locale(request) }, query);
+          response.setHeader('Content-Type', CONTENT_TYPES[format]);
+          response.setHeader('Content-Disposition', `attachment; filename="peksos-${moduleExport.name}-${today}.${format}"`);
+          response.setHeader('Cache-Control', 'no-store');
+          await writeTable({ title: moduleExport.title, columns: moduleExport.columns, rows }, format, locale(request), response);
+          return;
+        }
+        if (!match || !isExportList(match[1]!)) {
+          throw new HttpError(404, 'NOT_FOUND', {
+            id: 'Ekspor: coverage-gaps, workers, organisations, assignments atau workforce-summary, .csv atau .xlsx',
+            en: 'Export coverage-gaps, workers, organisations, assignments or workforce-summary as .csv or .xlsx',
+          });
+        }
+        const includeNationalIdNumbers = queryString(request, 'includeNationalIdNumbers') === 'true';
+        if (includeNationalIdNumbers && !options.allowFullNationalIdNumbers) {
+          throw new HttpError(403, 'FORBIDDEN', {
+            id: 'NIK lengkap tidak boleh diekspor dari server ini',
+            en: 'This server does not export full national ID numbers',
+          }, 'includeNationalIdNumbers');
+        }
         const format = match[2] as FileFormat;
         const query = Object.fromEntries(Object.entries(request.query).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
-        const today = todayIn(timeZone);
-        // The filters are checked here, before any byte is sent; the rows are read as they are written.
-        const rows = await moduleExport.rows({ dataSource, actor, today, locale: locale(request) }, query);
-        response.setHeader('Content-Type', CONTENT_TYPES[format]);
-        response.setHeader('Content-Disposition', `attachment; filename="peksos-${moduleExport.name}-${today}.${format}"`);
-        response.setHeader('Cache-Control', 'no-store');
-        await writeTable({ title: moduleExport.title, columns: moduleExport.columns, rows }, format, locale(request), response);
-        return;
-      }
-      if (!match || !isExportList(match[1]!)) {
-        throw new HttpError(404, 'NOT_FOUND', {
-          id: 'Ekspor: coverage-gaps, workers, organisations, assignments atau workforce-summary, .csv atau .xlsx',
-          en: 'Export coverage-gaps, workers, organisations, assignments or workforce-summary as .csv or .xlsx',
+        const prepared = await prepareExport(dataSource, match[1] as Parameters<typeof prepareExport>[1], query, {
+          format,
+          locale: locale(request),
+          today: todayIn(timeZone),
+          includeNationalIdNumbers,
         });
+        response.setHeader('Content-Type', CONTENT_TYPES[format]);
+        response.setHeader('Content-Disposition', `attachment; filename="${prepared.fileName}"`);
+        response.setHeader('Cache-Control', 'no-store');
+        await prepared.write(response);
+      } catch (error) {
+        next(error);
       }
-      const includeNationalIdNumbers = queryString(request, 'includeNationalIdNumbers') === 'true';
-      if (includeNationalIdNumbers && !options.allowFullNationalIdNumbers) {
-        throw new HttpError(403, 'FORBIDDEN', {
-          id: 'NIK lengkap tidak boleh diekspor dari server ini',
-          en: 'This server does not export full national ID numbers',
-        }, 'includeNationalIdNumbers');
-      }
-      const format = match[2] as FileFormat;
-      const query = Object.fromEntries(Object.entries(request.query).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
-      const prepared = await prepareExport(dataSource, match[1] as Parameters<typeof prepareExport>[1], query, {
-        format,
-        locale: locale(request),
-        today: todayIn(timeZone),
-        includeNationalIdNumbers,
-      });
-      response.setHeader('Content-Type', CONTENT_TYPES[format]);
-      response.setHeader('Content-Disposition', `attachment; filename="${prepared.fileName}"`);
-      response.setHeader('Cache-Control', 'no-store');
-      await prepared.write(response);
-    } catch (error) {
-      next(error);
-    }
-  });
+    },
+  );
 
-  router.get('/api/templates/:file', async (request: Request, response: Response, next: NextFunction) => {
+  router.get('/api/templates/:file', authorize(TRANSFER_ACCESS.templates), async (request: Request, response: Response, next: NextFunction) => {
     try {
       const match = /^([a-z]+)\.(csv|xlsx)$/.exec(String(request.params.file));
       if (!match || !isImportKind(match[1]!)) {
@@ -224,12 +241,12 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
     }
   });
 
-  router.get('/report/print.js', (_request: Request, response: Response) => {
+  router.get('/report/print.js', authorize(TRANSFER_ACCESS.report), (_request: Request, response: Response) => {
     response.type('text/javascript').setHeader('Cache-Control', 'no-cache');
     response.send(REPORT_PRINT_SCRIPT);
   });
 
-  router.get('/report/workforce-summary', async (request: Request, response: Response, next: NextFunction) => {
+  router.get('/report/workforce-summary', authorize(TRANSFER_ACCESS.report), async (request: Request, response: Response, next: NextFunction) => {
     try {
       const areaCode = queryString(request, 'areaCode') ?? '32.77';
       const today = todayIn(timeZone);

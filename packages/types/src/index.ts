@@ -6,3 +6,4 @@ export * from './certification.js';
 export * from './role.js';
 export * from './case.js';
 export * from './dates.js';
+export * from './transfer.js';

@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocaleProvider } from '../i18n/locale.js';
-import { CSRF_HEADER } from '../lib/transfer.js';
+import { CSRF_HEADER } from '@peksos/types';
 import { DownloadMenu } from './DownloadMenu.js';
 
 describe('DownloadMenu', () => {

@@ -2,8 +2,9 @@ import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconDownload, IconFileTypeCsv, IconFileTypeXls, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { ExportList, FileFormat } from '@peksos/types';
 import { useI18n } from '../i18n/locale.js';
-import { describeTransferError, downloadFile, exportPath, reportPath, type ExportFilters, type ExportList, type FileFormat } from '../lib/transfer.js';
+import { describeTransferError, downloadFile, exportPath, reportPath, type ExportFilters } from '../lib/transfer.js';
 
 /**
  * Downloads a list as the server exports it (CSV or XLSX, the import's columns first, so the file can be edited and

@@ -1,8 +1,9 @@
+import { CSRF_HEADER } from '@peksos/types';
+
 /**
  * The console talks to its own server with the session cookie. Every request that can change data must then carry
- * this header (the server's CSRF rule: a page of another site cannot add it); the console sends it on every request.
+ * the CSRF header (the server's rule: a page of another site cannot add it); the console sends it on every request.
  */
-export const CSRF_HEADER = 'x-peksos-csrf';
 export const CSRF_HEADERS: Readonly<Record<string, string>> = { [CSRF_HEADER]: '1' };
 
 /**

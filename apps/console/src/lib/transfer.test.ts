@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   attachmentName,
-  CSRF_HEADER,
   describeTransferError,
   downloadFile,
   exportPath,
@@ -10,8 +9,8 @@ import {
   templatePath,
   TransferError,
   uploadImport,
-  type ImportReport,
 } from './transfer.js';
+import { CSRF_HEADER, type ImportReport } from '@peksos/types';
 
 const report: ImportReport = {
   kind: 'workers',

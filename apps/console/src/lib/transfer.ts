@@ -1,76 +1,17 @@
-import type { BilingualLabel, Locale } from '@peksos/types';
+import type { BilingualLabel, ExportList, FileFormat, ImportKind, ImportReport, Locale } from '@peksos/types';
 import type { MessageKey, Values } from '../i18n/locale.js';
-import { apiFetch, CSRF_HEADER } from './http.js';
+import { apiFetch } from './http.js';
 
 /**
  * Every request the console makes to the file endpoints beside /graphql (docs/import-export.md): imports, templates,
  * exports. They all go through `apiFetch`, which sends the session cookie (same origin only) and the header the
- * server's CSRF check for cookie sessions looks for: a cross-site form cannot set a custom header.
+ * server's CSRF check for cookie sessions looks for: a cross-site form cannot set a custom header. What the answers
+ * hold (ImportReport, the kinds and lists) is @peksos/types', the very types the server writes them with.
  */
-export { apiFetch, CSRF_HEADER };
 
 /** The server refuses uploads past this size (413); the console says so before sending the file. */
 export const MAX_UPLOAD_MIB = 50;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MIB * 1024 * 1024;
-
-/** What an import file holds, in the order they should be imported: assignments name workers and organisations. */
-export const IMPORT_KINDS = ['organisations', 'workers', 'assignments'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-export type FileFormat = 'csv' | 'xlsx';
-export type ExportList =
-  | 'coverage-gaps'
-  | 'workers'
-  | 'organisations'
-  | 'assignments'
-  | 'workforce-summary'
-  | 'cases'
-  | 'professional-roles'
-  | 'needs-action';
-
-export function isImportKind(value: string | null | undefined): value is ImportKind {
-  return (IMPORT_KINDS as readonly string[]).includes(value ?? '');
-}
-
-// The import report, as packages/transfer/src/import/report.ts writes it (the browser tests run against the real one).
-
-export type RowAction = 'create' | 'update' | 'unchanged' | 'error';
-
-export interface RowError {
-  /** The row number as a spreadsheet shows it: the header is row 1. */
-  row: number;
-  /** The column as the file writes it, or the expected header when the column is missing. */
-  column: string | null;
-  field: string | null;
-  code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
-  key: string;
-  message: BilingualLabel;
-  value?: string;
-}
-
-export interface RowResult {
-  row: number;
-  /** The row's stable key as a person reads it: an organisation code, a masked NIK and name, … */
-  key: string;
-  action: RowAction;
-  /** For `update`: the API names of the fields that change. */
-  changes?: string[];
-  errors?: RowError[];
-}
-
-export interface ImportReport {
-  kind: ImportKind;
-  format: FileFormat;
-  dryRun: boolean;
-  applied: boolean;
-  sha256: string;
-  summary: { rows: number; create: number; update: number; unchanged: number; error: number };
-  errors: RowError[];
-  errorsTruncated: boolean;
-  results: RowResult[];
-  resultsTruncated: boolean;
-  ignoredColumns: string[];
-  durationMs: number;
-}
 
 /** Why a request to the file endpoints failed, in terms the console can explain. */
 export type TransferProblem =

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AREA_CODE_PATTERN } from '@peksos/types';
-import { badInput, likeContains, notFound, paginate, type Connection, type PageArgs } from '@peksos/schema-kit';
+import { actorMayEach, badInput, likeContains, notFound, paginate, type Actor, type Connection, type PageArgs } from '@peksos/schema-kit';
 import { AreaLevel } from '@peksos/types';
 import { Area } from './area.entity.js';
 import type { OfficialArea } from './official-areas.js';
@@ -52,6 +52,17 @@ export class AreaService {
       .where('area.parent_code = ANY(:codes)', { codes })
       .orderBy('area.code', 'ASC')
       .getMany();
+  }
+
+  /**
+   * The codes among `codes` of areas the actor manages (`actor_manages_area`, the rule the tables' policies apply):
+   * what another module asks, in its own transaction, before it places rows there on the actor's behalf. No area
+   * (null) is the admins'.
+   */
+  async managedBy(actor: Actor, codes: readonly (string | null)[]): Promise<Set<string | null>> {
+    const unique = [...new Set(codes)];
+    const allowed = await actorMayEach(this.db, actor, 'actor_manages_area', unique, 'text');
+    return new Set(unique.filter((_, index) => allowed[index]));
   }
 
   /**

@@ -46,6 +46,28 @@ export class Assignment {
   updatedAt!: Date;
 }
 
+type Period = Pick<Assignment, 'startsOn' | 'endsOn'>;
+
+/** Two periods overlap; periods are half-open [startsOn, endsOn), a null end is open (the exclusion constraints' rule). */
+export function periodsOverlap(a: Period, b: Period): boolean {
+  return (b.endsOn === null || a.startsOn < b.endsOn) && (a.endsOn === null || b.startsOn < a.endsOn);
+}
+
+/**
+ * Why a placement cannot stand beside a worker's other assignments, if it cannot: another period at the same
+ * organisation overlaps it, or, for a primary placement, another primary one does. The rule of `assign` and of the
+ * assignments import (the database's exclusion constraints hold it too).
+ */
+export function placementConflict(
+  next: Period & Pick<Assignment, 'organisationId' | 'isPrimary'>,
+  others: readonly (Period & Pick<Assignment, 'organisationId' | 'isPrimary'>)[],
+): 'assignmentOverlap' | 'primaryOverlap' | null {
+  const overlapping = others.filter((other) => periodsOverlap(other, next));
+  if (overlapping.some((other) => other.organisationId === next.organisationId)) return 'assignmentOverlap';
+  if (next.isPrimary && overlapping.some((other) => other.isPrimary)) return 'primaryOverlap';
+  return null;
+}
+
 /** Active on a date: started on or before it and not yet ended. */
 export function isActiveOn(assignment: Pick<Assignment, 'startsOn' | 'endsOn'>, date: string): boolean {
   return assignment.startsOn <= date && (assignment.endsOn === null || assignment.endsOn > date);

@@ -1,14 +1,35 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { assertUuid, inTransaction, isUuid, lockForUpdate, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
-import { assignmentActiveSql } from '../sql.js';
+import { assertUuid, inTransaction, isUuid, lockForUpdate, readLocking, badInput, conflict, notFound, paginate, type NestedList, type PageArgs } from '@peksos/schema-kit';
+import { assignmentActiveSql, assignmentNotEndedSql } from '../sql.js';
+import { REASON_MAX } from '../archiving.js';
 import { OrganisationService } from '../organisations/organisation.service.js';
 import { Worker } from '../workers/worker.entity.js';
-import { Assignment } from './assignment.entity.js';
+import { Assignment, placementConflict } from './assignment.entity.js';
 import type { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
-import { assertActorMay, type Actor } from '@peksos/schema-kit';
+import { actorMayEach, assertActorMay, type Actor, type Queryable } from '@peksos/schema-kit';
 import { assertManagesOrganisation, assertManagesWorker } from '../scope.js';
 
-const END_REASON_MAX = 500;
+
+/** The columns of an assignment that may change once it is made: its end, its reason, and whether it is primary. */
+export interface AssignmentColumns {
+  endsOn: string | null;
+  isPrimary: boolean;
+  endReason: string | null;
+}
+
+/** Each column's name in the table: also the names the audit log records changes under. */
+export const ASSIGNMENT_COLUMN_NAMES: Record<keyof AssignmentColumns, string> = { endsOn: 'ends_on', isPrimary: 'is_primary', endReason: 'end_reason' };
+
+/** An assignment as `lockOfWorkers` reads it, with `xmin`: the transaction that wrote the version read. */
+export interface LockedAssignment extends AssignmentColumns {
+  id: string;
+  workerId: string;
+  organisationId: string;
+  startsOn: string;
+  xmin: string;
+  /** Whether the actor may change the assignment (then it is locked). */
+  mayChange: boolean;
+}
 
 export class AssignmentService {
   constructor(
@@ -34,9 +55,9 @@ export class AssignmentService {
       query.andWhere('a.organisation_id = :organisationId', { organisationId: filter.organisationId });
     }
     if (filter?.activeOn) {
-      query.andWhere('a.starts_on <= :activeOn AND (a.ends_on IS NULL OR a.ends_on > :activeOn)', { activeOn: filter.activeOn });
+      query.andWhere(assignmentActiveSql('a', ':activeOn'), { activeOn: filter.activeOn });
     } else if (filter?.includeEnded === false) {
-      query.andWhere('(a.ends_on IS NULL OR a.ends_on > :today)', { today: this.today });
+      query.andWhere(assignmentNotEndedSql('a', ':today'), { today: this.today });
     }
     return paginate(query, [['a.starts_on', 'DESC'], ['a.id', 'ASC']], page);
   }
@@ -47,7 +68,7 @@ export class AssignmentService {
       .getRepository(Assignment)
       .createQueryBuilder('a')
       .where('a.organisation_id = ANY(:organisationIds)', { organisationIds });
-    if (activeOn) query.andWhere('a.starts_on <= :activeOn AND (a.ends_on IS NULL OR a.ends_on > :activeOn)', { activeOn });
+    if (activeOn) query.andWhere(assignmentActiveSql('a', ':activeOn'), { activeOn });
     return query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC').getMany();
   }
 
@@ -73,7 +94,7 @@ export class AssignmentService {
       .getRepository(Assignment)
       .createQueryBuilder('a')
       .where('a.worker_id = ANY(:workerIds)', { workerIds });
-    if (activeOn) query.andWhere('a.starts_on <= :activeOn AND (a.ends_on IS NULL OR a.ends_on > :activeOn)', { activeOn });
+    if (activeOn) query.andWhere(assignmentActiveSql('a', ':activeOn'), { activeOn });
     return query.orderBy('a.starts_on', 'DESC').addOrderBy('a.id', 'ASC').getMany();
   }
 
@@ -109,15 +130,12 @@ export class AssignmentService {
     const organisation = await new OrganisationService(this.dataSource, this.today).get(input.organisationId, field.organisation, manager);
     if (organisation.archivedAt) throw conflict('The organisation is archived', field.organisation);
 
-    const overlapping = (await manager.query(
-      `SELECT a.organisation_id, a.is_primary FROM assignment a
-       WHERE a.worker_id = $1 AND daterange(a.starts_on, a.ends_on, '[)') && daterange($2::date, NULL, '[)')`,
-      [worker.id, startsOn],
-    )) as { organisation_id: string; is_primary: boolean }[];
-    if (overlapping.some((row) => row.organisation_id === organisation.id)) {
+    const others = await manager.getRepository(Assignment).findBy({ workerId: worker.id });
+    const problem = placementConflict({ organisationId: organisation.id, startsOn, endsOn: null, isPrimary }, others);
+    if (problem === 'assignmentOverlap') {
       throw conflict('The worker is already assigned to this organisation for that period', field.organisation);
     }
-    if (isPrimary && overlapping.some((row) => row.is_primary)) {
+    if (problem === 'primaryOverlap') {
       throw conflict(
         'The worker already has a primary placement for that period: end it first, or make this one not primary',
         field.isPrimary,
@@ -135,8 +153,8 @@ export class AssignmentService {
    */
   async end(id: string, endsOn: string, reason: string | null | undefined, actor: Actor, manager?: EntityManager): Promise<Assignment> {
     const trimmedReason = reason?.trim() || null;
-    if (trimmedReason && trimmedReason.length > END_REASON_MAX) {
-      throw badInput('reason', `The reason may be at most ${END_REASON_MAX} characters`);
+    if (trimmedReason && trimmedReason.length > REASON_MAX) {
+      throw badInput('reason', `The reason may be at most ${REASON_MAX} characters`);
     }
     return inTransaction(this.dataSource, manager, async (manager) => {
       // Whoever manages the organisation (the worker leaves it) or the worker (they are called back) may end it.
@@ -150,5 +168,51 @@ export class AssignmentService {
       assignment.endReason = trimmedReason;
       return manager.getRepository(Assignment).save(assignment);
     });
+  }
+
+  // Entry points for work on many assignments in another module's transaction (the spreadsheet import), which has
+  // locked the workers first (WorkerService.lockByNationalIds), as `place` does, and checked the periods.
+
+  /** Every assignment of these workers, those the actor may change locked (FOR UPDATE) until the transaction ends. */
+  async lockOfWorkers(manager: EntityManager, workerIds: readonly string[]): Promise<LockedAssignment[]> {
+    if (workerIds.length === 0) return [];
+    return readLocking<Omit<LockedAssignment, 'mayChange'>>(
+      manager,
+      `SELECT id, worker_id AS "workerId", organisation_id AS "organisationId", starts_on AS "startsOn", ends_on AS "endsOn",
+              is_primary AS "isPrimary", end_reason AS "endReason", xmin::text AS xmin
+       FROM assignment WHERE worker_id = ANY($1::uuid[])`,
+      [workerIds],
+    );
+  }
+
+  /**
+   * Records an assignment, current or past, as `assign` places one: by whoever manages both the organisation and the
+   * worker (FORBIDDEN naming organisationId or workerId).
+   */
+  async insert(manager: EntityManager, row: { workerId: string; organisationId: string; startsOn: string } & AssignmentColumns, actor: Actor): Promise<string> {
+    await assertManagesOrganisation(manager, actor, row.organisationId, 'organisationId');
+    await assertManagesWorker(manager, actor, row.workerId, 'workerId');
+    const [created] = (await manager.query(
+      `INSERT INTO assignment (worker_id, organisation_id, starts_on, ends_on, is_primary, end_reason)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [row.workerId, row.organisationId, row.startsOn, row.endsOn, row.isPrimary, row.endReason],
+    )) as { id: string }[];
+    return created!.id;
+  }
+
+  /** Sets exactly the columns given on one assignment, as `end` does: by whoever manages its organisation or worker. */
+  async updateColumns(manager: EntityManager, id: string, set: Partial<AssignmentColumns>, actor: Actor): Promise<void> {
+    const keys = (Object.keys(set) as (keyof AssignmentColumns)[]).filter((key) => key in ASSIGNMENT_COLUMN_NAMES);
+    if (keys.length === 0) return;
+    await assertActorMay(manager, actor, 'workforce_manages_assignment', id, 'id');
+    await manager.query(
+      `UPDATE assignment SET ${keys.map((key, index) => `${ASSIGNMENT_COLUMN_NAMES[key]} = $${index + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+      [id, ...keys.map((key) => set[key])],
+    );
+  }
+
+  /** Whether the actor may change each assignment (`workforce_manages_assignment`), asked inside `db`. */
+  canManage(ids: readonly string[], actor: Actor, db: Queryable = this.dataSource): Promise<boolean[]> {
+    return actorMayEach(db, actor, 'workforce_manages_assignment', ids);
   }
 }

@@ -6,15 +6,9 @@ import type { Area } from '../areas/area.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import type { OrganisationOrder } from '../organisations/organisations.args.js';
 import { paginateOrganisations } from '../organisations/organisation.service.js';
-import { areaParams, assignmentActiveSql, certifiedOnSql, inAreaSql } from '../sql.js';
+import { areaParams, assignmentActiveSql, certifiedOnSql, coverageGapSql, inAreaSql, lacksWorkerSql } from '../sql.js';
 import type { CoverageGapFilter } from './coverage.args.js';
 import type { WorkforceSummary } from './workforce-summary.type.js';
-
-/** No active assignment at the organisation `o` on `:asOf` (of a certified worker, when `certifiedOnly`). */
-function lacksWorkerSql(certifiedOnly: boolean): string {
-  return `NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${assignmentActiveSql('a')}
-    ${certifiedOnly ? `AND ${certifiedOnSql('a.worker_id')}` : ''})`;
-}
 
 /** A count per 100,000 inhabitants, two decimals; null when the population is unknown (never a division by nothing). */
 export function per100k(count: number, population: number | null): number | null {
@@ -38,8 +32,7 @@ export class CoverageService {
     const query = this.db
       .getRepository(Organisation)
       .createQueryBuilder('o')
-      .where('o.should_have_worker AND o.archived_at IS NULL')
-      .andWhere(lacksWorkerSql(filter?.certifiedOnly ?? false), { asOf });
+      .where(coverageGapSql('o', { certifiedOnly: filter?.certifiedOnly ?? false }), { asOf });
     if (filter?.areaCode) {
       assertAreaCodeFormat(filter.areaCode, 'areaCode');
       query.andWhere(inAreaSql('o.area_code'), areaParams(filter.areaCode));
@@ -63,7 +56,7 @@ export class CoverageService {
    */
   async summarise(area: Area, asOf: string): Promise<WorkforceSummary> {
     const params = [area.code, `${area.code}.%`, asOf];
-    const inArea = (column: string) => `(${column} = $1 OR ${column} LIKE $2)`;
+    const inArea = (column: string) => inAreaSql(column, ['$1', '$2']);
     const active = assignmentActiveSql('a', '$3');
     const [figures] = (await this.db.query(
       `WITH scope_organisation AS (
@@ -88,11 +81,9 @@ export class CoverageService {
          ) AS by_kind,
          (SELECT count(*) FROM scope_organisation) AS organisations,
          (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker) AS needing,
+         (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker AND ${lacksWorkerSql('o', { date: '$3' })}) AS lacking,
          (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker
-            AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${active})) AS lacking,
-         (SELECT count(*) FROM scope_organisation o WHERE o.should_have_worker
-            AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${active}
-                            AND ${certifiedOnSql('a.worker_id', '$3')})) AS lacking_certified`,
+            AND ${lacksWorkerSql('o', { certifiedOnly: true, date: '$3' })}) AS lacking_certified`,
       params,
     )) as [
       {

@@ -9,23 +9,37 @@ import {
   GENDER_LABELS,
   ORGANISATION_KIND_LABELS,
   OrganisationKind,
+  EXPORT_LISTS,
   isValidLocalDate,
+  type FileFormat,
+  type ImportKind,
   type BilingualLabel,
   type Locale,
 } from '@peksos/types';
-import { areaParams, assignmentActiveSql, certifiedOnSql, inAreaSql, organisationMatchesTextSql, workerFoundByTextSql } from '@peksos/schema-workforce';
-import { ASSIGNMENT_COLUMNS, INFORMATIONAL_HEADERS, ORGANISATION_COLUMNS, WORKER_COLUMNS, type ColumnSpec, type ImportKind } from '../columns.js';
+import { likeContains } from '@peksos/schema-kit';
+import {
+  areaParams,
+  assignmentActiveSql,
+  certificationStatusSql,
+  certifiedOnSql,
+  coverageGapSql,
+  inAreaSql,
+  organisationMatchesTextSql,
+  placedSql,
+  workerFoundByTextSql,
+  workerInAreaSql,
+} from '@peksos/schema-workforce';
+import { ASSIGNMENT_COLUMNS, INFORMATIONAL_HEADERS, ORGANISATION_COLUMNS, WORKER_COLUMNS, type ColumnSpec } from '../columns.js';
 import { maskNik } from '../import/engine.js';
-import type { FileFormat } from '../reading.js';
 import { parseBoolean } from '../values.js';
 import { childAreas, findArea, summarise } from './summary.js';
 import { writeTable, type ColumnType, type OutputCell, type OutputColumn, type OutputTable } from './writers.js';
 
-export type ExportList = 'coverage-gaps' | 'workers' | 'organisations' | 'assignments' | 'workforce-summary';
-export const EXPORT_LISTS: ExportList[] = ['coverage-gaps', 'workers', 'organisations', 'assignments', 'workforce-summary'];
+/** The lists this module writes (the modules' own lists are served beside them). */
+type ExportList = (typeof EXPORT_LISTS)[number];
 
 export function isExportList(value: string): value is ExportList {
-  return (EXPORT_LISTS as string[]).includes(value);
+  return (EXPORT_LISTS as readonly string[]).includes(value);
 }
 
 /** The filters of the GraphQL queries, as query-string values (`kinds` comma-separated). */
@@ -201,27 +215,8 @@ async function buildTable(manager: EntityManager, list: ExportList, filters: Fil
   }
 }
 
-function organisationTable(manager: EntityManager, list: 'organisations' | 'coverage-gaps', filters: Filters, options: ExportOptions): OutputTable {
-  const where: string[] = [];
-  const parameters: Record<string, unknown> = { asOf: filters.asOf };
-  if (list === 'coverage-gaps') {
-    // The definition of organisationsLackingWorker: should have a worker, not archived, no active assignment on asOf
-    // (of a certified worker, with certifiedOnly).
-    where.push('o.should_have_worker AND o.archived_at IS NULL');
-    where.push(`NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${assignmentActiveSql('a')}
-      ${filters.certifiedOnly ? `AND ${certifiedOnSql('a.worker_id')}` : ''})`);
-  } else {
-    if (!filters.includeArchived) where.push('o.archived_at IS NULL');
-    if (filters.search) {
-      // The organisations list's search (OrganisationService.list): name, code, kecamatan or kelurahan.
-      where.push(organisationMatchesTextSql('o'));
-      parameters.search = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    }
-    if (filters.shouldHaveWorker !== undefined) {
-      where.push('o.should_have_worker = :shouldHaveWorker');
-      parameters.shouldHaveWorker = filters.shouldHaveWorker;
-    }
-  }
+/** The filters on the organisation `o` that the organisations, gap and assignment lists share: area and kinds. */
+function whereOrganisationIn(filters: Filters, where: string[], parameters: Record<string, unknown>): void {
   if (filters.areaCode) {
     where.push(inAreaSql('o.area_code'));
     Object.assign(parameters, areaParams(filters.areaCode));
@@ -230,6 +225,27 @@ function organisationTable(manager: EntityManager, list: 'organisations' | 'cove
     where.push('o.kind IN (:...kinds)');
     parameters.kinds = filters.kinds;
   }
+}
+
+function organisationTable(manager: EntityManager, list: 'organisations' | 'coverage-gaps', filters: Filters, options: ExportOptions): OutputTable {
+  const where: string[] = [];
+  const parameters: Record<string, unknown> = { asOf: filters.asOf };
+  if (list === 'coverage-gaps') {
+    // The workforce module's definition, as organisationsLackingWorker has it.
+    where.push(coverageGapSql('o', { certifiedOnly: filters.certifiedOnly ?? false }));
+  } else {
+    if (!filters.includeArchived) where.push('o.archived_at IS NULL');
+    if (filters.search) {
+      // The organisations list's search (OrganisationService.list): name, code, kecamatan or kelurahan.
+      where.push(organisationMatchesTextSql('o'));
+      parameters.search = likeContains(filters.search.trim());
+    }
+    if (filters.shouldHaveWorker !== undefined) {
+      where.push('o.should_have_worker = :shouldHaveWorker');
+      parameters.shouldHaveWorker = filters.shouldHaveWorker;
+    }
+  }
+  whereOrganisationIn(filters, where, parameters);
   const sql = `
     SELECT o.code, o.name, o.kind, o.area_code, p.code AS parent_code, o.should_have_worker, o.accreditation_grade,
            o.accreditation_expires_on, o.address, ar.name AS area_name,
@@ -264,14 +280,6 @@ function organisationTable(manager: EntityManager, list: 'organisations' | 'cove
   };
 }
 
-function certificationStatusSql(workerId: string): string {
-  return `CASE
-    WHEN ${certifiedOnSql(workerId)} THEN 'CERTIFIED'
-    WHEN EXISTS (SELECT 1 FROM certification c WHERE c.worker_id = ${workerId} AND c.kind = 'CERTIFICATE' AND c.issued_on <= :asOf) THEN 'EXPIRED'
-    WHEN EXISTS (SELECT 1 FROM certification c WHERE c.worker_id = ${workerId} AND c.kind = 'SCHEDULED_TEST') THEN 'SCHEDULED'
-    ELSE 'NOT_TESTED' END`;
-}
-
 function workerTable(manager: EntityManager, filters: Filters, options: ExportOptions): OutputTable {
   // The filters of the `workers` query (WorkerService.list), on today.
   const where: string[] = [];
@@ -280,17 +288,15 @@ function workerTable(manager: EntityManager, filters: Filters, options: ExportOp
   if (filters.search) {
     // The workers list's search for those who may read home areas (the only ones this list is offered to).
     where.push(workerFoundByTextSql('w', { homeAreas: true }));
-    parameters.search = `%${filters.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parameters.search = likeContains(filters.search.trim());
   }
-  const placedToday = `EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')})`;
   if (filters.areaCode) {
-    where.push(`(EXISTS (SELECT 1 FROM assignment a JOIN organisation o ON o.id = a.organisation_id
-                 WHERE a.worker_id = w.id AND ${assignmentActiveSql('a')} AND ${inAreaSql('o.area_code')})
-         OR (NOT ${placedToday} AND ${inAreaSql('w.home_area_code')}))`);
+    // The export is for those who may read home areas (transfer.access.ts), as the `workers` query's filter for them.
+    where.push(workerInAreaSql('w', true));
     Object.assign(parameters, areaParams(filters.areaCode));
   }
-  if (filters.placed === true) where.push(placedToday);
-  if (filters.placed === false) where.push(`NOT ${placedToday}`);
+  if (filters.placed === true) where.push(placedSql('w'));
+  if (filters.placed === false) where.push(`NOT ${placedSql('w')}`);
   if (filters.certificationStatus) {
     where.push(`${certificationStatusSql('w.id')} = :status`);
     parameters.status = filters.certificationStatus;
@@ -357,14 +363,7 @@ function assignmentTable(manager: EntityManager, filters: Filters, options: Expo
   const where: string[] = [];
   const parameters: Record<string, unknown> = { asOf: filters.asOf };
   if (!filters.includeArchived) where.push('w.archived_at IS NULL AND o.archived_at IS NULL');
-  if (filters.areaCode) {
-    where.push(inAreaSql('o.area_code'));
-    Object.assign(parameters, areaParams(filters.areaCode));
-  }
-  if (filters.kinds?.length) {
-    where.push('o.kind IN (:...kinds)');
-    parameters.kinds = filters.kinds;
-  }
+  whereOrganisationIn(filters, where, parameters);
   if (filters.placed === true) where.push(assignmentActiveSql('a'));
   const sql = `
     SELECT w.national_id_number, o.code, a.starts_on, a.ends_on, a.is_primary, a.end_reason, w.full_name, o.name

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { BilingualLabel, Locale } from '@peksos/types';
 import { formatBoolean } from '../values.js';
-import type { FileFormat } from '../reading.js';
+import type { FileFormat } from '@peksos/types';
 
 export type ColumnType = 'text' | 'date' | 'number' | 'boolean';
 export type OutputCell = string | number | boolean | null;

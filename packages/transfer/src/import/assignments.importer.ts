@@ -1,16 +1,8 @@
 import type { ImportContext, RowImporter, RowReader } from './engine.js';
 import { maskNik } from './engine.js';
 import { readBoolean, readDate, readNationalId, readOrganisationCode } from './fields.js';
-import type { RowError } from './report.js';
-import {
-  insertAssignment,
-  lockAssignmentsOfWorkers,
-  lockOrganisationsForAssignments,
-  lockWorkersForAssignments,
-  updateAssignmentColumns,
-  ASSIGNMENT_COLUMN_NAMES,
-  type LockedAssignment,
-} from './workforce-rows.js';
+import type { RowError } from '@peksos/types';
+import { ASSIGNMENT_COLUMN_NAMES, placementConflict, type LockedAssignment } from '@peksos/schema-workforce';
 import { conflictsWith } from './import-snapshot.js';
 
 interface AssignmentRow {
@@ -26,17 +18,15 @@ interface AssignmentRow {
 
 type StoredAssignment = LockedAssignment;
 
-/** Half-open periods [start, end) overlap; a null end is open. */
-function overlaps(a: { startsOn: string; endsOn: string | null }, b: { startsOn: string; endsOn: string | null }): boolean {
-  return (b.endsOn === null || a.startsOn < b.endsOn) && (a.endsOn === null || b.startsOn < a.endsOn);
-}
-
 /**
- * Assignments, matched on (worker NIK, organisation code, start date). The rules of AssignmentService and the
- * exclusion constraints: the worker and organisation exist, a current placement is refused at an archived one, no
- * two periods of one worker at one organisation overlap, one primary placement at a time, the end after the start.
+ * Assignments, matched on (worker NIK, organisation code, start date), read and written through AssignmentService in
+ * the import's transaction. Its rules and the exclusion constraints, checked before each row is written so that a
+ * refused row is reported with its column: a new placement needs both the worker and the organisation to be the
+ * importer's, a change of one either (FORBIDDEN); the worker and organisation exist, a current placement is refused at
+ * an archived one, no two periods of one worker at one organisation overlap, one primary placement at a time, the end
+ * after the start.
  */
-export function assignmentsImporter({ manager, report, today, snapshot, rowError }: ImportContext): RowImporter<AssignmentRow> {
+export function assignmentsImporter({ manager, actor, workforce, report, today, snapshot, rowError }: ImportContext): RowImporter<AssignmentRow> {
   const seen = new Map<string, number>();
 
   return {
@@ -70,12 +60,18 @@ export function assignmentsImporter({ manager, report, today, snapshot, rowError
     async apply(batch) {
       const rows = batch.map((entry) => ({ row: entry.row, ...entry.value }));
       // Lock what this batch may change, as AssignmentService does (the worker, then its assignments), then read it.
-      const workers = new Map((await lockWorkersForAssignments(manager, [...new Set(rows.map((row) => row.nationalIdNumber))])).map((worker) => [worker.nik, worker]));
-      const organisations = new Map(
-        (await lockOrganisationsForAssignments(manager, [...new Set(rows.map((row) => row.organisationCode))])).map((organisation) => [organisation.code, organisation]),
+      const workers = new Map(
+        (await workforce.workers.lockByNationalIds(manager, [...new Set(rows.map((row) => row.nationalIdNumber))])).map((worker) => [worker.nationalIdNumber, worker]),
       );
+      const organisations = new Map(
+        (await workforce.organisations.shareLockByCodes(manager, [...new Set(rows.map((row) => row.organisationCode))])).map((organisation) => [
+          organisation.code,
+          organisation,
+        ]),
+      );
+      const workerIds = [...workers.values()].map((worker) => worker.id);
       const byWorker = new Map<string, StoredAssignment[]>();
-      for (const assignment of await lockAssignmentsOfWorkers(manager, [...workers.values()].map((worker) => worker.id))) {
+      for (const assignment of await workforce.assignments.lockOfWorkers(manager, workerIds)) {
         const list = byWorker.get(assignment.workerId) ?? [];
         list.push(assignment);
         byWorker.set(assignment.workerId, list);
@@ -105,6 +101,7 @@ export function assignmentsImporter({ manager, report, today, snapshot, rowError
           isPrimary: row.isPrimary ?? current?.isPrimary ?? true,
           endReason: row.endReason === undefined ? (current?.endReason ?? null) : row.endReason,
           xmin: current?.xmin ?? '',
+          mayChange: true,
         };
         if (next.endReason && !next.endsOn) errors.push(rowError(row.row, 'endReason', 'endReasonWithoutEnd'));
         const changes = current
@@ -117,25 +114,31 @@ export function assignmentsImporter({ manager, report, today, snapshot, rowError
         if (current && conflictsWith(assignmentsChanged.get(current.id), changes.map((field) => ASSIGNMENT_COLUMN_NAMES[field]))) {
           errors.push(rowError(row.row, 'startsOn', 'changedDuringImport', { what: 'Penempatan', whatEn: 'assignment' }));
         }
+        // Who may: a new placement needs both sides to be the importer's; a change of one, either (as `endAssignment`).
+        if (current ? !current.mayChange : !organisation.mayChange) {
+          errors.push(rowError(row.row, 'organisationCode', 'outOfReach', { value: row.organisationCode }));
+        } else if (!current && !worker.mayChange) {
+          errors.push(rowError(row.row, 'nationalIdNumber', 'outOfReach', { value: maskNik(row.nationalIdNumber) }));
+        }
         const currentOrFuture = next.endsOn === null || next.endsOn > today;
         if (currentOrFuture && worker.archived) errors.push(rowError(row.row, 'nationalIdNumber', 'archived', { what: 'Peksos', whatEn: 'worker' }));
         if (currentOrFuture && organisation.archived) {
           errors.push(rowError(row.row, 'organisationCode', 'archived', { what: 'Organisasi', whatEn: 'organisation' }));
         }
-        const others = list.filter((a) => a !== current && overlaps(a, next));
-        if (others.some((a) => a.organisationId === organisation.id)) errors.push(rowError(row.row, 'startsOn', 'assignmentOverlap'));
-        else if (next.isPrimary && others.some((a) => a.isPrimary)) errors.push(rowError(row.row, 'isPrimary', 'primaryOverlap'));
+        const placement = placementConflict(next, list.filter((a) => a !== current));
+        if (placement === 'assignmentOverlap') errors.push(rowError(row.row, 'startsOn', 'assignmentOverlap'));
+        else if (placement === 'primaryOverlap') errors.push(rowError(row.row, 'isPrimary', 'primaryOverlap'));
         if (errors.length > 0) {
           report.failed(row.row, row.key, errors);
           continue;
         }
         if (current) {
           // Only the columns that change.
-          await updateAssignmentColumns(manager, current.id, Object.fromEntries(changes.map((field) => [field, next[field]])));
+          await workforce.assignments.updateColumns(manager, current.id, Object.fromEntries(changes.map((field) => [field, next[field]])), actor);
           Object.assign(current, next);
           report.done(row.row, row.key, 'update', changes);
         } else {
-          const id = await insertAssignment(manager, next);
+          const id = await workforce.assignments.insert(manager, next, actor);
           list.push({ ...next, id });
           report.done(row.row, row.key, 'create');
         }

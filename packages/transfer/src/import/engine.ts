@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { IMPORT_COLUMNS, mapHeaders, type ColumnSpec, type HeaderMapping, type ImportKind } from '../columns.js';
+import type { Actor } from '@peksos/schema-kit';
+import { AreaService, AssignmentService, CertificationService, OrganisationService, WorkerService } from '@peksos/schema-workforce';
+import type { FileFormat, ImportKind, ImportReport, RowError } from '@peksos/types';
+import { IMPORT_COLUMNS, mapHeaders, type ColumnSpec, type HeaderMapping } from '../columns.js';
 import { message, type MessageKey } from '../messages.js';
-import { readRows, sniffFormat, type FileFormat } from '../reading.js';
+import { readRows, sniffFormat } from '../reading.js';
 import { cellText, type CellValue } from '../values.js';
 import { ImportSnapshot } from './import-snapshot.js';
-import { ReportBuilder, type ImportReport, type RowError } from './report.js';
+import { ReportBuilder } from './report.js';
 
 /** One data row being read: typed access to its cells by field, collecting the row's errors. */
 export class RowReader {
@@ -87,6 +90,10 @@ export interface RowImporter<T> {
 
 export interface ImportContext {
   manager: EntityManager;
+  /** Who imports: every row is held to what they may change (the workforce module's rules), as in the API. */
+  actor: Actor;
+  /** The workforce module's services, through which the import reads and writes its tables, in `manager`. */
+  workforce: WorkforceServices;
   report: ReportBuilder;
   today: string;
   /** Tells the rows changed by someone else since the import began (import-snapshot.ts). */
@@ -95,10 +102,20 @@ export interface ImportContext {
   rowError(row: number, field: string, key: MessageKey, params?: Record<string, string | number>): RowError;
 }
 
+export interface WorkforceServices {
+  areas: AreaService;
+  workers: WorkerService;
+  certifications: CertificationService;
+  organisations: OrganisationService;
+  assignments: AssignmentService;
+}
+
 export type ImporterFactory = (context: ImportContext) => RowImporter<unknown>;
 
 export interface ImportOptions {
   kind: ImportKind;
+  /** Who imports (the server's caller; the system for the command line). */
+  actor: Actor;
   /** The file to read; uploads are first spooled to a temporary file so no database connection waits on a client. */
   path: string;
   format?: FileFormat;
@@ -182,7 +199,14 @@ export async function runImport(
             const value = params.value === undefined ? undefined : String(params.value);
             return { row, column, field, ...message(key, { column, ...params }), key, ...(value !== undefined ? { value } : {}) };
           };
-          importer = importers[options.kind]({ manager, report, today: options.today, snapshot, rowError });
+          const workforce: WorkforceServices = {
+            areas: new AreaService(manager),
+            workers: new WorkerService(dataSource, options.today),
+            certifications: new CertificationService(dataSource, options.today),
+            organisations: new OrganisationService(dataSource, options.today),
+            assignments: new AssignmentService(dataSource, options.today),
+          };
+          importer = importers[options.kind]({ manager, actor: options.actor, workforce, report, today: options.today, snapshot, rowError });
           continue;
         }
         const reader = new RowReader(row, cells, mapping, specs);

@@ -1,5 +1,6 @@
 import { AREA_CODE_PATTERN, NATIONAL_ID_NUMBER_PATTERN, PHONE_PATTERN } from '@peksos/types';
-import type { EntityManager } from 'typeorm';
+import type { Actor } from '@peksos/schema-kit';
+import type { AreaService } from '@peksos/schema-workforce';
 import { parseBoolean, parseDate, type Choices } from '../values.js';
 import type { RowReader } from './engine.js';
 
@@ -116,22 +117,33 @@ export function readEmail(reader: RowReader, field: string): string | null | und
   return text;
 }
 
-/** Which of these area codes exist, with a cache across the batches of one import. */
+/**
+ * Which of these area codes exist, and which the importing actor manages (may place a worker or an organisation in),
+ * asked of the workforce module's AreaService, with a cache across the batches of one import.
+ */
 export class AreaChecker {
-  private readonly known = new Map<string, boolean>();
+  private readonly known = new Map<string | null, { exists: boolean; managed: boolean }>();
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly areas: AreaService,
+    private readonly actor: Actor,
+  ) {}
 
-  async load(codes: Iterable<string>): Promise<void> {
+  async load(codes: Iterable<string | null>): Promise<void> {
     const missing = [...new Set(codes)].filter((code) => !this.known.has(code));
     if (missing.length === 0) return;
-    const rows = (await this.manager.query(`SELECT code FROM area WHERE code = ANY($1::text[])`, [missing])) as { code: string }[];
-    const found = new Set(rows.map((row) => row.code));
-    for (const code of missing) this.known.set(code, found.has(code));
+    const found = new Set<string | null>((await this.areas.byCodes(missing.filter((code) => code !== null))).map((area) => area.code));
+    const managed = await this.areas.managedBy(this.actor, missing);
+    for (const code of missing) this.known.set(code, { exists: found.has(code), managed: managed.has(code) });
   }
 
   exists(code: string): boolean {
-    return this.known.get(code) === true;
+    return this.known.get(code)?.exists === true;
+  }
+
+  /** Whether the actor may place records in the area (null: no area, the admins'); ask after `load`. */
+  managed(code: string | null): boolean {
+    return this.known.get(code)?.managed === true;
   }
 }
 

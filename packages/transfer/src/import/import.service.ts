@@ -1,9 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { ImportKind } from '../columns.js';
+import type { ImportKind, ImportReport } from '@peksos/types';
 import { runImport, type ImporterFactory, type ImportOptions } from './engine.js';
 import { assignmentsImporter } from './assignments.importer.js';
 import { organisationsImporter } from './organisations.importer.js';
-import type { ImportReport } from './report.js';
 import { workersImporter } from './workers.importer.js';
 
 const IMPORTERS: Record<ImportKind, ImporterFactory> = {

@@ -2,16 +2,8 @@ import type { AccreditationGrade, OrganisationKind } from '@peksos/types';
 import { ACCREDITATION_GRADES, ORGANISATION_KINDS } from '../columns.js';
 import type { ImportContext, RowImporter, RowReader } from './engine.js';
 import { AreaChecker, changedFields, ORGANISATION_CODE_PATTERN, readAreaCode, readBoolean, readChoice, readDate, readOrganisationCode } from './fields.js';
-import type { RowError } from './report.js';
-import {
-  insertOrganisations,
-  lockOrganisationsByCode,
-  lockParentsByCode,
-  organisationsInParentCycle,
-  setOrganisationParent,
-  updateOrganisationColumns,
-  ORGANISATION_COLUMN_NAMES,
-} from './workforce-rows.js';
+import type { RowError } from '@peksos/types';
+import { incompleteAccreditationField, ORGANISATION_COLUMN_NAMES } from '@peksos/schema-workforce';
 import { conflictsWith } from './import-snapshot.js';
 
 interface OrganisationValues {
@@ -39,17 +31,22 @@ interface ParentLink {
   currentParentId: string | null;
   /** Someone else changed the organisation's parent while the import ran. */
   parentChangedByOthers: boolean;
+  /** Whether the importer may change the organisation. */
+  mayChange: boolean;
 }
 
 /**
- * Organisations, matched on their `code`. The rules of OrganisationService: the area exists, the parent exists, is
- * not archived and not the organisation itself or one of its sub-organisations, an accreditation has both a grade
- * and an expiry date, an archived organisation is not changed. Parents are linked once the whole file is read, so a
- * parent may come after its sub-organisations in the file.
+ * Organisations, matched on their `code`, read and written through OrganisationService in the import's transaction.
+ * Its rules, checked for each batch before anything is written so that each refused row is reported with its column:
+ * the importer may change only organisations they manage, in areas they manage, linked to parents they manage
+ * (FORBIDDEN); the area exists, the parent exists, is not archived and not the organisation itself or one of its
+ * sub-organisations, an accreditation has both a grade and an expiry date, an archived organisation is not changed.
+ * Parents are linked once the whole file is read, so a parent may come after its sub-organisations in the file.
  */
-export function organisationsImporter({ manager, report, snapshot, rowError }: ImportContext): RowImporter<OrganisationRow> {
+export function organisationsImporter({ manager, actor, workforce, report, snapshot, rowError }: ImportContext): RowImporter<OrganisationRow> {
   const seenCode = new Map<string, number>();
-  const areas = new AreaChecker(manager);
+  const areas = new AreaChecker(workforce.areas, actor);
+  const organisations = workforce.organisations;
   const links: ParentLink[] = [];
 
   return {
@@ -97,7 +94,7 @@ export function organisationsImporter({ manager, report, snapshot, rowError }: I
       const rows = batch.map((entry) => ({ row: entry.row, ...entry.value }));
       await areas.load(rows.flatMap((row) => (row.values.areaCode ? [row.values.areaCode] : [])));
       // Lock what this batch may change, then read it: the newest committed values, held until the import commits.
-      const stored = new Map((await lockOrganisationsByCode(manager, rows.map((row) => row.code))).map((organisation) => [organisation.code, organisation]));
+      const stored = new Map((await organisations.lockByCodes(manager, rows.map((row) => row.code))).map((organisation) => [organisation.code, organisation]));
       const horizon = await snapshot.horizon(manager);
       const changedByOthersOf = await snapshot.changesByOthers(manager, 'organisation', [...stored.values()], horizon);
 
@@ -118,11 +115,16 @@ export function organisationsImporter({ manager, report, snapshot, rowError }: I
           address: row.values.address === undefined ? (current?.address ?? null) : row.values.address,
         };
         if (!areas.exists(merged.areaCode)) errors.push(rowError(row.row, 'areaCode', 'unknownArea', { value: merged.areaCode }));
-        if ((merged.accreditationGrade === null) !== (merged.accreditationExpiresOn === null)) {
-          errors.push(rowError(row.row, merged.accreditationGrade === null ? 'accreditationGrade' : 'accreditationExpiresOn', 'accreditationIncomplete'));
-        }
+        const incomplete = incompleteAccreditationField(merged.accreditationGrade, merged.accreditationExpiresOn);
+        if (incomplete) errors.push(rowError(row.row, incomplete, 'accreditationIncomplete'));
         const changes = current ? changedFields(current, merged) : [];
         const touched = current ? changedByOthersOf.get(current.id) : undefined;
+        // Who may: the organisation's area's coordinator (or an admin), and only into an area they manage.
+        if (current && changes.length > 0 && !current.mayChange) {
+          errors.push(rowError(row.row, 'code', 'outOfReach', { value: row.code }));
+        } else if ((!current || changes.includes('areaCode')) && areas.exists(merged.areaCode) && !areas.managed(merged.areaCode)) {
+          errors.push(rowError(row.row, 'areaCode', 'outOfReach', { value: merged.areaCode }));
+        }
         if (current?.archived && changes.length > 0) {
           errors.push(rowError(row.row, 'code', 'archived', { what: 'Organisasi', whatEn: 'organisation' }));
         } else if (conflictsWith(touched, changes.map((field) => ORGANISATION_COLUMN_NAMES[field as keyof OrganisationValues]))) {
@@ -134,7 +136,7 @@ export function organisationsImporter({ manager, report, snapshot, rowError }: I
         }
         if (!current) inserts.push({ row, values: merged });
         // Only the columns that change: the file's other columns are as stored, and those it lacks are not touched.
-        else if (changes.length > 0) await updateOrganisationColumns(manager, current.id, pick(merged, changes as (keyof OrganisationValues)[]));
+        else if (changes.length > 0) await organisations.updateColumns(manager, current.id, pick(merged, changes as (keyof OrganisationValues)[]), actor);
         if (current && row.parentCode !== undefined) {
           links.push({
             row: row.row,
@@ -143,17 +145,26 @@ export function organisationsImporter({ manager, report, snapshot, rowError }: I
             parentCode: row.parentCode,
             currentParentId: current.parentId,
             parentChangedByOthers: conflictsWith(touched, ['parent_id']),
+            mayChange: current.mayChange,
           });
         }
         outcomes.push({ row: row.row, code: row.code, action: current ? (changes.length > 0 ? 'update' : 'unchanged') : 'create', changes });
       }
 
       if (inserts.length > 0) {
-        const created = await insertOrganisations(manager, inserts.map((entry) => ({ code: entry.row.code, values: entry.values })));
+        const created = await organisations.createMany(manager, inserts.map((entry) => ({ code: entry.row.code, values: entry.values })), actor);
         const idOf = new Map(created.map((row) => [row.code, row.id]));
         for (const { row } of inserts) {
           if (row.parentCode) {
-            links.push({ row: row.row, id: idOf.get(row.code)!, code: row.code, parentCode: row.parentCode, currentParentId: null, parentChangedByOthers: false });
+            links.push({
+              row: row.row,
+              id: idOf.get(row.code)!,
+              code: row.code,
+              parentCode: row.parentCode,
+              currentParentId: null,
+              parentChangedByOthers: false,
+              mayChange: true,
+            });
           }
         }
       }
@@ -163,7 +174,7 @@ export function organisationsImporter({ manager, report, snapshot, rowError }: I
     /** Links parents now that every organisation of the file exists; then refuses any cycle this made. */
     async finish() {
       const parentCodes = [...new Set(links.flatMap((link) => (link.parentCode ? [link.parentCode] : [])))];
-      const parents = new Map((await lockParentsByCode(manager, parentCodes)).map((parent) => [parent.code, parent]));
+      const parents = new Map((await organisations.shareLockByCodes(manager, parentCodes)).map((parent) => [parent.code, parent]));
       const changed: ParentLink[] = [];
       for (const link of links) {
         const parent = link.parentCode ? parents.get(link.parentCode) : null;
@@ -182,12 +193,22 @@ export function organisationsImporter({ manager, report, snapshot, rowError }: I
           fail(rowError(link.row, 'code', 'changedDuringImport', { what: 'Organisasi', whatEn: 'organisation' }));
           continue;
         }
-        await setOrganisationParent(manager, link.id, parentId, link.currentParentId !== null || report.actionFor(link.row) !== 'create');
+        // Who may link: the organisation's manager, to a parent they manage too (it links the organisation into
+        // another's hierarchy).
+        if (!link.mayChange) {
+          fail(rowError(link.row, 'code', 'outOfReach', { value: link.code }));
+          continue;
+        }
+        if (parent && !parent.mayChange) {
+          fail(rowError(link.row, 'parentCode', 'outOfReach', { value: link.parentCode! }));
+          continue;
+        }
+        await organisations.setParent(manager, link.id, parentId, link.currentParentId !== null || report.actionFor(link.row) !== 'create', actor);
         changed.push(link);
         if (report.actionFor(link.row) === 'unchanged') report.revise(link.row, link.code, 'update', ['parentCode']);
       }
       if (changed.length === 0) return;
-      const cycleIds = new Set(await organisationsInParentCycle(manager, changed.map((link) => link.id)));
+      const cycleIds = new Set(await organisations.inParentCycle(manager, changed.map((link) => link.id)));
       for (const link of changed) {
         if (cycleIds.has(link.id)) report.revise(link.row, link.code, 'error', undefined, [rowError(link.row, 'parentCode', 'parentCycle', { value: link.parentCode ?? '' })]);
       }

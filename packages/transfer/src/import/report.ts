@@ -1,54 +1,7 @@
-import type { BilingualLabel } from '@peksos/types';
-import type { ImportKind } from '../columns.js';
-import { message, type MessageKey, type RowErrorCode } from '../messages.js';
-import type { FileFormat } from '../reading.js';
+import type { RowAction, RowError, RowResult } from '@peksos/types';
+import { message, type MessageKey } from '../messages.js';
 
-/** What an import did, or would do, with one row. */
-export type RowAction = 'create' | 'update' | 'unchanged' | 'error';
-
-/**
- * A refused row. `row` is the row number as a spreadsheet shows it (the header is row 1); `column` is the header as
- * written in the file (or the expected header, when the column is missing); `field` is the column's name in the API.
- */
-export interface RowError {
-  row: number;
-  column: string | null;
-  field: string | null;
-  code: RowErrorCode;
-  key: MessageKey;
-  message: BilingualLabel;
-  value?: string;
-}
-
-export interface RowResult {
-  row: number;
-  /** The row's stable key as a person reads it: the organisation code, the worker's masked NIK and name, … */
-  key: string;
-  action: RowAction;
-  /** For `update`: the fields that change. */
-  changes?: string[];
-  errors?: RowError[];
-}
-
-export interface ImportReport {
-  kind: ImportKind;
-  format: FileFormat;
-  dryRun: boolean;
-  /** True when the changes were committed: not a dry run, and not one row refused. */
-  applied: boolean;
-  /** SHA-256 of the file; send it back as `expectedSha256` when confirming, to apply exactly the file reviewed. */
-  sha256: string;
-  summary: { rows: number; create: number; update: number; unchanged: number; error: number };
-  /** Refused rows and header problems, in file order (at most `maxErrors`). */
-  errors: RowError[];
-  errorsTruncated: boolean;
-  /** One entry per data row, in file order (at most `maxResults`). */
-  results: RowResult[];
-  resultsTruncated: boolean;
-  /** Columns the import did not recognise, and so ignored. */
-  ignoredColumns: string[];
-  durationMs: number;
-}
+// The report's shape (ImportReport, RowError, RowResult) is @peksos/types', shared with the console.
 
 /** Collects the outcome of each row, keeping at most a bounded number of entries so a large file stays cheap. */
 export class ReportBuilder {

@@ -11,18 +11,8 @@ import {
   readNationalId,
   readPhone,
 } from './fields.js';
-import type { RowError } from './report.js';
-import {
-  insertCertificates,
-  insertScheduledTests,
-  insertWorkers,
-  lockCertificatesByNumber,
-  lockWorkersByNik,
-  scheduledTestsOf,
-  updateCertificate,
-  updateWorkerColumns,
-  WORKER_COLUMN_NAMES,
-} from './workforce-rows.js';
+import type { RowError } from '@peksos/types';
+import { certificateDatesProblem, WORKER_COLUMN_NAMES } from '@peksos/schema-workforce';
 import { conflictsWith } from './import-snapshot.js';
 
 interface WorkerValues {
@@ -56,14 +46,16 @@ const TEXT_MAX = { fullName: 200, issuer: 200, certificateNumber: 100 };
 
 /**
  * Workers, matched on their national ID number (NIK), each row with at most one certificate and one scheduled
- * competency test. The rules are those of WorkerService and CertificationService, checked without leaving the
- * import's transaction: the NIK is unique, the home area exists, a certificate number belongs to one worker, a
- * certificate is not issued in the future and expires after its issue, an archived worker is not changed.
+ * competency test, read and written through WorkerService and CertificationService in the import's transaction.
+ * Their rules, checked for the whole batch before anything is written so that each refused row is reported with its
+ * column: the importer may change only workers they manage, in areas they manage (FORBIDDEN); the NIK is unique, the
+ * home area exists, a certificate number belongs to one worker, its dates are right (`certificateDatesProblem`), an
+ * archived worker is not changed.
  */
-export function workersImporter({ manager, report, today, snapshot, rowError }: ImportContext): RowImporter<WorkerRow> {
+export function workersImporter({ manager, actor, workforce, report, today, snapshot, rowError }: ImportContext): RowImporter<WorkerRow> {
   const seenNik = new Map<string, number>();
   const seenCertificate = new Map<string, number>();
-  const areas = new AreaChecker(manager);
+  const areas = new AreaChecker(workforce.areas, actor);
 
   return {
     parse(reader: RowReader): WorkerRow | null {
@@ -107,8 +99,9 @@ export function workersImporter({ manager, report, today, snapshot, rowError }: 
           // A value that was given but invalid already has its own error.
           if (value === null) reader.error(field, 'certificateFieldsMissing', { column: id, columnEn: en });
         }
-        if (issuedOn && issuedOn > today) reader.error('certificateIssuedOn', 'certificateInFuture');
-        if (issuedOn && expiresOn && expiresOn <= issuedOn) reader.error('certificateExpiresOn', 'expiresBeforeIssued');
+        const datesProblem = issuedOn ? certificateDatesProblem(issuedOn, expiresOn ?? null, today) : null;
+        if (datesProblem === 'issuedInFuture') reader.error('certificateIssuedOn', 'certificateInFuture');
+        if (datesProblem === 'expiresBeforeIssued') reader.error('certificateExpiresOn', 'expiresBeforeIssued');
         if (number && level && issuer && issuedOn) certificate = { level, number, issuer, issuedOn, expiresOn };
       }
       let test: WorkerRow['test'] = null;
@@ -139,22 +132,24 @@ export function workersImporter({ manager, report, today, snapshot, rowError }: 
 
     async apply(batch) {
       const rows = batch.map((entry) => ({ row: entry.row, ...entry.value }));
-      await areas.load(rows.flatMap((row) => (row.values.homeAreaCode ? [row.values.homeAreaCode] : [])));
+      await areas.load(rows.map((row) => row.values.homeAreaCode ?? null));
 
       // Lock what this batch may change, then read it: the newest committed values, held until the import commits.
-      const stored = new Map((await lockWorkersByNik(manager, rows.map((row) => row.nationalIdNumber))).map((worker) => [worker.nationalIdNumber, worker]));
-      const certificates = new Map(
-        (await lockCertificatesByNumber(manager, rows.flatMap((row) => (row.certificate ? [row.certificate.number] : [])))).map((certificate) => [
-          certificate.number,
-          certificate,
-        ]),
+      const stored = new Map(
+        (await workforce.workers.lockByNationalIds(manager, rows.map((row) => row.nationalIdNumber))).map((worker) => [worker.nationalIdNumber, worker]),
       );
+      const certificates = new Map(
+        (await workforce.certifications.lockByNumbers(manager, rows.flatMap((row) => (row.certificate ? [row.certificate.number] : [])))).map(
+          (certificate) => [certificate.number, certificate],
+        ),
+      );
+      const storedIds = [...stored.values()].map((worker) => worker.id);
       const horizon = await snapshot.horizon(manager);
       const workersChanged = await snapshot.changesByOthers(manager, 'worker', [...stored.values()], horizon);
       const certificatesChanged = await snapshot.changesByOthers(manager, 'certification', [...certificates.values()], horizon);
       const scheduled = new Set<string>();
       if (rows.some((row) => row.test)) {
-        for (const test of await scheduledTestsOf(manager, [...stored.values()].map((worker) => worker.id))) {
+        for (const test of await workforce.certifications.scheduledTestsOf(manager, storedIds)) {
           scheduled.add(`${test.workerId}|${test.level}|${test.testDate}`);
         }
       }
@@ -162,7 +157,7 @@ export function workersImporter({ manager, report, today, snapshot, rowError }: 
       const inserts: (typeof rows)[number][] = [];
       const updates: { id: string; set: Partial<WorkerValues> }[] = [];
       const certificateInserts: { nik: string; certificate: CertificateValues }[] = [];
-      const certificateUpdates: { id: string; certificate: CertificateValues; expiresOn: string | null }[] = [];
+      const certificateUpdates: { id: string; workerId: string; certificate: CertificateValues; expiresOn: string | null }[] = [];
       const testInserts: { nik: string; level: string; testDate: string }[] = [];
       const outcomes: { row: number; key: string; action: 'create' | 'update' | 'unchanged'; changes: string[] }[] = [];
 
@@ -205,6 +200,12 @@ export function workersImporter({ manager, report, today, snapshot, rowError }: 
         if (current?.archived && changes.length > 0) {
           errors.push(rowError(row.row, 'nationalIdNumber', 'archived', { what: 'Peksos', whatEn: 'worker' }));
         }
+        // Who may: the worker's (their home area's coordinator, or an admin), and only into an area they manage.
+        if (current && changes.length > 0 && !current.mayChange) {
+          errors.push(rowError(row.row, 'nationalIdNumber', 'outOfReach', { value: maskNik(row.nationalIdNumber) }));
+        } else if ((!current || workerChanges.includes('homeAreaCode')) && !areas.managed(row.values.homeAreaCode ?? null)) {
+          errors.push(rowError(row.row, 'homeAreaCode', 'outOfReach', { value: row.values.homeAreaCode ?? '' }));
+        }
         if (errors.length > 0) {
           report.failed(row.row, row.key, errors);
           continue;
@@ -215,26 +216,28 @@ export function workersImporter({ manager, report, today, snapshot, rowError }: 
           updates.push({ id: current.id, set: pick(row.values, workerChanges as (keyof WorkerValues)[]) });
         }
         if (certificateChange === 'insert') certificateInserts.push({ nik: row.nationalIdNumber, certificate: row.certificate! });
-        else if (certificateChange) certificateUpdates.push({ id: certificateChange.id, certificate: row.certificate!, expiresOn: certificateChange.expiresOn });
+        else if (certificateChange) {
+          certificateUpdates.push({ id: certificateChange.id, workerId: current!.id, certificate: row.certificate!, expiresOn: certificateChange.expiresOn });
+        }
         if (testIsNew) testInserts.push({ nik: row.nationalIdNumber, level: row.test!.level, testDate: row.test!.testDate });
         outcomes.push({ row: row.row, key: row.key, action: !current ? 'create' : changes.length > 0 ? 'update' : 'unchanged', changes });
       }
 
       const idOf = new Map([...stored.values()].map((worker) => [worker.nationalIdNumber, worker.id]));
-      if (inserts.length > 0) {
-        for (const created of await insertWorkers(manager, inserts)) idOf.set(created.nik, created.id);
-      }
-      await updateWorkerColumns(manager, updates);
-      await insertCertificates(
+      for (const created of await workforce.workers.createMany(manager, inserts, actor)) idOf.set(created.nik, created.id);
+      await workforce.workers.updateMany(manager, updates, actor);
+      await workforce.certifications.recordMany(
         manager,
         certificateInserts.map((entry) => ({ workerId: idOf.get(entry.nik)!, certificate: { ...entry.certificate, expiresOn: entry.certificate.expiresOn ?? null } })),
+        actor,
       );
       for (const update of certificateUpdates) {
-        await updateCertificate(manager, update.id, { ...update.certificate, expiresOn: update.expiresOn });
+        await workforce.certifications.correct(manager, update.id, update.workerId, { ...update.certificate, expiresOn: update.expiresOn }, actor);
       }
-      await insertScheduledTests(
+      await workforce.certifications.scheduleTests(
         manager,
         testInserts.map((entry) => ({ workerId: idOf.get(entry.nik)!, level: entry.level, testDate: entry.testDate })),
+        actor,
       );
       for (const outcome of outcomes) report.done(outcome.row, outcome.key, outcome.action, outcome.changes);
     },

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { AREA_LEVEL_LABELS, ORGANISATION_KIND_LABELS, OrganisationKind, type AreaLevel } from '@peksos/types';
-import { assignmentActiveSql, certifiedOnSql } from '@peksos/schema-workforce';
+import { areaParams, coverageGapSql, inAreaSql, lacksWorkerSql } from '@peksos/schema-workforce';
 import { childAreas, findArea, summarise, type SummaryFigures } from '../export/summary.js';
 
 const GAP_LIST_LIMIT = 18;
@@ -40,15 +40,14 @@ export async function renderWorkforceReport(
   const children = await childAreas(dataSource, areaCode);
   const subSummaries: SummaryFigures[] = [];
   for (const child of children) subSummaries.push(await summarise(dataSource, child, asOf));
+  // The gaps as the workforce module defines them (the `organisationsLackingWorker` query, the coverage-gaps export):
+  // those lacking a certified worker, listed when they lack any worker, counted when their workers are uncertified.
   const gaps = (await dataSource.query(
-    `SELECT o.name, o.kind, ar.name AS area_name,
-            EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${assignmentActiveSql('a', '$3')}) AS has_worker
+    `SELECT o.name, o.kind, ar.name AS area_name, NOT ${lacksWorkerSql('o', { date: '$3' })} AS has_worker
      FROM organisation o JOIN area ar ON ar.code = o.area_code
-     WHERE o.should_have_worker AND o.archived_at IS NULL AND (o.area_code = $1 OR o.area_code LIKE $2)
-       AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${assignmentActiveSql('a', '$3')}
-                       AND ${certifiedOnSql('a.worker_id', '$3')})
-     ORDER BY has_worker, lower(o.name)`,
-    [areaCode, `${areaCode}.%`, asOf],
+     WHERE ${inAreaSql('o.area_code', ['$1', '$2'])} AND ${coverageGapSql('o', { certifiedOnly: true, date: '$3' })}
+     ORDER BY has_worker, lower(o.name), o.id`,
+    [areaCode, areaParams(areaCode).areaPrefix, asOf],
   )) as { name: string; kind: OrganisationKind; area_name: string; has_worker: boolean }[];
   const withoutWorker = gaps.filter((gap) => !gap.has_worker);
 

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { loadDataSetIfEmpty, migrate, openDatabase, systemContext, withAuditContext } from '@peksos/db';
 import { createTestDatabaseLocation } from '@peksos/db/testing';
+import { SYSTEM_ACTOR } from '@peksos/schema-kit';
 import { workforceModule } from '@peksos/schema-workforce';
 import { todayIn } from '@peksos/types';
 import { WORKER_COLUMNS } from '../columns.js';
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
       started = performance.now();
       // As the CLI does: the system (an admin's rights), so the tables' row-level security is part of what is measured.
       const report = await withAuditContext(systemContext('import workers', 'large-import'), () =>
-        importFile(database.dataSource, { kind: 'workers', path, dryRun, today, maxResults: 0 }),
+        importFile(database.dataSource, { kind: 'workers', actor: SYSTEM_ACTOR, path, dryRun, today, maxResults: 0 }),
       );
       const seconds = (performance.now() - started) / 1000;
       console.log(

@@ -12,14 +12,8 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { useI18n } from '../../../i18n/locale.js';
-import {
-  describeTransferError,
-  IMPORT_KINDS,
-  MAX_UPLOAD_MIB,
-  type FileFormat,
-  type ImportKind,
-  type ImportReport,
-} from '../../../lib/transfer.js';
+import { IMPORT_KINDS, type FileFormat, type ImportKind, type ImportReport } from '@peksos/types';
+import { describeTransferError, MAX_UPLOAD_MIB } from '../../../lib/transfer.js';
 import { applyState } from '../lib/report-rows.js';
 import { ImportReportView } from './ImportReportView.js';
 

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { StatCard } from '../../../components/StatCard.js';
 import { useI18n, type MessageKey } from '../../../i18n/locale.js';
 import { messagesId } from '../../../i18n/messages.id.js';
-import type { ImportReport, RowAction, RowError, RowResult } from '../../../lib/transfer.js';
+import type { ImportReport, RowAction, RowError, RowResult } from '@peksos/types';
 import { headerProblems, OUTCOME_ORDER, outcomeCounts, pageOf, rowsFor, type OutcomeFilter } from '../lib/report-rows.js';
 
 export const ROWS_PER_PAGE = 50;

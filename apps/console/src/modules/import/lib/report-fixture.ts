@@ -1,4 +1,4 @@
-import type { ImportReport, RowResult } from '../../../lib/transfer.js';
+import type { ImportReport, RowResult } from '@peksos/types';
 
 /** For tests: a dry-run report of workers holding `results`, with the summary and errors they imply. */
 export function reportOf(results: RowResult[], extra: Partial<ImportReport> = {}): ImportReport {

@@ -1,4 +1,4 @@
-import type { ImportReport, RowAction, RowError, RowResult } from '../../../lib/transfer.js';
+import type { ImportReport, RowAction, RowError, RowResult } from '@peksos/types';
 
 /** How the preview lists rows: refused rows first (what needs fixing), then what would change, then the rest. */
 export const OUTCOME_ORDER: RowAction[] = ['error', 'create', 'update', 'unchanged'];

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocaleProvider, type Locale } from '../../../i18n/locale.js';
-import type { RowResult } from '../../../lib/transfer.js';
+import type { RowResult } from '@peksos/types';
 import { reportOf } from '../lib/report-fixture.js';
 import { ImportView } from './ImportView.js';
 

@@ -3,16 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../../i18n/locale.js';
-import {
-  checkUploadable,
-  describeTransferError,
-  downloadFile,
-  isImportKind,
-  templatePath,
-  uploadImport,
-  type FileFormat,
-  type ImportKind,
-} from '../../../lib/transfer.js';
+import { isImportKind, type FileFormat, type ImportKind } from '@peksos/types';
+import { checkUploadable, describeTransferError, downloadFile, templatePath, uploadImport } from '../../../lib/transfer.js';
 import { ImportPage, type CheckedFile } from '../components/ImportPage.js';
 
 /** Import data from a spreadsheet: the kind lives in the URL (?kind=workers), the file and its report in memory. */
