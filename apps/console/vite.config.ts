@@ -1,7 +1,11 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 
-/** The console: a single-page app the API serves at `/`; in development Vite proxies /graphql, /api and /report to the API. */
+/**
+ * The console: a single-page app the API serves at `/`; in development Vite proxies /graphql, /api and /report to the
+ * API. A second page, explorer.html, is the GraphQL explorer (GraphiQL) the API serves at /graphql to browsers.
+ */
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -17,5 +21,15 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        explorer: resolve(import.meta.dirname, 'explorer.html'),
+      },
+      // GraphiQL's modules start with React Compiler's "use no memo"; bundling drops it, harmlessly, with a warning each.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
 });

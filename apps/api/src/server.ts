@@ -39,7 +39,7 @@ import { queryLimits } from './graphql/query-limits.js';
 import { prefersLegacyJson, requestErrorStatus, unauthenticatedStatus, type NegotiatedContext } from './graphql/http-status.js';
 import { boundListArguments } from './graphql/list-limits.js';
 import { bodyErrors, lastErrorHandler, notFound } from './http/json-errors.js';
-import { compressAnswers, securityHeaders, serveConsole } from './http/web-surface.js';
+import { compressAnswers, securityHeaders, serveConsole, serveExplorer } from './http/web-surface.js';
 import { checkAccessRules, collectAccessRules, enforceAccessRules, introspectionForStaffOnly } from './graphql/access-control.js';
 import { loadServerModules } from './graphql/modules.js';
 import { buildApiSchema } from './graphql/schema.js';
@@ -199,6 +199,11 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
         response.status(503).json({ status: 'not ready', database: 'down' });
       }
     });
+
+    // The GraphQL explorer for a browser's GET of /graphql, from the console's build (docs/api.md, "The explorer"). The
+    // page itself is public, like the console's; what it runs goes through the rules below as any other request.
+    const explorer = config.consoleDir ? serveExplorer(config.consoleDir) : null;
+    if (explorer) app.get('/graphql', explorer);
 
     // Who is calling, rate limits and the CSRF rule, for everything but the console's files and health checks.
     const authentication = authenticate(database.dataSource, config.access);

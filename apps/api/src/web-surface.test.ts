@@ -16,6 +16,8 @@ function consoleBuild(): { dir: string; script: string; scriptText: string } {
   const scriptText = Array.from({ length: 4000 }, (_, index) => `export function f${index}(value) { return value * ${index}; }\n`).join('');
   writeFileSync(join(dir, script), scriptText);
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><script type="module" src="${script}"></script></head><body><div id="root"></div></body></html>`);
+  // The GraphQL explorer's page (apps/console/explorer.html), served at /graphql to browsers.
+  writeFileSync(join(dir, 'explorer.html'), '<!doctype html><html><head><title>GraphQL explorer</title><script type="module" src="/assets/explorer-1a2b3c4d.js"></script></head><body><div id="explorer"></div></body></html>');
   return { dir, script, scriptText };
 }
 
@@ -175,6 +177,34 @@ describe(`the web surface in production (${testDatabaseKind()})`, () => {
       body: JSON.stringify({ query: '{ organisations(first: 100) { nodes { id name code } } }' }),
     });
     expect(graphql.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  it('serves the GraphQL explorer at /graphql to a browser only, under the same policy; other GETs stay GraphQL over HTTP (issue 18, item 10)', async () => {
+    const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+    const page = await fetch(server.graphqlUrl, { headers: { accept: browserAccept } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.headers.get('vary')).toMatch(/accept/i);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    const html = await page.text();
+    expect(html).toContain('GraphQL explorer');
+    // No inline script: every <script> names a file of this origin.
+    for (const tag of html.match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/src="\/assets\//);
+    // With a query in the address too: the browser still gets the page (GraphiQL's convention).
+    expect((await fetch(`${server.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: browserAccept } })).headers.get('content-type')).toContain('text/html');
+
+    // Non-browser GETs are GraphQL over HTTP as before: JSON, whatever they accept.
+    for (const accept of [MODERN_ACCEPT, 'application/json', '*/*', 'application/json, text/html;q=0.5']) {
+      const answer = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept, 'apollo-require-preflight': '1' } });
+      expect({ accept, type: answer.headers.get('content-type') }).toEqual({ accept, type: expect.stringMatching(/json/) });
+      expect(await answer.json(), accept).toMatchObject({ data: { __typename: 'Query' } });
+    }
+    // A POST is never the page, whatever it accepts.
+    const posted = await post({ query: '{ __typename }' }, { accept: browserAccept });
+    expect(posted.headers.get('content-type')).toContain('json');
   });
 
   it('clears an invalid session cookie with HttpOnly, Secure and SameSite=Strict (item 4)', async () => {

@@ -1,48 +1,57 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { NotFoundPage } from './components/NotFoundPage.js';
 import { LoadingState } from './components/QueryStates.js';
-import { AccountsView } from './modules/access/views/AccountsView.js';
-import { ApiKeysView } from './modules/access/views/ApiKeysView.js';
-import { AuditLogView } from './modules/access/views/AuditLogView.js';
-import { SignInView } from './modules/access/views/SignInView.js';
-import { AreaBreakdownView } from './modules/areas/views/AreaBreakdownView.js';
-import { CaseDetailView } from './modules/cases/views/CaseDetailView.js';
-import { CaseCreateView, CaseEditView } from './modules/cases/views/CaseFormViews.js';
-import { CasesListView } from './modules/cases/views/CasesListView.js';
-import { CoverageView } from './modules/coverage/views/CoverageView.js';
-import { ImportView } from './modules/import/views/ImportView.js';
-import { OrganisationDetailView } from './modules/organisations/views/OrganisationDetailView.js';
-import { OrganisationCreateView, OrganisationEditView } from './modules/organisations/views/OrganisationFormViews.js';
-import { OrganisationsListView } from './modules/organisations/views/OrganisationsListView.js';
-import { NeedsActionView } from './modules/needs-action/views/NeedsActionView.js';
-import { PlacementRequestsView } from './modules/placements/views/PlacementRequestsView.js';
-import { CoveragePlanView } from './modules/planner/views/CoveragePlanView.js';
-import { RoleCreateView } from './modules/roles/views/RoleCreateView.js';
-import { RoleDetailView } from './modules/roles/views/RoleDetailView.js';
-import { RolesListView } from './modules/roles/views/RolesListView.js';
-import { WorkerDetailView } from './modules/workers/views/WorkerDetailView.js';
-import { WorkerCreateView, WorkerEditView } from './modules/workers/views/WorkerFormViews.js';
-import { WorkersListView } from './modules/workers/views/WorkersListView.js';
+/**
+ * Every page is loaded when it is first opened: the first load carries the frame (router, Apollo, Mantine, the
+ * texts) and the page asked for, in parallel. The dashboard's charts (recharts) are the heaviest part and load only
+ * with it. Layout (and the sign-in route) show a loading state while a page arrives.
+ */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
 
-// The charts (recharts) are the heaviest part of the console: loaded only when the dashboard is opened.
-const DashboardView = lazy(() => import('./modules/dashboard/views/DashboardView.js').then((m) => ({ default: m.DashboardView })));
+const SignInView = page(() => import('./modules/access/views/SignInView.js'), 'SignInView');
+const CoverageView = page(() => import('./modules/coverage/views/CoverageView.js'), 'CoverageView');
+const DashboardView = page(() => import('./modules/dashboard/views/DashboardView.js'), 'DashboardView');
+const OrganisationsListView = page(() => import('./modules/organisations/views/OrganisationsListView.js'), 'OrganisationsListView');
+const OrganisationCreateView = page(() => import('./modules/organisations/views/OrganisationFormViews.js'), 'OrganisationCreateView');
+const OrganisationEditView = page(() => import('./modules/organisations/views/OrganisationFormViews.js'), 'OrganisationEditView');
+const OrganisationDetailView = page(() => import('./modules/organisations/views/OrganisationDetailView.js'), 'OrganisationDetailView');
+const WorkersListView = page(() => import('./modules/workers/views/WorkersListView.js'), 'WorkersListView');
+const WorkerCreateView = page(() => import('./modules/workers/views/WorkerFormViews.js'), 'WorkerCreateView');
+const WorkerEditView = page(() => import('./modules/workers/views/WorkerFormViews.js'), 'WorkerEditView');
+const WorkerDetailView = page(() => import('./modules/workers/views/WorkerDetailView.js'), 'WorkerDetailView');
+const CasesListView = page(() => import('./modules/cases/views/CasesListView.js'), 'CasesListView');
+const CaseCreateView = page(() => import('./modules/cases/views/CaseFormViews.js'), 'CaseCreateView');
+const CaseEditView = page(() => import('./modules/cases/views/CaseFormViews.js'), 'CaseEditView');
+const CaseDetailView = page(() => import('./modules/cases/views/CaseDetailView.js'), 'CaseDetailView');
+const NeedsActionView = page(() => import('./modules/needs-action/views/NeedsActionView.js'), 'NeedsActionView');
+const PlacementRequestsView = page(() => import('./modules/placements/views/PlacementRequestsView.js'), 'PlacementRequestsView');
+const RolesListView = page(() => import('./modules/roles/views/RolesListView.js'), 'RolesListView');
+const RoleCreateView = page(() => import('./modules/roles/views/RoleCreateView.js'), 'RoleCreateView');
+const RoleDetailView = page(() => import('./modules/roles/views/RoleDetailView.js'), 'RoleDetailView');
+const ImportView = page(() => import('./modules/import/views/ImportView.js'), 'ImportView');
+const AccountsView = page(() => import('./modules/access/views/AccountsView.js'), 'AccountsView');
+const ApiKeysView = page(() => import('./modules/access/views/ApiKeysView.js'), 'ApiKeysView');
+const AuditLogView = page(() => import('./modules/access/views/AuditLogView.js'), 'AuditLogView');
+const AreaBreakdownView = page(() => import('./modules/areas/views/AreaBreakdownView.js'), 'AreaBreakdownView');
+const CoveragePlanView = page(() => import('./modules/planner/views/CoveragePlanView.js'), 'CoveragePlanView');
 
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="masuk" element={<SignInView />} />
+      <Route
+        path="masuk"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <SignInView />
+          </Suspense>
+        }
+      />
       <Route element={<Layout />}>
         <Route index element={<CoverageView />} />
-        <Route
-          path="dashboard"
-          element={
-            <Suspense fallback={<LoadingState />}>
-              <DashboardView />
-            </Suspense>
-          }
-        />
+        <Route path="dashboard" element={<DashboardView />} />
         <Route path="wilayah" element={<AreaBreakdownView />} />
         <Route path="organisations" element={<OrganisationsListView />} />
         <Route path="organisations/new" element={<OrganisationCreateView />} />

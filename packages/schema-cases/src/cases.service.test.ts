@@ -22,6 +22,27 @@ describe(`case services (${testDatabaseKind()})`, () => {
   const caseByReference = async (reference: string) =>
     ((await database.dataSource.query(`SELECT id FROM social_case WHERE reference = $1`, [reference])) as { id: string }[])[0]!.id;
 
+  it('search finds cases by reference, and by the handling organisation: its name, code, kelurahan or kecamatan (issue 18, item 8)', asSystem(async () => {
+    const found = async (search: string) =>
+      (await cases().list({ search }, undefined, { first: 100 }, SYSTEM_ACTOR)).nodes.map((socialCase) => socialCase.reference).sort();
+    const atOrganisation = async (code: string) =>
+      ((await database.dataSource.query(
+        `SELECT c.reference FROM social_case c JOIN organisation o ON o.id = c.organisation_id WHERE o.code = $1 ORDER BY c.reference`,
+        [code],
+      )) as { reference: string }[]).map((row) => row.reference);
+    expect(await found('CMH-2017-005')).toEqual(['CMH-2017-005']);
+    // The PKH unit's cases, by its code or by a word of its name.
+    expect(await found('PKH-3277')).toEqual(await atOrganisation('PKH-3277'));
+    expect(await found('pkh')).toEqual(await atOrganisation('PKH-3277'));
+    expect(await atOrganisation('PKH-3277')).toHaveLength(2);
+    // The kelurahan office of Cibabat handles one; the kelurahan's name finds it, as the kecamatan's name does.
+    expect(await found('Cibabat')).toEqual(await atOrganisation('KEL-32.77.03.1002'));
+    expect(await found('Setiamanah')).toEqual(['CMH-2017-005']);
+    expect(await found('Cimahi Tengah')).toContain('CMH-2017-005');
+    expect(await found('Cimahi Tengah')).not.toContain((await atOrganisation('KEL-32.77.03.1002'))[0]);
+    expect(await found('tidak ada di mana pun')).toEqual([]);
+  }));
+
   it('closing a case ends the involvements still running, in the same transaction', asSystem(async () => {
     const id = await caseByReference('CMH-2017-001');
     const closed = await cases().close(id, '2018-01-31', 'Anak kembali aman', SYSTEM_ACTOR);

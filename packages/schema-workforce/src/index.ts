@@ -28,6 +28,9 @@ export {
   lacksWorkerSql,
   placedSql,
   workerInAreaSql,
+  organisationFoundByTextSql,
+  organisationMatchesTextSql,
+  workerFoundByTextSql,
 } from './sql.js';
 export { CoverageService } from './coverage/coverage.service.js';
 export { WorkforceSummary, PlacementKindCount } from './coverage/workforce-summary.type.js';

@@ -73,3 +73,37 @@ export function inAreaSql(column: string, parameters: readonly [code: string, pr
 export function areaParams(areaCode: string): { areaCode: string; areaPrefix: string } {
   return { areaCode, areaPrefix: `${areaCode}.%` };
 }
+
+/**
+ * `column` (an area code) lies in a kecamatan or kelurahan whose name contains the text `:search` (a `likeContains`
+ * pattern): "Cibabat" finds what lies in Kelurahan Cibabat, "Cimahi Utara" what lies anywhere in that kecamatan.
+ */
+export function inAreaNamedSql(column: string, search = ':search'): string {
+  return `EXISTS (SELECT 1 FROM area sa WHERE sa.level IN ('DISTRICT', 'VILLAGE') AND sa.name ILIKE ${search}
+    AND (${column} = sa.code OR ${column} LIKE sa.code || '.%'))`;
+}
+
+/**
+ * What a search text finds of an organisation (alias given): its name, its code, or the name of its kecamatan or
+ * kelurahan. One definition for the organisations list, the workers placed there and the cases it handles.
+ */
+export function organisationMatchesTextSql(alias: string, search = ':search'): string {
+  return `(${alias}.name ILIKE ${search} OR ${alias}.code ILIKE ${search} OR ${inAreaNamedSql(`${alias}.area_code`, search)})`;
+}
+
+/** The organisation `organisationId` (an expression) is found by the search text: `organisationMatchesTextSql`. */
+export function organisationFoundByTextSql(organisationId: string, search = ':search'): string {
+  return `EXISTS (SELECT 1 FROM organisation so WHERE so.id = ${organisationId} AND ${organisationMatchesTextSql('so', search)})`;
+}
+
+/**
+ * What a search text finds of a worker (alias given): the name; where the worker works on `:asOf` (the organisation's
+ * name, code, kecamatan or kelurahan); and, with `homeAreas` (for callers who may read them), the kecamatan or
+ * kelurahan where the worker lives. One definition for the workers list and its download.
+ */
+export function workerFoundByTextSql(alias: string, options: { homeAreas: boolean }, search = ':search'): string {
+  const placedAtFound = `EXISTS (SELECT 1 FROM assignment sa_a WHERE sa_a.worker_id = ${alias}.id AND ${assignmentActiveSql('sa_a')}
+    AND ${organisationFoundByTextSql('sa_a.organisation_id', search)})`;
+  const livesInFound = options.homeAreas ? ` OR ${inAreaNamedSql(`${alias}.home_area_code`, search)}` : '';
+  return `(${alias}.full_name ILIKE ${search} OR ${placedAtFound}${livesInFound})`;
+}

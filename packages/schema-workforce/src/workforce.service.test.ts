@@ -39,6 +39,40 @@ describe(`workforce services (${testDatabaseKind()})`, () => {
     expect(tengah.workers).toBe(7);
   }));
 
+  it('search finds organisations by name, code, kelurahan or kecamatan (issue 18, item 8)', asSystem(async () => {
+    const found = async (search: string) =>
+      (await organisations().list({ search, includeArchived: false }, undefined, { first: 100 }, SYSTEM_ACTOR)).nodes.map((organisation) => organisation.code);
+    const inArea = async (areaCode: string) =>
+      (await organisations().list({ areaCode, includeArchived: false }, undefined, { first: 100 }, SYSTEM_ACTOR)).nodes.map((organisation) => organisation.code);
+    expect(await found('PKH')).toEqual(['PKH-3277']);
+    expect(await found('lks-015')).toEqual(['LKS-015']);
+    // Every organisation in Kelurahan Cibabat, and those with the word in their name (there are none elsewhere).
+    expect((await found('Cibabat')).sort()).toEqual((await inArea('32.77.03.1002')).sort());
+    expect(await found('Cibabat')).toEqual(expect.arrayContaining(['KEL-32.77.03.1002', 'LKS-015', 'LKS-016']));
+    // A kecamatan's name finds everything in it, its kelurahan included; not the city-wide organisations.
+    expect((await found('cimahi utara')).sort()).toEqual((await inArea('32.77.03')).sort());
+    expect(await found('cimahi utara')).not.toContain('PKH-3277');
+  }));
+
+  it('search finds workers by name, by where they work today and, for those who may see it, where they live (issue 18, item 8)', asSystem(async () => {
+    const found = async (search: string, homeAreas = true) =>
+      (await workers().list({ search, includeArchived: false }, undefined, { first: 100 }, { homeAreas })).nodes.map((worker) => worker.fullName).sort();
+    expect(await found('ratna sari')).toEqual(['Ratna Sari Dewi']);
+    // "PKH": the ten facilitators placed at the PKH unit today.
+    const pkh = await found('PKH');
+    expect(pkh).toHaveLength(10);
+    expect(pkh).toEqual(expect.arrayContaining(['Cecep Supriatna', 'Euis Komalasari', 'Rudi Hermawan']));
+    // "Cibabat": placed at the kelurahan office there (Ratna), or living there (Cecep at PKH, Nining at Sakti Peksos).
+    expect(await found('Cibabat')).toEqual(expect.arrayContaining(['Cecep Supriatna', 'Nining Suningsih', 'Ratna Sari Dewi']));
+    // Without the right to read home areas, only where they work: the filter does not reveal where anyone lives.
+    const withoutHomes = await found('Cibabat', false);
+    expect(withoutHomes).toContain('Ratna Sari Dewi');
+    expect(withoutHomes).not.toContain('Cecep Supriatna');
+    expect(withoutHomes).not.toContain('Nining Suningsih');
+    // An ended placement does not count: Cecep left Sakti Peksos in 2016.
+    expect(await found('SAKTI-3277', false)).not.toContain('Cecep Supriatna');
+  }));
+
   it('serialises concurrent assignments of one worker: one lands, the others get CONFLICT', asSystem(async () => {
     const worker = await workers().create({ fullName: 'Uji Serentak', gender: Gender.MALE, employmentStatus: EmploymentStatus.VOLUNTEER }, SYSTEM_ACTOR);
     const organisation = await organisations().create({

@@ -87,6 +87,14 @@ describe(`export over HTTP (${testDatabaseKind()})`, () => {
     const unplaced = csvRows((await download(source, '/api/export/workers.csv?placed=false')).body);
     expect(unplaced.length - 1).toBe(1);
 
+    // The list's search (issue 18, item 8): the PKH unit's ten facilitators by "PKH"; organisations by kelurahan.
+    const pkh = csvRows((await download(source, '/api/export/workers.csv?search=PKH')).body);
+    expect(pkh.length - 1).toBe(10);
+    const cibabat = csvRows((await download(source, '/api/export/organisations.csv?search=Cibabat')).body);
+    expect(cibabat.slice(1).map((row) => row[3])).toEqual(expect.arrayContaining(['32.77.03.1002']));
+    expect(cibabat.slice(1).every((row) => row[3]!.startsWith('32.77.03.1002'))).toBe(true);
+    expect(cibabat.length - 1).toBeGreaterThanOrEqual(3);
+
     const xlsx = await xlsxRows((await download(source, '/api/export/workers.xlsx?includeNationalIdNumbers=true')).body);
     expect(typeof xlsx[1]![0]).toBe('string'); // the NIK stays text, all 16 digits
   });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import compression from 'compression';
 import express, { type Express, type RequestHandler, type Response } from 'express';
@@ -78,4 +79,25 @@ export function serveConsole(app: Express, consoleDir: string): void {
     neverCache(response);
     response.sendFile(resolve(consoleDir, 'index.html'));
   });
+}
+
+/** The GraphQL explorer page of the console's build (apps/console/explorer.html: GraphiQL, bundled with its assets). */
+const EXPLORER_PAGE = 'explorer.html';
+
+/**
+ * The GraphQL explorer (GraphiQL) at /graphql for a browser: a GET whose Accept prefers HTML to the GraphQL media
+ * types, as a browser's address bar sends (`text/html,…,*\/*;q=0.8`). Every other request, GET or POST, goes on to
+ * GraphQL over HTTP unchanged (a client sending `*\/*` or JSON types gets JSON). Its scripts and styles are files
+ * under /assets/ like the console's, so the Content-Security-Policy above holds for it too.
+ */
+export function serveExplorer(consoleDir: string): RequestHandler | null {
+  const page = resolve(consoleDir, EXPLORER_PAGE);
+  if (!existsSync(page)) return null;
+  return (request, response, next) => {
+    const preferred = request.accepts(['application/graphql-response+json', 'application/json', 'text/html']);
+    if (preferred !== 'text/html') return next();
+    neverCache(response);
+    response.vary('Accept');
+    response.sendFile(page);
+  };
 }

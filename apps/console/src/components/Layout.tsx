@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Badge, Box, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconArrowsExchange,
@@ -18,13 +18,15 @@ import {
   IconUsers,
   IconUserStar,
 } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n, type MessageKey } from '../i18n/locale.js';
+import { LoadingState } from './QueryStates.js';
 import { RequireSignIn } from '../modules/access/components/RequireSignIn.js';
 import { UserMenu } from '../modules/access/components/UserMenu.js';
 import { useAccess } from '../modules/access/lib/access.js';
 import { NeedsActionCountQuery } from '../modules/needs-action/graphql/queries.js';
+import { HeaderSearch, HeaderSearchToggle } from '../modules/search/components/HeaderSearch.js';
 
 const NAVIGATION: { to: string; label: MessageKey; icon: ComponentType<{ size?: number; stroke?: number }>; exact?: boolean }[] = [
   { to: '/', label: 'nav.coverage', icon: IconAlertTriangle, exact: true },
@@ -64,6 +66,9 @@ function SignedInLayout() {
   const { t, locale, setLocale } = useI18n();
   const { isAdmin, canEdit } = useAccess();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // On a phone the search box takes the header's width while it is open; elsewhere it is always there.
+  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const [searchOpened, search] = useDisclosure(false);
   const location = useLocation();
   const needsAction = useQuery(NeedsActionCountQuery).data?.needsActionCount ?? 0;
   return (
@@ -72,32 +77,50 @@ function SignedInLayout() {
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
-            <Stack gap={0}>
-              <Text fw={700} size="lg" lh={1.1} c="teal.8">
-                {t('app.name')}
-              </Text>
-              <Text size="xs" c="dimmed" visibleFrom="xs">
-                {t('app.subtitle')}
-              </Text>
-            </Stack>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconLanguage size={16} />}
-              onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
-              lang={locale === 'id' ? 'en' : 'id'}
-              data-testid="locale-switch"
-            >
-              <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
-              {t('locale.switchTo')}
-            </Button>
-            <UserMenu />
-          </Group>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          {phone && searchOpened ? (
+            <>
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <HeaderSearch onDone={search.close} autoFocus />
+              </div>
+              <HeaderSearchToggle opened onToggle={search.close} />
+            </>
+          ) : (
+            <>
+              <Group gap="sm" wrap="nowrap">
+                <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.menu')} />
+                <Stack gap={0}>
+                  <Text fw={700} size="lg" lh={1.1} c="teal.8">
+                    {t('app.name')}
+                  </Text>
+                  <Text size="xs" c="dimmed" visibleFrom="xs">
+                    {t('app.subtitle')}
+                  </Text>
+                </Stack>
+              </Group>
+              <Group gap="sm" wrap="nowrap">
+                {phone ? <HeaderSearchToggle opened={false} onToggle={search.open} /> : <HeaderSearch />}
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconLanguage size={16} />}
+                  onClick={() => setLocale(locale === 'id' ? 'en' : 'id')}
+                  lang={locale === 'id' ? 'en' : 'id'}
+                  data-testid="locale-switch"
+                >
+                  <VisuallyHidden>{t('locale.label')}: </VisuallyHidden>
+                  {/* On a phone the language's code, so the user menu beside it keeps its arrow on screen. */}
+                  <Box component="span" visibleFrom="xs">
+                    {t('locale.switchTo')}
+                  </Box>
+                  <Box component="span" hiddenFrom="xs">
+                    {t('locale.switchToShort')}
+                  </Box>
+                </Button>
+                <UserMenu />
+              </Group>
+            </>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.menu')}>
@@ -154,7 +177,10 @@ function SignedInLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <div style={{ maxWidth: 1280, margin: '0 auto' }}>
-          <Outlet />
+          {/* Pages other than the landing page load when first opened (routes.tsx). */}
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
         </div>
       </AppShell.Main>
     </AppShell>

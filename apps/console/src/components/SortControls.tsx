@@ -1,4 +1,6 @@
-import { Group, Select } from '@mantine/core';
+import { Group, Select, Table, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/locale.js';
 import type { ListState } from '../lib/list-state.js';
 
@@ -50,4 +52,43 @@ export function sortField<T extends string>(list: ListState, allowed: readonly T
 export function sortDirection(list: ListState, fallback: 'ASC' | 'DESC' = 'ASC'): 'ASC' | 'DESC' {
   const value = list.get('dir');
   return value === 'ASC' || value === 'DESC' ? value : fallback;
+}
+
+/**
+ * A column header that sorts the list by its field (the same `sort` and `dir` as SortControls): a click sorts by the
+ * column, a second click turns the direction. The header says the current order to assistive technology (aria-sort).
+ */
+export function SortableTh({
+  list,
+  field,
+  fields,
+  defaultField,
+  defaultDirection = 'ASC',
+  children,
+}: {
+  list: ListState;
+  field: string;
+  /** Every field the list sorts by (to read the current one). */
+  fields: readonly string[];
+  defaultField: string;
+  defaultDirection?: 'ASC' | 'DESC';
+  children: ReactNode;
+}) {
+  const active = sortField(list, fields, defaultField) === field;
+  // As the list reads it (sortDirection with the list's default); a column chosen anew starts from A to Z (or, for the
+  // list's default column, from its default direction).
+  const direction = sortDirection(list, defaultDirection);
+  const next = active ? (direction === 'ASC' ? 'DESC' : 'ASC') : field === defaultField ? defaultDirection : 'ASC';
+  const Icon = !active ? IconSelector : direction === 'ASC' ? IconChevronUp : IconChevronDown;
+  return (
+    <Table.Th aria-sort={active ? (direction === 'ASC' ? 'ascending' : 'descending') : undefined}>
+      <UnstyledButton
+        className="sortable-header"
+        onClick={() => list.set({ sort: field === defaultField ? null : field, dir: next === defaultDirection ? null : next })}
+      >
+        {children}
+        <Icon size={14} aria-hidden style={{ flexShrink: 0, opacity: active ? 1 : 0.5 }} />
+      </UnstyledButton>
+    </Table.Th>
+  );
 }

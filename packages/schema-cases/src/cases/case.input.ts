@@ -68,7 +68,7 @@ export class CaseOrder {
 
 @InputType({ description: 'Conditions on cases; every condition given must hold.' })
 export class CaseFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the reference or summary.' })
+  @Field(() => String, { nullable: true, description: 'Part of the reference, the summary, or the handling organisation’s name, code, kecamatan or kelurahan.' })
   @MaxLength(100)
   search?: string;
 

@@ -13,7 +13,7 @@ import {
   type PageArgs,
   type SortKey,
 } from '@peksos/schema-kit';
-import { areaParams, assertManagesOrganisation, inAreaSql, OrganisationService } from '@peksos/schema-workforce';
+import { areaParams, assertManagesOrganisation, inAreaSql, organisationFoundByTextSql, OrganisationService } from '@peksos/schema-workforce';
 import { actorMayEach, assertActorMay, forbidden, isUuid, readableOrganisationIds, type Actor } from '@peksos/schema-kit';
 import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
 import { SocialCase } from './case.entity.js';
@@ -110,7 +110,10 @@ export class CaseService {
     const readable = readableOrganisationIds(actor);
     if (readable) query.andWhere('c.organisation_id = ANY(:readable)', { readable });
     if (filter?.search) {
-      query.andWhere('(c.reference ILIKE :search OR c.summary ILIKE :search)', { search: likeContains(filter.search.trim()) });
+      // The reference, the summary, or the handling organisation (its name, code, kecamatan or kelurahan).
+      query.andWhere(`(c.reference ILIKE :search OR c.summary ILIKE :search OR ${organisationFoundByTextSql('c.organisation_id')})`, {
+        search: likeContains(filter.search.trim()),
+      });
     }
     if (filter?.organisationId) {
       assertUuid(filter.organisationId, 'Organisation', 'organisationId');

@@ -20,7 +20,7 @@ import {
   type PageArgs,
 } from '@peksos/schema-kit';
 import { AreaService, assertAreaCodeFormat } from '../areas/area.service.js';
-import { areaParams, inAreaSql } from '../sql.js';
+import { areaParams, inAreaSql, organisationMatchesTextSql } from '../sql.js';
 import { assertNoCurrentAssignments, requiredReason } from '../archiving.js';
 import { Organisation } from './organisation.entity.js';
 import type { CreateOrganisationInput, UpdateOrganisationInput } from './organisation.input.js';
@@ -104,7 +104,7 @@ export class OrganisationService {
     if (readable) query.andWhere('o.id = ANY(:readable)', { readable });
     if (!filter?.includeArchived) query.andWhere('o.archived_at IS NULL');
     if (filter?.search) {
-      query.andWhere('(o.name ILIKE :search OR o.code ILIKE :search)', { search: likeContains(filter.search.trim()) });
+      query.andWhere(organisationMatchesTextSql('o'), { search: likeContains(filter.search.trim()) });
     }
     if (filter?.areaCode) {
       assertAreaCodeFormat(filter.areaCode, 'areaCode');

@@ -39,7 +39,7 @@ export class OrganisationOrder {
 
 @InputType({ description: 'Conditions on organisations; every condition given must hold.' })
 export class OrganisationFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name or code.' })
+  @Field(() => String, { nullable: true, description: 'Part of the name, the code, or the name of its kecamatan or kelurahan (e.g. PKH, LKS-013, Cibabat).' })
   @MaxLength(100)
   search?: string;
 

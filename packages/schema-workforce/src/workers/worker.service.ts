@@ -11,7 +11,7 @@ import {
   type PageArgs,
 } from '@peksos/schema-kit';
 import { AreaService, assertAreaCodeFormat } from '../areas/area.service.js';
-import { areaParams, certificationStatusSql, placedSql, workerInAreaSql } from '../sql.js';
+import { areaParams, certificationStatusSql, placedSql, workerFoundByTextSql, workerInAreaSql } from '../sql.js';
 import { assertNoCurrentAssignments, requiredReason } from '../archiving.js';
 import { Worker } from './worker.entity.js';
 import type { CreateWorkerInput, UpdateWorkerInput } from './worker.input.js';
@@ -104,7 +104,9 @@ export class WorkerService {
   ): Promise<Connection<Worker>> {
     const query = this.dataSource.getRepository(Worker).createQueryBuilder('w').setParameter('asOf', this.today);
     if (!filter?.includeArchived) query.andWhere('w.archived_at IS NULL');
-    if (filter?.search) query.andWhere('w.full_name ILIKE :search', { search: likeContains(filter.search.trim()) });
+    if (filter?.search) {
+      query.andWhere(workerFoundByTextSql('w', { homeAreas: options.homeAreas }), { search: likeContains(filter.search.trim()) });
+    }
     if (filter?.areaCode) {
       assertAreaCodeFormat(filter.areaCode, 'areaCode');
       query.andWhere(workerInAreaSql('w', options.homeAreas), areaParams(filter.areaCode));

@@ -32,7 +32,11 @@ export class WorkerOrder {
 
 @InputType({ description: 'Conditions on workers; every condition given must hold.' })
 export class WorkerFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Part of the name, of the name or code of the organisation where the worker works today, or of the name of its kecamatan or kelurahan; for callers who may read home areas, also of the kecamatan or kelurahan where the worker lives.',
+  })
   @MaxLength(100)
   search?: string;
 

@@ -24,7 +24,9 @@ import {
   certifiedOnSql,
   coverageGapSql,
   inAreaSql,
+  organisationMatchesTextSql,
   placedSql,
+  workerFoundByTextSql,
   workerInAreaSql,
 } from '@peksos/schema-workforce';
 import { ASSIGNMENT_COLUMNS, INFORMATIONAL_HEADERS, ORGANISATION_COLUMNS, WORKER_COLUMNS, type ColumnSpec } from '../columns.js';
@@ -234,7 +236,8 @@ function organisationTable(manager: EntityManager, list: 'organisations' | 'cove
   } else {
     if (!filters.includeArchived) where.push('o.archived_at IS NULL');
     if (filters.search) {
-      where.push('(o.name ILIKE :search OR o.code ILIKE :search)');
+      // The organisations list's search (OrganisationService.list): name, code, kecamatan or kelurahan.
+      where.push(organisationMatchesTextSql('o'));
       parameters.search = likeContains(filters.search.trim());
     }
     if (filters.shouldHaveWorker !== undefined) {
@@ -283,7 +286,8 @@ function workerTable(manager: EntityManager, filters: Filters, options: ExportOp
   const parameters: Record<string, unknown> = { asOf: options.today };
   if (!filters.includeArchived) where.push('w.archived_at IS NULL');
   if (filters.search) {
-    where.push('w.full_name ILIKE :search');
+    // The workers list's search for those who may read home areas (the only ones this list is offered to).
+    where.push(workerFoundByTextSql('w', { homeAreas: true }));
     parameters.search = likeContains(filters.search.trim());
   }
   if (filters.areaCode) {

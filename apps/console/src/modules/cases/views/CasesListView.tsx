@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { ListFrame } from '../../../components/ListFrame.js';
 import { SearchInput } from '../../../components/SearchInput.js';
-import { SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
+import { SortableTh, SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
 import type { CaseFilter, CaseSortField, CaseStatus } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { CASE_STATUSES, caseStatusLabel } from '../../../lib/labels.js';
@@ -101,11 +101,15 @@ export function CasesListView() {
         <CardTable minWidth={760} striped highlightOnHover verticalSpacing="sm" data-testid="cases-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('case.reference')}</Table.Th>
+                <SortableTh list={list} field="REFERENCE" fields={SORT_FIELDS} defaultField="OPENED_ON" defaultDirection="DESC">
+                  {t('case.reference')}
+                </SortableTh>
                 <Table.Th>{t('case.category')}</Table.Th>
                 <Table.Th>{t('case.organisation')}</Table.Th>
                 <Table.Th>{t('case.involvements')}</Table.Th>
-                <Table.Th>{t('case.openedOn')}</Table.Th>
+                <SortableTh list={list} field="OPENED_ON" fields={SORT_FIELDS} defaultField="OPENED_ON" defaultDirection="DESC">
+                  {t('case.openedOn')}
+                </SortableTh>
                 <Table.Th>{t('common.status')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -113,7 +117,7 @@ export function CasesListView() {
               {connection.nodes.map((item) => (
                 <Table.Tr key={item.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/cases/${item.id}`} fw={600}>
+                    <Anchor component={Link} to={`/cases/${item.id}`} fw={600} style={{ whiteSpace: 'nowrap' }}>
                       {item.reference}
                     </Anchor>
                   </Table.Td>

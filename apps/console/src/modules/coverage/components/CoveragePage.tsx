@@ -214,7 +214,8 @@ export function CoveragePage({
       </Paper>
 
       <Stack gap="xs" component="section" aria-labelledby="gap-count">
-        <Title order={2} size="h4" id="gap-count" aria-live="polite">
+        {/* Focusable by script: focus returns here after an assignment closes the row's gap (AssignWorkerDialog). */}
+        <Title order={2} size="h4" id="gap-count" aria-live="polite" tabIndex={-1}>
           {gaps ? (
             <span data-testid="gap-count" data-count={gaps.totalCount}>
               {t(filters.certifiedOnly ? 'coverage.resultCountCertified' : 'coverage.resultCount', {

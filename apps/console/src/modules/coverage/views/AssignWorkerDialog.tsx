@@ -39,12 +39,18 @@ export function AssignWorkerDialog({
   onClose,
   onAssigned,
   refetchQueries,
+  focusAfterAssign,
 }: {
   target: AssignTarget | null;
   onClose(): void;
   onAssigned(result: { workerName: string; organisationName: string }): void;
   /** Queries to fetch again once the worker is assigned, so the page shows the gap closed. */
   refetchQueries?: Array<string | DocumentNode>;
+  /**
+   * The id of the element to focus once the dialog has closed after an assignment: the row's button that opened it
+   * leaves the list with the gap it closed, and focus must not fall back to the top of the page.
+   */
+  focusAfterAssign?: string;
 }) {
   const { t, locale } = useI18n();
   const errorWords = useErrorWords();
@@ -56,6 +62,7 @@ export function AssignWorkerDialog({
   const [note, setNote] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const { isAdmin } = useAccess();
+  const [assigned, setAssigned] = useState(false);
 
   useEffect(() => {
     setWorkerId(null);
@@ -129,6 +136,7 @@ export function AssignWorkerDialog({
         variables: { input: { organisationId: target.id, workerId, isPrimary, startsOn: startsOn || null, limitOverrideReason: overrideReason.trim() || null } },
       });
       const assignment = result.data?.assignWorker;
+      setAssigned(true);
       onAssigned({
         workerName: assignment?.worker.fullName ?? byId.get(workerId)?.fullName ?? '',
         organisationName: assignment?.organisation.name ?? target.name,
@@ -145,6 +153,11 @@ export function AssignWorkerDialog({
     <Modal
       opened={target !== null}
       onClose={onClose}
+      returnFocus={!(assigned && focusAfterAssign)}
+      onExitTransitionEnd={() => {
+        if (assigned && focusAfterAssign) document.getElementById(focusAfterAssign)?.focus();
+        setAssigned(false);
+      }}
       title={target ? t('coverage.assignTo', { organisation: target.name }) : ''}
       size="lg"
     >

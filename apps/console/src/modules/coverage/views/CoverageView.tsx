@@ -103,6 +103,7 @@ export function CoverageView() {
         target={assignTarget}
         onClose={() => setAssignTarget(null)}
         refetchQueries={[CoverageGapsQuery, CoverageSummaryQuery]}
+        focusAfterAssign="gap-count"
         onAssigned={({ workerName, organisationName }) => {
           setAssignTarget(null);
           notifications.show({

@@ -6,7 +6,7 @@ import { CertificationBadge } from '../../../components/CertificationBadge.js';
 import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { ListFrame } from '../../../components/ListFrame.js';
 import { SearchInput } from '../../../components/SearchInput.js';
-import { SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
+import { SortableTh, SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
 import type { OrganisationFilter, OrganisationKind, OrganisationSortField } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { kindLabel, ORGANISATION_KINDS } from '../../../lib/labels.js';
@@ -111,9 +111,15 @@ export function OrganisationsListView() {
         <CardTable minWidth={720} striped highlightOnHover verticalSpacing="sm" data-testid="organisations-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('org.name')}</Table.Th>
-                <Table.Th>{t('org.kind')}</Table.Th>
-                <Table.Th>{t('common.area')}</Table.Th>
+                <SortableTh list={list} field="NAME" fields={SORT_FIELDS} defaultField="NAME">
+                  {t('org.name')}
+                </SortableTh>
+                <SortableTh list={list} field="KIND" fields={SORT_FIELDS} defaultField="NAME">
+                  {t('org.kind')}
+                </SortableTh>
+                <SortableTh list={list} field="AREA_CODE" fields={SORT_FIELDS} defaultField="NAME">
+                  {t('common.area')}
+                </SortableTh>
                 <Table.Th>{t('org.activeWorkers')}</Table.Th>
               </Table.Tr>
             </Table.Thead>

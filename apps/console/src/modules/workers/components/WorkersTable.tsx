@@ -1,19 +1,35 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { CertificationBadge } from '../../../components/CertificationBadge.js';
-import type { WorkersListQuery } from '../../../generated/gql/graphql.js';
+import type { WorkerSortField, WorkersListQuery } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { employmentStatusLabel } from '../../../lib/labels.js';
 import { CardTable } from '../../../components/CardTable.js';
+import { SortableTh } from '../../../components/SortControls.js';
+import type { ListState } from '../../../lib/list-state.js';
+
+/** What the workers list sorts by (its sort controls and the name column's header). */
+export const WORKER_SORT_FIELDS: WorkerSortField[] = ['FULL_NAME', 'CREATED_AT'];
 
 /** The workers of a list page; the home area (personal data) only for those who may see it. */
-export function WorkersTable({ workers, showHomeArea }: { workers: WorkersListQuery['workers']['nodes']; showHomeArea: boolean }) {
+export function WorkersTable({
+  workers,
+  showHomeArea,
+  list,
+}: {
+  workers: WorkersListQuery['workers']['nodes'];
+  showHomeArea: boolean;
+  /** The list's state, for sorting by the name column. */
+  list: ListState;
+}) {
   const { t, label } = useI18n();
   return (
     <CardTable minWidth={860} striped highlightOnHover verticalSpacing="sm" data-testid="workers-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('worker.fullName')}</Table.Th>
+            <SortableTh list={list} field="FULL_NAME" fields={WORKER_SORT_FIELDS} defaultField="FULL_NAME">
+              {t('worker.fullName')}
+            </SortableTh>
             <Table.Th>{t('worker.certificationStatus')}</Table.Th>
             <Table.Th>{t('worker.placement')}</Table.Th>
             <Table.Th>{t('workload.label')}</Table.Th>

@@ -6,16 +6,15 @@ import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { ListFrame } from '../../../components/ListFrame.js';
 import { SearchInput } from '../../../components/SearchInput.js';
 import { SortControls, sortDirection, sortField } from '../../../components/SortControls.js';
-import type { CertificationStatus, WorkerFilter, WorkerSortField } from '../../../generated/gql/graphql.js';
+import type { CertificationStatus, WorkerFilter } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
 import { CERTIFICATION_STATUSES, certificationStatusLabel } from '../../../lib/labels.js';
 import { useListState } from '../../../lib/list-state.js';
 import { useAccess } from '../../access/lib/access.js';
 import { AreaSelect } from '../../areas/components/AreaSelect.js';
-import { WorkersTable } from '../components/WorkersTable.js';
+import { WORKER_SORT_FIELDS, WorkersTable } from '../components/WorkersTable.js';
 import { WorkersListQuery } from '../graphql/queries.js';
 
-const SORT_FIELDS: WorkerSortField[] = ['FULL_NAME', 'CREATED_AT'];
 
 export function WorkersListView() {
   const { t, label } = useI18n();
@@ -30,7 +29,7 @@ export function WorkersListView() {
     placed: placed === '1' ? true : placed === '0' ? false : undefined,
     includeArchived: list.getBoolean('archived'),
   };
-  const orderBy = { field: sortField(list, SORT_FIELDS, 'FULL_NAME'), direction: sortDirection(list) };
+  const orderBy = { field: sortField(list, WORKER_SORT_FIELDS, 'FULL_NAME'), direction: sortDirection(list) };
   const { data, previousData, loading, error, refetch } = useQuery(WorkersListQuery, {
     variables: { filter, first: list.pageSize, after: list.after, orderBy, withPersonalData: seesPersonalData },
   });
@@ -108,7 +107,7 @@ export function WorkersListView() {
       onRetry={() => void refetch()}
       emptyText={t('worker.empty')}
     >
-      {connection && <WorkersTable workers={connection.nodes} showHomeArea={seesPersonalData} />}
+      {connection && <WorkersTable workers={connection.nodes} showHomeArea={seesPersonalData} list={list} />}
     </ListFrame>
   );
 }
