@@ -38,6 +38,8 @@ interface Make {
   worker(where: Where): Promise<string>;
   /** An assignment (current, from 2018-01-02) of a worker of `worker` at an organisation of `organisation`. */
   assignment(organisation: Where, worker?: Where): Promise<string>;
+  /** A worker of `where` placed (from 2018-01-02) at an organisation of the same area; returns the worker. */
+  placedWorker(where: Where): Promise<string>;
   /** A case opened on 2018-02-01 at an organisation. */
   case(where: Where): Promise<string>;
   /** An involvement (from 2018-03-01) in a case of `where`, of a worker of the same area. */
@@ -263,6 +265,15 @@ const MUTATIONS: Record<string, MutationEntry> = {
       variables: { id: await make.involvement(where('involvement (its case)')) },
     }),
   },
+  handOverWorker: {
+    kind: 'area',
+    // The worker's placements end; no replacement (the replacements go through assignWorker's and involveWorker's rules).
+    records: [{ record: 'worker', field: 'workerId' }],
+    request: async (make, where) => ({
+      query: 'mutation ($input: HandOverWorkerInput!) { handOverWorker(input: $input) { assignmentsEnded { id } } }',
+      variables: { input: { workerId: await make.placedWorker(where('worker')), endsOn: '2018-06-01', reason: 'ON_LEAVE' } },
+    }),
+  },
   scheduleTrainingSession: {
     kind: 'area',
     records: [{ record: 'organiser', field: 'organiserId' }],
@@ -431,6 +442,13 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
         input: { organisationId: await make.organisation(organisation), workerId: await make.worker(worker), startsOn: '2018-01-02' },
       });
       return assignWorker.id;
+    },
+    async placedWorker(where) {
+      const workerId = await make.worker(where);
+      await api.query(`mutation ($input: AssignWorkerInput!) { assignWorker(input: $input) { id } }`, {
+        input: { organisationId: await make.organisation(where), workerId, startsOn: '2018-01-02' },
+      });
+      return workerId;
     },
     async case(where) {
       const { openCase } = await api.query(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, {
