@@ -17,7 +17,7 @@ import { CaseLookupIndexes1764400150000 } from './migrations/1764400150000-case-
 import { loadCimahiCases } from './data-sets/cimahi-cases.js';
 import { AuditCaseChanges1764400190000 } from './migrations/1764400190000-audit-case-changes.js';
 import { CasesRowSecurity1764400195000 } from './migrations/1764400195000-cases-row-security.js';
-import { InvolvementLimitOverride1796095780804 } from './migrations/1796095780804-involvement-limit-override.js';
+import { InvolvementLimitOverride1764400196000 } from './migrations/1764400196000-involvement-limit-override.js';
 import { WorkloadCasesResolver } from './workload/workload-cases.resolver.js';
 
 /** Cases, their PMKS category, and the workers involved in them in which role. */
@@ -41,7 +41,7 @@ export const casesModule: SchemaModule = {
     CaseLookupIndexes1764400150000,
     AuditCaseChanges1764400190000,
     CasesRowSecurity1764400195000,
-    InvolvementLimitOverride1796095780804,
+    InvolvementLimitOverride1764400196000,
   ],
   constraintMeanings: {
     social_case_reference_unique: { code: ErrorCode.CONFLICT, field: 'reference', message: 'A case with this reference already exists' },

@@ -30,7 +30,7 @@ import { WorkforceRowSecurity1764400095000 } from './migrations/1764400095000-wo
 import { PlacementRequests1764400096000 } from './migrations/1764400096000-placement-requests.js';
 import { PlacementRequest } from './placements/placement-request.entity.js';
 import { PlacementRequestResolver } from './placements/placement-request.resolver.js';
-import { WorkloadLimits1796094754980 } from './migrations/1796094754980-workload-limits.js';
+import { WorkloadLimits1764400097000 } from './migrations/1764400097000-workload-limits.js';
 import { WorkloadLimits } from './workload/workload-limits.entity.js';
 import { WorkerWorkloadResolver, WorkloadLimitsResolver } from './workload/workload.resolver.js';
 import {
@@ -76,7 +76,7 @@ export const workforceModule: SchemaModule = {
     AuditWorkforceChanges1764400090000,
     WorkforceRowSecurity1764400095000,
     PlacementRequests1764400096000,
-    WorkloadLimits1796094754980,
+    WorkloadLimits1764400097000,
   ],
   constraintMeanings: workforceConstraintMeanings,
   nodeTypes: [organisationNode, workerNode, assignmentNode, certificationNode],

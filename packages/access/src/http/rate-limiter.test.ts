@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { migrate, openDatabase, type Database } from '@peksos/db';
 import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
-import { RateLimits1796094709144 } from '../migrations/1796094709144-rate-limits.js';
+import { RateLimits1764600010000 } from '../migrations/1764600010000-rate-limits.js';
 import { SignInGuard } from '../sessions/sign-in-guard.js';
 import { RateLimiter, rateLimitStore } from './rate-limiter.js';
 
@@ -16,11 +16,11 @@ describe(`rate limits in the database (${testDatabaseKind()})`, () => {
 
   beforeAll(async () => {
     location = await createTestDatabaseLocation();
-    first = await openDatabase({ location: location.location, entities: [], migrations: [RateLimits1796094709144] });
+    first = await openDatabase({ location: location.location, entities: [], migrations: [RateLimits1764600010000] });
     await migrate(first.dataSource);
     second =
       location.location.kind === 'postgres'
-        ? await openDatabase({ location: location.location, entities: [], migrations: [RateLimits1796094709144] })
+        ? await openDatabase({ location: location.location, entities: [], migrations: [RateLimits1764600010000] })
         : first;
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 
-/** The table every process's counts live in (migration RateLimits1796094709144). */
+/** The table every process's counts live in (migration RateLimits1764600010000). */
 export const RATE_LIMIT_TABLE = 'rate_limit';
 
 /**

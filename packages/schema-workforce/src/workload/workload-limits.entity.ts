@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
 
 /**
- * The office's workload limits: one row (migrations/1796094754980-workload-limits.ts). A worker's placements and open
+ * The office's workload limits: one row (migrations/1764400097000-workload-limits.ts). A worker's placements and open
  * cases beyond the maxima are refused unless an admin overrides them with a reason.
  */
 @ObjectType({ description: 'The workload limits the office sets for every worker; admins change them.' })

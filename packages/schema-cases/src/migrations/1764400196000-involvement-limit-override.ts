@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Involving a worker in more open cases than the office's maximum (workload_limits.max_open_cases) is refused unless an
  * admin overrides it with a reason, kept on the involvement (and so in its audit record).
  */
-export class InvolvementLimitOverride1796095780804 implements MigrationInterface {
-  name = 'InvolvementLimitOverride1796095780804';
+export class InvolvementLimitOverride1764400196000 implements MigrationInterface {
+  name = 'InvolvementLimitOverride1764400196000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE case_involvement ADD COLUMN limit_override_reason text

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (the limit's name and the caller), the points counted, and when the window ends (epoch milliseconds). No audit
  * and no row-level security: the rows say nothing about people beyond an address, and every request writes one.
  */
-export class RateLimits1796094709144 implements MigrationInterface {
-  name = 'RateLimits1796094709144';
+export class RateLimits1764600010000 implements MigrationInterface {
+  name = 'RateLimits1764600010000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

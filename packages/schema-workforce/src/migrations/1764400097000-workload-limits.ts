@@ -8,8 +8,8 @@ import { auditTableSql, dropAuditTableSql, dropRowSecuritySql, rowSecuritySql } 
  * workers who also serve an institution have). An assignment or case involvement beyond a maximum is refused unless
  * an admin overrides it with a reason, which is kept on the row it made (and so in its audit record).
  */
-export class WorkloadLimits1796094754980 implements MigrationInterface {
-  name = 'WorkloadLimits1796094754980';
+export class WorkloadLimits1764400097000 implements MigrationInterface {
+  name = 'WorkloadLimits1764400097000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
