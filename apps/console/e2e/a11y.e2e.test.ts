@@ -61,6 +61,8 @@ function pages(ids: Ids): { name: string; path: string }[] {
     { name: 'worker-edit', path: `/workers/${ids.worker}/edit` },
     { name: 'cases', path: '/cases' },
     { name: 'needs-action', path: '/needs-action' },
+    { name: 'coverage-plan', path: '/coverage-plan' },
+    { name: 'placement-requests', path: '/placement-requests' },
     { name: 'case', path: `/cases/${ids.caseId}` },
     { name: 'case-new', path: '/cases/new' },
     { name: 'case-edit', path: `/cases/${ids.caseId}/edit` },

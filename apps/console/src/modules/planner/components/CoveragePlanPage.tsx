@@ -127,7 +127,8 @@ export function PlanNeedsTable({ plan }: { plan: CoveragePlan }) {
         <Text size="sm" c="dimmed">
           {t('plan.needsLead', { max: String(plan.maxPlacements) })}
         </Text>
-        <Table.ScrollContainer minWidth={720}>
+        {/* Focusable, so that a keyboard can scroll the table sideways on a phone (it holds no link or button). */}
+        <Table.ScrollContainer minWidth={720} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': t('plan.needsTitle') } }}>
           <Table striped verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
