@@ -262,6 +262,20 @@ describe(`import over HTTP (${testDatabaseKind()})`, () => {
     const within = await postImport(registry, 'assignments', [csv.split('\n')[0], ...rows.slice(0, maxPlacements)].join('\n'), { dryRun: 'true' });
     expect(within.body.errors).toEqual([]);
     expect(within.body.summary).toMatchObject({ create: maxPlacements });
+
+    // Reopening a stored placement that ended (its end cleared) counts as taking it again.
+    const header = 'NIK,Kode organisasi,Tanggal mulai,Tanggal selesai,Penempatan utama,Alasan selesai';
+    const placed = await postImport(
+      registry,
+      'assignments',
+      [header, ...codes.slice(0, maxPlacements).map((code, index) => `3277011234560002,${code},2024-0${index + 1}-01,,${index === 0 ? 'Ya' : 'Tidak'},`)].join('\n'),
+      { dryRun: 'false' },
+    );
+    expect(placed.body.errors).toEqual([]);
+    const reopenedBefore = await fingerprint(registry);
+    const reopened = await postImport(registry, 'assignments', [header, '3277011234560002,LKS-901,2019-01-02,,Tidak,'].join('\n'), { dryRun: 'false' });
+    expect(reopened.body.errors).toEqual([expect.objectContaining({ row: 2, code: 'WORKLOAD_LIMIT_EXCEEDED', key: 'workloadLimitExceeded' })]);
+    expect(await fingerprint(registry)).toBe(reopenedBefore);
   });
 
   it('reads XLSX files: number and date cells, headers in any order', async () => {
