@@ -4,10 +4,11 @@ import { useI18n } from '../../../i18n/locale.js';
 
 /** At most this many bars: the areas with the most organisations lacking a worker. */
 const MAX_BARS = 12;
-const BAR = 22;
-const GAP = 6;
-const LABEL_WIDTH = 180;
-const WIDTH = 640;
+/** Each area takes a row: its name on one line, its bar under it (so the text keeps its size on a phone). */
+const ROW = 44;
+const BAR = 16;
+/** The longest bar's share of the width, leaving room for its number. */
+const LONGEST = 88;
 
 interface ChartRow {
   area: { code: string; name: string };
@@ -39,8 +40,7 @@ export function BreakdownChart({ rows }: { rows: readonly ChartRow[] }) {
     );
   }
   const largest = bars[0]!.organisationsLackingWorker;
-  const height = bars.length * (BAR + GAP);
-  const scale = (WIDTH - LABEL_WIDTH - 48) / largest;
+  const height = bars.length * ROW;
   const truncated = lacking.length > MAX_BARS;
   const described = [
     t('areas.chart.alt', { title, list: bars.map((row) => `${row.area.name} ${formatNumber(row.organisationsLackingWorker)}`).join(', ') }),
@@ -53,25 +53,18 @@ export function BreakdownChart({ rows }: { rows: readonly ChartRow[] }) {
         {title}
         {truncated ? ` (${t('areas.chart.top', { count: MAX_BARS })})` : ''}
       </Text>
-      <svg
-        role="img"
-        aria-label={described}
-        data-testid="breakdown-chart"
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        style={{ maxWidth: WIDTH, display: 'block' }}
-        preserveAspectRatio="xMinYMin meet"
-      >
+      {/* No viewBox: lengths in CSS pixels and percentages, so the bars follow the width and the text does not shrink. */}
+      <svg role="img" aria-label={described} data-testid="breakdown-chart" width="100%" height={height} style={{ display: 'block' }}>
         {bars.map((row, index) => {
-          const y = index * (BAR + GAP);
-          const width = Math.max(2, row.organisationsLackingWorker * scale);
+          const y = index * ROW;
+          const share = `${((row.organisationsLackingWorker / largest) * LONGEST).toFixed(2)}%`;
           return (
             <g key={row.area.code} aria-hidden="true">
-              <text x={LABEL_WIDTH - 8} y={y + BAR / 2} textAnchor="end" dominantBaseline="central" fontSize={13} fill="var(--mantine-color-text)">
-                {row.area.name.length > 24 ? `${row.area.name.slice(0, 23)}…` : row.area.name}
+              <text x={0} y={y + 13} fontSize={13} fill="var(--mantine-color-text)">
+                {row.area.name}
               </text>
-              <rect x={LABEL_WIDTH} y={y} width={width} height={BAR} rx={3} fill="var(--mantine-color-red-7)" />
-              <text x={LABEL_WIDTH + width + 6} y={y + BAR / 2} dominantBaseline="central" fontSize={13} fill="var(--mantine-color-text)">
+              <rect x={0} y={y + 20} width={share} height={BAR} rx={3} fill="var(--mantine-color-red-7)" />
+              <text x={share} dx={6} y={y + 20 + BAR / 2} dominantBaseline="central" fontSize={13} fill="var(--mantine-color-text)">
                 {formatNumber(row.organisationsLackingWorker)}
               </text>
             </g>
