@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AreaLevel } from '@peksos/types';
+import { actorMay, forbidden, type Actor } from '@peksos/schema-kit';
 import { Area } from '../areas/area.entity.js';
 import { AreaService } from '../areas/area.service.js';
 import { assignmentActiveSql, certifiedOnSql, lacksWorkerSql } from '../sql.js';
@@ -37,8 +38,9 @@ export class AreaBreakdownService {
     private readonly today: string,
   ) {}
 
-  async breakdown(parentCode: string | null | undefined, asOf: string | undefined): Promise<AreaBreakdown> {
+  async breakdown(parentCode: string | null | undefined, asOf: string | undefined, actor: Actor): Promise<AreaBreakdown> {
     const date = asOf ?? this.today;
+    await assertMayReadBreakdown(this.db, actor, parentCode ?? null);
     const parent = parentCode ? await new AreaService(this.db).get(parentCode, 'parentCode') : null;
     if (parent?.level === AreaLevel.VILLAGE) return { parent, asOf: date, rows: [] };
     // Every area under the parent belongs to the child whose code is the first `childLength` characters of its own.
@@ -75,6 +77,19 @@ export class AreaBreakdownService {
       [parent?.code ?? null, under, date, childLength],
     )) as BreakdownRow[];
     return { parent, asOf: date, rows: rows.map(toRow) };
+  }
+}
+
+/**
+ * A coordinator reads the drill-down of their own area and the areas under it only (`actor_manages_area`, the rule
+ * of what they may change, so their reach is one area for reading the breakdown and for writing): another parent, or
+ * Indonesia, is FORBIDDEN naming `parentCode`, whether or not it exists. Admins, viewers and partners read every
+ * parent. One more statement, for coordinators only.
+ */
+export async function assertMayReadBreakdown(db: DataSource | EntityManager, actor: Actor, parentCode: string | null): Promise<void> {
+  if (actor.role !== 'coordinator') return;
+  if (parentCode === null || (await actorMay(db, actor, 'actor_manages_area', parentCode)) !== true) {
+    throw forbidden(`Coordinators read the breakdown of their own area (${actor.areaCode ?? 'none'}) and the areas under it only`, 'parentCode');
   }
 }
 
