@@ -10,7 +10,7 @@ import { renderSoak, runSoak } from './soak.js';
 import { PEER_FUNCTIONS_SQL } from './servers/peer-functions.js';
 
 const USAGE = `pnpm bench [--duration S] [--warmup S] [--connections N] [--area CODE] [--past-date YYYY-MM-DD] [--first N]
-           [--contenders ours,floor,peer] [--queries lacking,lackingCertified,summary,nested] [--pool-size N]
+           [--contenders ours,floor,peer] [--queries lacking,lackingCertified,summary,nested,breakdownNational,breakdownProvince] [--pool-size N]
            [--database-url URL] [--out FILE | --no-write] [--log-sql] [--soak S]
 
 Benchmarks the Peksos API against the floor (one hand-written SQL statement per question behind node:http) and
