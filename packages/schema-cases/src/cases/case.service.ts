@@ -52,6 +52,27 @@ interface CaseRow {
   version: number;
 }
 
+/** The columns of a social_case row (alias c), for nested lists that read their cases in the page statement. */
+const NESTED_CASE_COLUMNS = `c.id, c.reference, c.pmks_category_code, c.organisation_id, c.status, c.opened_on, c.closed_on,
+  c.summary, c.closing_note, c.created_at, c.updated_at, c.version`;
+
+function caseFromRow(row: CaseRow): SocialCase {
+  return Object.assign(new SocialCase(), {
+    id: row.id,
+    reference: row.reference,
+    pmksCategoryCode: row.pmks_category_code,
+    organisationId: row.organisation_id,
+    status: row.status,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    summary: row.summary,
+    closingNote: row.closing_note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  });
+}
+
 export class CaseService {
   constructor(
     private readonly dataSource: DataSource,
@@ -95,22 +116,7 @@ export class CaseService {
        FROM social_case WHERE id = ANY($1)`,
       [ids],
     )) as CaseRow[];
-    return rows.map((row) =>
-      Object.assign(new SocialCase(), {
-        id: row.id,
-        reference: row.reference,
-        pmksCategoryCode: row.pmks_category_code,
-        organisationId: row.organisation_id,
-        status: row.status,
-        openedOn: row.opened_on,
-        closedOn: row.closed_on,
-        summary: row.summary,
-        closingNote: row.closing_note,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        version: row.version,
-      }),
-    );
+    return rows.map(caseFromRow);
   }
 
   /** An organisation's cases (`parent.id`), as a nested list to page with `nestedConnection`. */
@@ -124,6 +130,7 @@ export class CaseService {
       },
       order: NESTED_CASE_ORDER,
       byIds: (ids) => this.byIds(ids),
+      rows: { columns: NESTED_CASE_COLUMNS, fromRow: (row) => caseFromRow(row as unknown as CaseRow) },
     };
   }
 
@@ -145,6 +152,7 @@ export class CaseService {
       },
       order: NESTED_CASE_ORDER,
       byIds: (ids) => this.byIds(ids),
+      rows: { columns: NESTED_CASE_COLUMNS, fromRow: (row) => caseFromRow(row as unknown as CaseRow) },
     };
   }
 
