@@ -123,7 +123,7 @@ export async function startOurs(databaseUrl: string, port: number, poolSize: num
 
 /**
  * The API answers signed-in callers only. The bench reads as a viewer (the role with the fewest rights that can ask
- * all four questions), through an account it (re)creates in the database, signed in over HTTP like the console.
+ * every question), through an account it (re)creates in the database, signed in over HTTP like the console.
  */
 async function signInAsBenchViewer(databaseUrl: string, baseUrl: string): Promise<Record<string, string>> {
   const password = `bench-${randomBytes(12).toString('hex')}`;
