@@ -44,6 +44,11 @@ export interface ApiConfig {
    * client wrote itself. false: the connection's own address.
    */
   trustProxy: false | number | string[];
+  /**
+   * The largest estimated cost an operation may have (graphql-armor's estimate: each list multiplied by its `first` or
+   * `last`); `PEKSOS_MAX_QUERY_COST`, 10,000 by default (docs/access.md, "What is limited").
+   */
+  maxQueryCost: number;
 }
 
 export class ConfigError extends Error {
@@ -57,12 +62,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** apps/console/dist, seen from apps/api/src or apps/api/dist. */
 const DEFAULT_CONSOLE_DIR = resolve(here, '../../console/dist');
 
+/** The default of `ApiConfig.maxQueryCost`. */
+export const DEFAULT_MAX_QUERY_COST = 10_000;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const problems: string[] = [];
   const production = env.NODE_ENV === 'production';
 
   const port = integer(env.PORT, 4000, 0, 65_535, 'PORT', problems);
   const databasePoolSize = integer(env.PEKSOS_DB_POOL_SIZE, 10, 1, 200, 'PEKSOS_DB_POOL_SIZE', problems);
+  const maxQueryCost = integer(env.PEKSOS_MAX_QUERY_COST, DEFAULT_MAX_QUERY_COST, 100, 10_000_000, 'PEKSOS_MAX_QUERY_COST', problems);
   const shutdownGraceSeconds = integer(env.PEKSOS_SHUTDOWN_GRACE_SECONDS, 10, 0, 3_600, 'PEKSOS_SHUTDOWN_GRACE_SECONDS', problems);
 
   let database: DatabaseLocation;
@@ -172,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     access,
     demoAccounts,
     trustProxy,
+    maxQueryCost,
   };
 }
 

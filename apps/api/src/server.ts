@@ -159,7 +159,7 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
     app.use(securityHeaders(config.production));
     app.use(compressAnswers());
 
-    const limits = queryLimits();
+    const limits = queryLimits(config.maxQueryCost);
     const apollo = new ApolloServer<ApiContext>({
       schema,
       validationRules: limits.validationRules,

@@ -10,7 +10,7 @@ import {
 } from '@peksos/access';
 import type { DataSource } from 'typeorm';
 import { createLogger } from '@peksos/schema-kit';
-import type { ApiConfig } from '../config.js';
+import { DEFAULT_MAX_QUERY_COST, type ApiConfig } from '../config.js';
 import { configuredModuleNames } from '../graphql/modules.js';
 import { startServer, type RunningServer } from '../server.js';
 
@@ -83,6 +83,7 @@ export function testConfig(database: DatabaseLocation, overrides: Partial<ApiCon
     access: TEST_ACCESS_SETTINGS,
     demoAccounts: false,
     trustProxy: false,
+    maxQueryCost: DEFAULT_MAX_QUERY_COST,
     ...overrides,
   };
 }
