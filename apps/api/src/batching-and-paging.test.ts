@@ -13,9 +13,9 @@ describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
     organisations(first: $first) {
       nodes {
         name area { name parent { name } } parent { name }
-        activeWorkers { fullName certificationStatus certifications { level } cases(status: OPEN) { nodes { reference pmksCategory { labelId } } } }
-        assignments(includeEnded: true) { totalCount nodes { startsOn worker { fullName } } }
-        cases { totalCount nodes { reference involvements { role { labelId } worker { fullName } } } }
+        activeWorkers { fullName certificationStatus certifications { level } cases(status: OPEN, first: 3) { nodes { reference pmksCategory { labelId } } } }
+        assignments(includeEnded: true, first: 5) { totalCount nodes { startsOn worker { fullName } } }
+        cases(first: 5) { totalCount nodes { reference involvements { role { labelId } worker { fullName } } } }
       }
     } }`;
 
@@ -52,7 +52,7 @@ describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
     const full = `id reference pmksCategoryCode organisationId status openedOn closedOn summary closingNote createdAt updatedAt version`;
     const casesOfWorkers = async (selection: string) => {
       const { workers }: { workers: any } = await api.query(
-        `{ workers(first: 100) { nodes { id cases { nodes { ${selection} } } } } }` +
+        `{ workers(first: 100) { nodes { id cases(first: 5) { nodes { ${selection} } } } } }` +
           (selection.includes('...Parts') ? ' fragment Parts on Case { reference openedOn }' : ''),
       );
       return workers.nodes.flatMap((worker: { id: string; cases: { nodes: object[] } }) => worker.cases.nodes.map((c) => ({ worker: worker.id, ...c })));

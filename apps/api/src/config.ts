@@ -45,8 +45,8 @@ export interface ApiConfig {
    */
   trustProxy: false | number | string[];
   /**
-   * The largest estimated cost an operation may have (graphql-armor's estimate: each list multiplied by its `first` or
-   * `last`); `PEKSOS_MAX_QUERY_COST`, 10,000 by default (docs/access.md, "What is limited").
+   * The largest estimated cost an operation may have (operationCost in graphql/query-limits.ts: each page multiplied
+   * by the size it will have); `PEKSOS_MAX_QUERY_COST`, 10,000 by default (docs/access.md, "Abuse resistance").
    */
   maxQueryCost: number;
 }

@@ -1,11 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, specifiedRules, validate } from 'graphql';
+import { Kind, parse, specifiedRules, validate, visit, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import { MAX_PAGE_SIZE } from '@peksos/schema-kit';
 import { configuredModuleNames, loadServerModules } from './graphql/modules.js';
-import { queryLimits } from './graphql/query-limits.js';
+import { operationCost, queryLimits } from './graphql/query-limits.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { REPO_ROOT } from './testing/processes.js';
+import { DEFAULT_MAX_QUERY_COST } from './config.js';
 
 async function sourceFiles(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true, recursive: true });
@@ -16,25 +18,61 @@ async function sourceFiles(directory: string): Promise<string[]> {
 
 /**
  * Every operation the console sends is valid against the schema and within the limits the server applies in
- * production (depth, aliases, tokens, and the cost estimate, which multiplies nested pages by their `first`): a
- * console page cannot be refused by the server it was written for.
+ * production (depth, aliases, tokens, and the cost estimate, which multiplies nested pages by their page size), with
+ * every `$first`/`$last` at the largest page size the console offers (100): a console page cannot be refused by the
+ * server it was written for.
  */
 describe("the console's operations", () => {
   it('are valid and within the query limits', async () => {
     const schema = await buildApiSchema(await loadServerModules(configuredModuleNames()));
     const rules = [...specifiedRules, ...(queryLimits().validationRules ?? [])];
     const refused: string[] = [];
-    let operations = 0;
+    // Each graphql(`…`) call, parsed; a fragment may be defined in one call and spread in another (the console's
+    // codegen joins them), so each operation is checked with the fragments it spreads, wherever they are written.
+    const documents: { file: string; document: DocumentNode }[] = [];
+    const fragments = new Map<string, FragmentDefinitionNode>();
     for (const file of await sourceFiles(resolve(REPO_ROOT, 'apps/console/src'))) {
       const source = await readFile(file, 'utf8');
       for (const match of source.matchAll(/graphql\(`([\s\S]*?)`\)/g)) {
-        operations += 1;
         try {
-          const errors = validate(schema, parse(match[1]!), rules);
-          if (errors.length > 0) refused.push(`${relative(REPO_ROOT, file)}: ${errors.map((error) => error.message).join('; ')}`);
+          const document = parse(match[1]!);
+          documents.push({ file: relative(REPO_ROOT, file), document });
+          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
         } catch (error) {
           refused.push(`${relative(REPO_ROOT, file)}: ${(error as Error).message}`);
         }
+      }
+    }
+    const withFragments = (document: DocumentNode): DocumentNode => {
+      const definitions = [...document.definitions];
+      const defined = new Set(definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [definition.name.value] : [])));
+      for (let index = 0; index < definitions.length; index += 1) {
+        visit(definitions[index]!, {
+          FragmentSpread(spread) {
+            const fragment = fragments.get(spread.name.value);
+            if (fragment && !defined.has(spread.name.value)) {
+              defined.add(spread.name.value);
+              definitions.push(fragment);
+            }
+          },
+        });
+      }
+      return { ...document, definitions };
+    };
+    let operations = 0;
+    for (const { file, document: written } of documents) {
+      if (!written.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION)) continue;
+      operations += 1;
+      const document = withFragments(written);
+      const errors = validate(schema, document, rules);
+      if (errors.length > 0) refused.push(`${file}: ${errors.map((error) => error.message).join('; ')}`);
+      for (const operation of document.definitions) {
+        if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+        const pageSizes = (operation.variableDefinitions ?? [])
+          .filter((definition) => /^(first|last)$/.test(definition.variable.name.value))
+          .map((definition) => [definition.variable.name.value, MAX_PAGE_SIZE]);
+        const cost = operationCost(schema, document, operation, Object.fromEntries(pageSizes));
+        if (cost > DEFAULT_MAX_QUERY_COST) refused.push(`${file}: ${operation.name?.value} costs ${cost}`);
       }
     }
     expect(operations).toBeGreaterThan(20);

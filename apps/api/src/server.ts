@@ -173,8 +173,8 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
       // main.ts owns shutdown: SIGTERM drains HTTP, stops Apollo, then closes the database, once.
       stopOnTerminationSignals: false,
       plugins: [
-        // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same at run time.
-        ...(limits.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
+        // The cost limit, once the variables are known (query-limits.ts).
+        ...limits.plugins,
         ApolloServerPluginLandingPageDisabled(),
         // Answers depend on who asks, so no HTTP cache hints; the default cache-control plugin would also wrap every
         // field's resolver to collect them (docs/benchmark.md).
