@@ -3,8 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, specifiedRules, validate } from 'graphql';
 import { configuredModuleNames, loadServerModules } from './graphql/modules.js';
-import { queryLimits } from './graphql/query-limits.js';
-import { buildApiSchema } from './graphql/schema.js';
+import { queryLimits } from '@peksos/server';
+import { buildApiSchema } from '@peksos/server';
 import { REPO_ROOT } from './testing/processes.js';
 
 async function sourceFiles(directory: string): Promise<string[]> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKind } from '@peksos/db/testing';
 import { checkModules, type SchemaModule } from '@peksos/schema-kit';
 import { loadSchemaModules } from './graphql/modules.js';
-import { buildApiSchema } from './graphql/schema.js';
+import { buildApiSchema } from '@peksos/server';
 import { startTestServer, type TestServer } from './testing/test-server.js';
 
 const CORE = ['@peksos/schema-workforce', '@peksos/schema-cases'];

@@ -1,0 +1,5 @@
+export type { ServerConfig } from './config.js';
+export { startServer, type HttpRouteContext, type RunningServer, type ServerParts } from './server.js';
+export { serverModules } from './graphql/modules.js';
+export { buildApiSchema } from './graphql/schema.js';
+export { queryLimits } from './graphql/query-limits.js';
