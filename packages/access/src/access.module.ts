@@ -7,6 +7,7 @@ import { AuditRecord } from './audit/audit-record.entity.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { AccessSchema1764600000000 } from './migrations/1764600000000-access-schema.js';
 import { RateLimits1764600010000 } from './migrations/1764600010000-rate-limits.js';
+import { DropUnusedSignInColumns1764600020000 } from './migrations/1764600020000-drop-unused-sign-in-columns.js';
 import { Session } from './sessions/session.entity.js';
 
 /**
@@ -18,7 +19,7 @@ export const accessModule: SchemaModule = {
   dependsOn: ['workforce'],
   entities: [Account, Session, ApiKey, AuditRecord],
   resolvers: [AccountResolver, ApiKeyResolver, AuditResolver],
-  migrations: [AccessSchema1764600000000, RateLimits1764600010000],
+  migrations: [AccessSchema1764600000000, RateLimits1764600010000, DropUnusedSignInColumns1764600020000],
   constraintMeanings: {
     account_username_key: { code: ErrorCode.CONFLICT, field: 'username', message: 'The username is taken' },
     account_username_format: {

@@ -129,8 +129,8 @@ async function signInAsBenchViewer(databaseUrl: string, baseUrl: string): Promis
   try {
     await client.query(
       `INSERT INTO account (username, display_name, role, password_hash) VALUES ('benchmark', 'Benchmark (pnpm bench)', 'viewer', $1)
-       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, disabled_at = NULL, failed_sign_ins = 0,
-         sign_in_blocked_until = NULL, role = 'viewer', area_code = NULL`,
+       ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, disabled_at = NULL,
+         role = 'viewer', area_code = NULL`,
       [await hashPassword(password, { costLog2: 10 })],
     );
   } finally {

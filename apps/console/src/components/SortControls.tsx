@@ -20,7 +20,8 @@ export function SortControls({
   const field = sortField(list, options.map((o) => o.value), defaultField);
   const direction = sortDirection(list, defaultDirection);
   return (
-    <Group gap="xs" align="flex-end" wrap="nowrap">
+    // Wraps on a phone rather than clipping: "Descending (Z–A)" needs about 190 px with the select's chevron.
+    <Group gap="xs" align="flex-end" wrap="wrap">
       <Select
         label={t('common.sortBy')}
         data={options}
@@ -38,7 +39,7 @@ export function SortControls({
         value={direction}
         allowDeselect={false}
         onChange={(value) => value && list.set({ dir: value === defaultDirection ? null : value })}
-        w={150}
+        w={190}
       />
     </Group>
   );

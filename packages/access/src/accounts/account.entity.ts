@@ -30,12 +30,6 @@ export class Account {
   @Column({ type: 'text' })
   passwordHash!: string;
 
-  @Column({ type: 'integer', default: 0 })
-  failedSignIns!: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  signInBlockedUntil!: Date | null;
-
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set when the account may no longer sign in.' })
   @Column({ type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;

@@ -83,8 +83,6 @@ export class AccountService {
     return this.dataSource.transaction(async (manager) => {
       const locked = await lockForUpdate(manager, Account, id, { what: 'Account' });
       locked.passwordHash = passwordHash;
-      locked.failedSignIns = 0;
-      locked.signInBlockedUntil = null;
       await revokeSessionsOf(manager, id);
       return manager.getRepository(Account).save(locked);
     });

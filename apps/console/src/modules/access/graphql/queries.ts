@@ -105,25 +105,7 @@ export const AuditRecordsQuery = graphql(`
         before
         after
         event {
-          actorName
-          actorRole
-          record {
-            table
-            id
-            name
-          }
-          related {
-            table
-            id
-            name
-            column
-          }
-          changes {
-            field
-            before
-            after
-            personal
-          }
+          ...HistoryEventFields
         }
       }
     }
