@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, withAuditContext } from '@peksos/db';
 import { testDatabaseKind } from '@peksos/db/testing';
-import { loadOfficialAreas } from './index.js';
+import { loadOfficialAreas } from '@peksos/schema-workforce';
 import { startTestServer, type TestServer } from './testing/test-server.js';
 
 const ROW_FIELDS = `area { code name } workers certifiedWorkers population workersPer100k certifiedWorkersPer100k
