@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, specifiedRules, validate } from 'graphql';
+import { Kind, parse, specifiedRules, validate, visit, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 import { configuredModuleNames, loadServerModules } from './graphql/modules.js';
 import { queryLimits } from '@peksos/server';
 import { buildApiSchema } from '@peksos/server';
@@ -24,20 +24,52 @@ describe("the console's operations", () => {
     const schema = await buildApiSchema(await loadServerModules(configuredModuleNames()));
     const rules = [...specifiedRules, ...(queryLimits().validationRules ?? [])];
     const refused: string[] = [];
-    let operations = 0;
+    // Each graphql`…` literal, parsed; a fragment may be defined in one literal and spread in others (the client
+    // preset sends an operation with the fragments it uses), so fragments are collected from every file first.
+    const documents: { file: string; document: DocumentNode }[] = [];
+    const fragments = new Map<string, FragmentDefinitionNode>();
     for (const file of await sourceFiles(resolve(REPO_ROOT, 'apps/console/src'))) {
       const source = await readFile(file, 'utf8');
       for (const match of source.matchAll(/graphql\(`([\s\S]*?)`\)/g)) {
-        operations += 1;
         try {
-          const errors = validate(schema, parse(match[1]!), rules);
-          if (errors.length > 0) refused.push(`${relative(REPO_ROOT, file)}: ${errors.map((error) => error.message).join('; ')}`);
+          const document = parse(match[1]!);
+          documents.push({ file: relative(REPO_ROOT, file), document });
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+          }
         } catch (error) {
           refused.push(`${relative(REPO_ROOT, file)}: ${(error as Error).message}`);
         }
       }
     }
+    let operations = 0;
+    for (const { file, document } of documents) {
+      // A literal holding fragments only is checked with the operations that spread them.
+      if (!document.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION)) continue;
+      operations += 1;
+      const errors = validate(schema, withSpreadFragments(document, fragments), rules);
+      if (errors.length > 0) refused.push(`${file}: ${errors.map((error) => error.message).join('; ')}`);
+    }
     expect(operations).toBeGreaterThan(20);
     expect(refused).toEqual([]);
   });
 });
+
+/** The document with the definitions of the fragments it spreads (and those they spread) that it does not hold itself. */
+function withSpreadFragments(document: DocumentNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): DocumentNode {
+  const held = new Set(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [definition.name.value] : [])));
+  const added: FragmentDefinitionNode[] = [];
+  const addSpreads = (node: DocumentNode | FragmentDefinitionNode) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        const name = spread.name.value;
+        const fragment = fragments.get(name);
+        if (held.has(name) || !fragment) return;
+        held.add(name);
+        added.push(fragment);
+        addSpreads(fragment);
+      },
+    });
+  addSpreads(document);
+  return { ...document, definitions: [...document.definitions, ...added] };
+}
