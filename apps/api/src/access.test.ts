@@ -207,6 +207,10 @@ const OPERATIONS: Record<string, Operation> = {
     allowed: MANAGERS,
     request: () => ({ query: 'mutation { declinePlacementRequest(id: "00000000-0000-4000-8000-000000000000", reason: "uji") { id } }' }),
   },
+  'Mutation.withdrawPlacementRequest': {
+    allowed: MANAGERS,
+    request: () => ({ query: 'mutation { withdrawPlacementRequest(id: "00000000-0000-4000-8000-000000000000") { id } }' }),
+  },
   'Mutation.createProfessionalRole': {
     allowed: ADMINS,
     request: () => ({

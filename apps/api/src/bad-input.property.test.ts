@@ -133,6 +133,11 @@ describe(`bad input at volume (${testDatabaseKind()})`, () => {
       variables: fc.record({ id: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })), reason: text }),
     },
     {
+      name: 'withdrawPlacementRequest',
+      query: `mutation ($id: ID!) { withdrawPlacementRequest(id: $id) { id } }`,
+      variables: fc.record({ id: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })) }),
+    },
+    {
       name: 'recordCertification',
       query: `mutation ($input: RecordCertificationInput!) { recordCertification(input: $input) { id } }`,
       variables: fc.record({

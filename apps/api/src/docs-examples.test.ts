@@ -168,7 +168,7 @@ describe(`the documented commands and queries (${testDatabaseKind()})`, () => {
           .replace(/organisation\(id: "…"\)/g, `organisation(id: "${ids.organisation}")`)
           .replace(/node\(id: "…"\)/g, `node(id: "${ids.case}")`)
           .replace(/endAssignment\(id: "…"/g, `endAssignment(id: "${ids.assignment}"`)
-          .replace(/(accept|decline)PlacementRequest\(id: "…"/g, (_, answer) => `${answer}PlacementRequest(id: "${ids.placementRequest}"`)
+          .replace(/(accept|decline|withdraw)PlacementRequest\(id: "…"/g, (_, answer) => `${answer}PlacementRequest(id: "${ids.placementRequest}"`)
           .replace(/password: "…"/g, `password: "${DEMO_PASSWORD}"`);
         expect(replaced, `a placeholder the docs test does not know, in ${document}`).not.toMatch(/"…"|'…'|<[a-z ]+>/);
         return replaced;

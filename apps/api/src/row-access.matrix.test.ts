@@ -51,6 +51,8 @@ interface Make {
    * organisations (in: Cimahi Selatan asks for a worker of Utara; out: Cimahi Tengah asks for a worker of Selatan).
    */
   placementRequest(where: Where): Promise<string>;
+  /** A pending placement request asked for an organisation of `where` (by its coordinator), of a worker of neither side. */
+  askedPlacementRequest(where: Where): Promise<string>;
   /** An enrolment in a test of `session`, of a worker of `worker`. */
   enrolment(session: Where, worker: Where): Promise<string>;
   unique(): string;
@@ -335,6 +337,14 @@ const MUTATIONS: Record<string, MutationEntry> = {
       variables: { id: await make.placementRequest(where('request (its worker)')) },
     }),
   },
+  withdrawPlacementRequest: {
+    kind: 'area',
+    records: [{ record: 'request (its organisation)', field: 'id' }],
+    request: async (make, where) => ({
+      query: 'mutation ($id: ID!) { withdrawPlacementRequest(id: $id) { id } }',
+      variables: { id: await make.askedPlacementRequest(where('request (its organisation)')) },
+    }),
+  },
 
   // Admins only; these records belong to no area (accounts, API keys, reference data, a recorded read).
   createAccount: {
@@ -420,7 +430,7 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
 
   const db = () => api.database.dataSource;
   /** Coordinators of the other two kecamatan, who ask for placements, each with an organisation of theirs. */
-  const askers = {} as Record<'selatan' | 'tengah', GraphQLClient & { organisation(): Promise<string> }>;
+  const askers = {} as Record<'selatan' | 'tengah' | 'utara', GraphQLClient & { organisation(): Promise<string> }>;
 
   const make: Make = {
     unique: () => `${process.pid}-${++serial}`,
@@ -485,6 +495,13 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
       });
       return requestPlacement.id;
     },
+    async askedPlacementRequest(where) {
+      const asker = where === 'in' ? askers.utara : askers.tengah;
+      const { requestPlacement } = await asker.query(`mutation ($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }`, {
+        input: { workerId: await make.worker('out'), organisationId: await asker.organisation(), startsOn: LOCAL_DATE },
+      });
+      return requestPlacement.id;
+    },
     async enrolment(session, worker) {
       const { enrolWorkerInTraining } = await api.query(`mutation ($s: ID!, $w: ID!) { enrolWorkerInTraining(sessionId: $s, workerId: $w) { id } }`, {
         s: await make.session(session),
@@ -518,7 +535,12 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
     coordinator = await api.signedInAs(AccessRole.COORDINATOR, '32.77.03');
     viewer = await api.signedInAs(AccessRole.VIEWER);
     partner = await api.partner([await make.organisation('in')]);
-    for (const [name, area, village] of [['selatan', '32.77.01', OUT], ['tengah', '32.77.02', '32.77.02.1005']] as const) {
+    for (const [name, area, village] of [
+      ['selatan', '32.77.01', OUT],
+      ['tengah', '32.77.02', '32.77.02.1005'],
+      // A second coordinator of the tested one's area: requests it asked are the tested coordinator's to withdraw.
+      ['utara', '32.77.03', IN],
+    ] as const) {
       const client = await api.signedInAs(AccessRole.COORDINATOR, area);
       askers[name] = {
         ...client,

@@ -43,9 +43,10 @@ function outOfAreaSql(hasTraining: boolean): string[] {
     `SELECT 'involvement of a worker not placed in the area', i.id::text FROM case_involvement i JOIN worker w ON w.id = i.worker_id
      WHERE NOT ${mine('w.home_area_code')} AND NOT EXISTS (
        SELECT 1 FROM assignment a JOIN organisation o ON o.id = a.organisation_id WHERE a.worker_id = w.id AND ${mine('o.area_code')})`,
-    // Requests for workers of elsewhere: the area may ask (a new PENDING one at its organisation), never answer.
+    // Requests for workers of elsewhere: the area may ask (a new PENDING one at its organisation) and withdraw what it
+    // asked, never answer.
     `SELECT 'placement request', p::text FROM placement_request p JOIN worker w ON w.id = p.worker_id JOIN organisation o ON o.id = p.organisation_id
-     WHERE NOT ${mine('w.home_area_code')} AND (NOT ${mine('o.area_code')} OR p.status <> 'PENDING')`,
+     WHERE NOT ${mine('w.home_area_code')} AND (NOT ${mine('o.area_code')} OR p.status NOT IN ('PENDING', 'WITHDRAWN'))`,
     ...(hasTraining
       ? [
           `SELECT 'training session', s::text FROM training_session s JOIN organisation o ON o.id = s.organiser_id WHERE NOT ${mine('o.area_code')}`,
@@ -66,7 +67,7 @@ interface Step {
 }
 
 type Pools = Record<
-  'organisations' | 'workers' | 'assignments' | 'cases' | 'involvements' | 'sessions' | 'enrolments' | 'requests',
+  'organisations' | 'workers' | 'assignments' | 'cases' | 'involvements' | 'sessions' | 'enrolments' | 'requests' | 'askedRequests',
   { in: string[]; out: string[] }
 >;
 
@@ -105,6 +106,11 @@ describe(`random sequences of a coordinator's mutations (${testDatabaseKind()})`
       // A request is "in" when its worker is the area's (the area answers it).
       requests: await split(
         `SELECT p.id, ${mine('w.home_area_code')} AS mine FROM placement_request p JOIN worker w ON w.id = p.worker_id
+         JOIN organisation o ON o.id = p.organisation_id ORDER BY w.full_name, w.national_id_number, o.name, p.starts_on`,
+      ),
+      // The same requests, "in" when the area asked them (its organisation): the ones it may withdraw.
+      askedRequests: await split(
+        `SELECT p.id, ${mine('o.area_code')} AS mine FROM placement_request p JOIN worker w ON w.id = p.worker_id
          JOIN organisation o ON o.id = p.organisation_id ORDER BY w.full_name, w.national_id_number, o.name, p.starts_on`,
       ),
       sessions: hasTraining
@@ -222,6 +228,8 @@ describe(`random sequences of a coordinator's mutations (${testDatabaseKind()})`
           query: 'mutation ($id: ID!, $reason: String!) { declinePlacementRequest(id: $id, reason: $reason) { id } }',
           variables: { id: from('requests', o0, p0), reason: `acak ${serial}` },
         };
+      case 'withdrawPlacementRequest':
+        return { query: 'mutation ($id: ID!) { withdrawPlacementRequest(id: $id) { id } }', variables: { id: from('askedRequests', o0, p0) } };
       case 'scheduleTrainingSession':
         return {
           query: 'mutation ($input: ScheduleTrainingSessionInput!) { scheduleTrainingSession(input: $input) { id } }',
@@ -272,6 +280,7 @@ describe(`random sequences of a coordinator's mutations (${testDatabaseKind()})`
     'requestPlacement',
     'acceptPlacementRequest',
     'declinePlacementRequest',
+    'withdrawPlacementRequest',
   ];
   const TRAINING = ['scheduleTrainingSession', 'enrolWorkerInTraining', 'recordTrainingResult'];
 

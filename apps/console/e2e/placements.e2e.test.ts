@@ -111,7 +111,7 @@ describe('placement requests', () => {
     await page.close();
   });
 
-  it('offers no answer on the requests the area asked itself, and is not in a viewer\'s menu', async () => {
+  it('offers no answer on the requests the area asked itself, only withdrawing them; and is not in a viewer\'s menu', async () => {
     const tengah = await worker('Asep Tengah Penempatan', '32.77.02.1001');
     const { organisations } = await graphql<{ organisations: { nodes: { id: string }[] } }>(
       baseUrl,
@@ -129,6 +129,21 @@ describe('placement requests', () => {
     await asked.getByTestId('placement-request-row').first().waitFor();
     expect(await asked.getByText('Menunggu').count()).toBeGreaterThan(0);
     expect(await asked.getByRole('button', { name: 'Terima' }).count()).toBe(0);
+
+    // The area takes its request back: confirmed in a dialog, then shown as withdrawn, with nothing left to do.
+    const row = asked.getByTestId('placement-request-row').filter({ hasText: tengah.fullName });
+    await row.getByRole('button', { name: 'Tarik kembali' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('tidak menempatkan siapa pun').waitFor();
+    await dialog.getByRole('button', { name: 'Tarik kembali' }).click();
+    await page.getByText(`Permintaan untuk ${tengah.fullName} ditarik kembali`).waitFor();
+    await row.getByText('Ditarik kembali').waitFor();
+    expect(await row.getByRole('button', { name: 'Tarik kembali' }).count()).toBe(0);
+    const { placementRequests } = await graphql<{ placementRequests: { status: string; worker: { id: string } }[] }>(
+      baseUrl,
+      `{ placementRequests(organisationAreaCode: "32.77.03") { status worker { id } } }`,
+    );
+    expect(placementRequests.find((request) => request.worker.id === tengah.id)).toMatchObject({ status: 'WITHDRAWN' });
     await page.close();
 
     const viewerPage = await browser.newPage();

@@ -122,6 +122,21 @@ describe(`handover and history (${testDatabaseKind()})`, () => {
     expect(await handoverRecords()).toBe(0);
   });
 
+  it('proposes for each placement the worker the planner’s ranking (assignmentCandidates) puts first there', async () => {
+    const { handoverPreview } = await api.query(PREVIEW, { workerId: ids.leaving, endsOn });
+    expect(handoverPreview.placements.length).toBe(2);
+    for (const placement of handoverPreview.placements as { organisationId: string; proposedWorkerId: string; candidates: { workerId: string }[] }[]) {
+      const { assignmentCandidates } = await api.query(
+        `query ($id: ID!, $asOf: LocalDate!) { assignmentCandidates(organisationId: $id, asOf: $asOf, first: 5) { workerId } }`,
+        { id: placement.organisationId, asOf: endsOn },
+      );
+      // The same order; the first (never the worker leaving, who is placed there) is proposed. No earlier proposal
+      // fills the first's capacity here (they hold none, the limit is 2).
+      expect(placement.proposedWorkerId).toBe(assignmentCandidates[0].workerId);
+      expect(placement.candidates.map((candidate) => candidate.workerId)).toEqual(assignmentCandidates.map((c: { workerId: string }) => c.workerId));
+    }
+  });
+
   it('refuses a coordinator of another area, naming the worker', async () => {
     const refused = await selatan.graphql(PREVIEW, { workerId: ids.leaving, endsOn });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'workerId' });
@@ -153,7 +168,7 @@ describe(`handover and history (${testDatabaseKind()})`, () => {
         ],
       },
     });
-    expect(failed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'workerId' });
+    expect(failed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'replacements.1.workerId' });
     expect(failed.errors?.[0]?.message).toMatch(/archived/);
     expect(await openAssignments(ids.leaving)).toEqual([{ organisation: ids.alone }, { organisation: ids.shared }].sort((a, b) => a.organisation.localeCompare(b.organisation)));
     expect(await openAssignments(ids.replacement)).toEqual([]);
@@ -227,6 +242,110 @@ describe(`handover and history (${testDatabaseKind()})`, () => {
     expect(auditRecords.nodes).toHaveLength(2);
     for (const node of auditRecords.nodes) {
       expect(node.event.related.find((related: { table: string }) => related.table === 'social_case').name).toBe(`SERAH/${process.pid}/1`);
+    }
+  });
+
+  it('proposes no worker beyond the workload limits counted across the handover, and refuses a handover that would exceed them, writing nothing', async () => {
+    const leaving = await worker(`Rina Dua Tempat ${++serial}`, '32.77.03.1001');
+    const first = await organisation(`LKS Pertama Batas ${serial}`);
+    const second = await organisation(`LKS Kedua Batas ${serial}`);
+    await assign(leaving, first, true);
+    await assign(leaving, second, false);
+    const cases: string[] = [];
+    for (const n of [1, 2]) {
+      const { openCase } = await api.query(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, {
+        input: { organisationId: first, pmksCategoryCode: 'ANAK_TERLANTAR', reference: `BATAS/${process.pid}/${serial}/${n}`, openedOn: inDays(-20) },
+      });
+      cases.push(openCase.id);
+      await api.query(`mutation ($input: InvolveWorkerInput!) { involveWorker(input: $input) { id } }`, {
+        input: { caseId: openCase.id, workerId: leaving, roleCode: 'BROKER', isLead: true, startsOn: inDays(-20) },
+      });
+    }
+    const best = await worker(`AAA Aaa Pengganti Tunggal ${serial}`, '32.77.03.1001');
+    await api.query(`mutation ($input: RecordCertificationInput!) { recordCertification(input: $input) { id } }`, {
+      input: { workerId: best, level: 'GENERALIST', certificateNumber: `BATAS/${process.pid}/${serial}`, issuer: 'LSPS', issuedOn: inDays(-100) },
+    });
+    // One placement and one open case per worker: the best replacement has room for one of each.
+    await api.query(`mutation { updateWorkloadLimits(input: { recommendedOpenCases: 1, maxOpenCases: 1, maxPlacements: 1 }) { maxPlacements } }`);
+    try {
+      const { handoverPreview } = await api.query(PREVIEW, { workerId: leaving, endsOn });
+      const placements = handoverPreview.placements as { assignmentId: string; organisationId: string; proposedWorkerId: string | null; candidates: { workerId: string }[] }[];
+      const involvements = handoverPreview.involvements as { involvementId: string; caseId: string; proposedWorkerId: string | null; candidates: { workerId: string }[] }[];
+      expect(placements.map((placement) => placement.organisationId).sort()).toEqual([first, second].sort());
+      // Alone, the ranking puts the best first at either organisation...
+      for (const organisationId of [first, second]) {
+        const { assignmentCandidates } = await api.query(
+          `query ($id: ID!, $asOf: LocalDate!) { assignmentCandidates(organisationId: $id, asOf: $asOf, first: 1) { workerId } }`,
+          { id: organisationId, asOf: endsOn },
+        );
+        expect(assignmentCandidates[0].workerId).toBe(best);
+      }
+      // ...but the handover proposes them once: the second placement goes to the next, the best is no candidate there.
+      expect(placements[0]!.proposedWorkerId).toBe(best);
+      expect(placements[1]!.proposedWorkerId).not.toBe(best);
+      expect(placements[1]!.candidates.map((candidate) => candidate.workerId)).not.toContain(best);
+      // Likewise for cases: the best is proposed for one of the two.
+      expect(involvements.map((involvement) => involvement.caseId).sort()).toEqual([...cases].sort());
+      expect(involvements.filter((involvement) => involvement.proposedWorkerId === best)).toHaveLength(1);
+      expect(involvements.flatMap((involvement) => involvement.candidates.map((c) => c.workerId)).filter((id) => id === best)).toHaveLength(1);
+      // Every proposal together stays within the limits.
+      const proposedCount = new Map<string, number>();
+      for (const placement of placements) if (placement.proposedWorkerId) proposedCount.set(placement.proposedWorkerId, (proposedCount.get(placement.proposedWorkerId) ?? 0) + 1);
+      for (const [proposed, count] of proposedCount) {
+        const { worker } = await api.query(`query ($id: ID!, $asOf: LocalDate) { worker(id: $id) { workload(asOf: $asOf) { activePlacements } } }`, {
+          id: proposed,
+          asOf: endsOn,
+        });
+        expect(worker.workload.activePlacements + count).toBeLessThanOrEqual(1);
+      }
+
+      // Handing both placements to the best anyway is refused, coded and naming the row; nothing is written.
+      const before = await handoverRecords();
+      const refused = await api.graphql(APPLY, {
+        input: {
+          workerId: leaving,
+          endsOn,
+          reason: 'MOVED',
+          replacements: [
+            { assignmentId: placements[0]!.assignmentId, workerId: best },
+            { assignmentId: placements[1]!.assignmentId, workerId: best },
+          ],
+        },
+      });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'WORKLOAD_LIMIT_EXCEEDED', field: 'replacements.1.workerId', limit: 'maxPlacements', maximum: 1 });
+      expect(await openAssignments(leaving)).toEqual([{ organisation: first }, { organisation: second }].sort((a, b) => a.organisation.localeCompare(b.organisation)));
+      expect(await openAssignments(best)).toEqual([]);
+      expect(await handoverRecords()).toBe(before);
+      // So is handing both cases to them (the limit of open cases), with nothing written either.
+      const refusedCases = await api.graphql(APPLY, {
+        input: {
+          workerId: leaving,
+          endsOn,
+          reason: 'MOVED',
+          replacements: involvements.map((involvement) => ({ involvementId: involvement.involvementId, workerId: best })),
+        },
+      });
+      expect(refusedCases.errors?.[0]?.extensions).toMatchObject({ code: 'WORKLOAD_LIMIT_EXCEEDED', field: 'replacements.1.workerId', limit: 'maxOpenCases' });
+      const open = (await api.database.dataSource.query(`SELECT count(*)::int AS n FROM case_involvement WHERE case_id = ANY($1::uuid[]) AND ends_on IS NULL`, [cases])) as [{ n: number }];
+      expect(open[0].n).toBe(2);
+      expect(await handoverRecords()).toBe(before);
+
+      // The proposals as they stand apply.
+      const { handOverWorker } = await api.query(APPLY, {
+        input: {
+          workerId: leaving,
+          endsOn,
+          reason: 'MOVED',
+          replacements: [
+            ...placements.filter((p) => p.proposedWorkerId).map((p) => ({ assignmentId: p.assignmentId, workerId: p.proposedWorkerId })),
+            ...involvements.filter((i) => i.proposedWorkerId).map((i) => ({ involvementId: i.involvementId, workerId: i.proposedWorkerId })),
+          ],
+        },
+      });
+      expect(handOverWorker.assignmentsEnded).toHaveLength(2);
+      expect(handOverWorker.assignmentsMade.map((made: { workerId: string }) => made.workerId)).toContain(best);
+    } finally {
+      await api.query(`mutation { updateWorkloadLimits(input: { maxOpenCases: 40, recommendedOpenCases: 25, maxPlacements: 2 }) { maxPlacements } }`);
     }
   });
 });

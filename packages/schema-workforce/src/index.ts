@@ -39,8 +39,7 @@ export { PlacementRequest, PlacementRequestStatus } from './placements/placement
 export { PlacementRequestService } from './placements/placement-request.service.js';
 export { WorkloadLimits } from './workload/workload-limits.entity.js';
 export { Workload } from './workload/workload.type.js';
-export { WorkloadService, checkLimitOverride } from './workload/workload.service.js';
-export { CandidateRankingService, type RankedCandidate } from './workload/candidate-ranking.service.js';
+export { WorkloadService, checkLimitOverride, placementLimitExcess, type PlacementPeriod } from './workload/workload.service.js';
+export { CandidateRankingService, type RankedCandidate, type RankingOptions } from './workload/candidate-ranking.service.js';
 export { Nearness } from './coverage/coverage-plan.solver.js';
 export { CoveragePlanService } from './coverage/coverage-plan.service.js';
-export { rankReplacementCandidates, type ReplacementCandidate } from './replacements/replacement-ranking.js';

@@ -156,13 +156,61 @@ describe(`placement requests (${testDatabaseKind()})`, () => {
         await manager.query(`SELECT set_config('peksos.actor_role', 'coordinator', true), set_config('peksos.actor_area', '32.77.03', true)`);
         return manager.query(sql, parameters);
       });
-    await asUtara(`UPDATE placement_request SET status = 'DECLINED', decline_reason = 'x', decided_at = now(), decided_by = 'x' WHERE id = $1`, [
-      requestPlacement.id,
-    ]);
+    // The asking side may only withdraw: answering is refused.
+    await expect(
+      asUtara(`UPDATE placement_request SET status = 'DECLINED', decline_reason = 'x', decided_at = now(), decided_by = 'x' WHERE id = $1`, [
+        requestPlacement.id,
+      ]),
+    ).rejects.toThrow(/row-level security/);
     expect((await db().query(`SELECT status FROM placement_request WHERE id = $1`, [requestPlacement.id]))[0].status).toBe('PENDING');
     await expect(
       asUtara(`INSERT INTO assignment (worker_id, organisation_id, starts_on, is_primary) VALUES ($1, $2, '2025-02-03', false)`, [other, lks]),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('is withdrawn by the side that asked, before an answer: it places nobody, and cannot be answered after', async () => {
+    const WITHDRAW = `mutation ($id: ID!) { withdrawPlacementRequest(id: $id) { id status decidedBy decidedAt viewerCanAnswer viewerCanWithdraw } }`;
+    const lks = await organisation('32.77.03.1004');
+    const other = await worker('32.77.01.1005');
+    const { requestPlacement } = await utara.query(REQUEST, { input: { workerId: other, organisationId: lks } });
+    const canWithdraw = async (client: GraphQLClient) =>
+      (await client.query(`query ($o: String) { placementRequests(organisationAreaCode: $o) { id viewerCanWithdraw } }`, { o: '32.77.03' }))
+        .placementRequests.find((request: { id: string }) => request.id === requestPlacement.id)?.viewerCanWithdraw;
+    expect(await canWithdraw(utara)).toBe(true);
+    expect(await canWithdraw(selatan)).toBe(false);
+
+    // Only the asking side (or an admin): the worker's coordinator declines instead; a viewer changes nothing.
+    const before = await lastAuditId();
+    expect(refusal(await selatan.graphql(WITHDRAW, { id: requestPlacement.id }))).toMatchObject({ code: 'FORBIDDEN', field: 'id' });
+    expect(refusal(await viewer.graphql(WITHDRAW, { id: requestPlacement.id }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refusal(await utara.graphql(WITHDRAW, { id: 'bukan-id' }))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(await lastAuditId()).toBe(before);
+
+    const { withdrawPlacementRequest } = await utara.query(WITHDRAW, { id: requestPlacement.id });
+    expect(withdrawPlacementRequest).toMatchObject({ status: 'WITHDRAWN', viewerCanAnswer: false, viewerCanWithdraw: false });
+    expect(withdrawPlacementRequest.decidedBy).toMatch(/^test-coordinator/);
+    expect(withdrawPlacementRequest.decidedAt).not.toBeNull();
+    const audited = (await db().query(`SELECT table_name AS "table", action FROM audit_record WHERE id > $1 AND operation = 'withdrawPlacementRequest'`, [
+      before,
+    ])) as { table: string; action: string }[];
+    expect(audited).toEqual([{ table: 'placement_request', action: 'UPDATE' }]);
+
+    // Final: neither answered nor withdrawn again; nobody was placed; the side may ask again.
+    expect(refusal(await selatan.graphql(ACCEPT, { id: requestPlacement.id }))).toMatchObject({ code: 'CONFLICT', field: 'id' });
+    expect(refusal(await utara.graphql(WITHDRAW, { id: requestPlacement.id }))).toMatchObject({ code: 'CONFLICT', field: 'id' });
+    expect((await db().query(`SELECT count(*)::int AS n FROM assignment WHERE worker_id = $1`, [other]))[0].n).toBe(0);
+    const again = (await utara.query(REQUEST, { input: { workerId: other, organisationId: lks } })).requestPlacement;
+    expect(again.status).toBe('PENDING');
+
+    // The database holds it too: once answered, the asking side cannot turn the request into a withdrawn one.
+    await selatan.query(DECLINE, { id: again.id, reason: 'Penuh' });
+    await expect(
+      db().transaction(async (manager) => {
+        await manager.query(`SELECT set_config('peksos.actor_role', 'coordinator', true), set_config('peksos.actor_area', '32.77.03', true)`);
+        await manager.query(`UPDATE placement_request SET status = 'WITHDRAWN', decline_reason = NULL WHERE id = $1`, [again.id]);
+      }),
+    ).rejects.toThrow(/row-level security/);
+    expect((await db().query(`SELECT status FROM placement_request WHERE id = $1`, [again.id]))[0].status).toBe('DECLINED');
   });
 
   it('tells the console where a caller may act: viewerCanManage on workers and organisations', async () => {

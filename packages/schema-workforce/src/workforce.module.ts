@@ -31,6 +31,7 @@ import { PlacementRequests1764400096000 } from './migrations/1764400096000-place
 import { PlacementRequest } from './placements/placement-request.entity.js';
 import { PlacementRequestResolver } from './placements/placement-request.resolver.js';
 import { WorkloadLimits1764400097000 } from './migrations/1764400097000-workload-limits.js';
+import { PlacementRequestWithdrawal1764400099900 } from './migrations/1764400099900-placement-request-withdrawal.js';
 import { WorkloadLimits } from './workload/workload-limits.entity.js';
 import { WorkerWorkloadResolver, WorkloadLimitsResolver } from './workload/workload.resolver.js';
 import {
@@ -77,6 +78,7 @@ export const workforceModule: SchemaModule = {
     WorkforceRowSecurity1764400095000,
     PlacementRequests1764400096000,
     WorkloadLimits1764400097000,
+    PlacementRequestWithdrawal1764400099900,
   ],
   constraintMeanings: workforceConstraintMeanings,
   nodeTypes: [organisationNode, workerNode, assignmentNode, certificationNode],
@@ -125,6 +127,7 @@ export const workforceModule: SchemaModule = {
       'Mutation.requestPlacement': Access.managers,
       'Mutation.acceptPlacementRequest': Access.managers,
       'Mutation.declinePlacementRequest': Access.managers,
+      'Mutation.withdrawPlacementRequest': Access.managers,
       // Workload limits: read by staff, set by admins; plans and candidates for those who place workers.
       'Query.workloadLimits': Access.staff,
       'Mutation.updateWorkloadLimits': Access.admins,

@@ -233,6 +233,51 @@ describe(`import over HTTP (${testDatabaseKind()})`, () => {
     expect(body.applied).toBe(false);
   });
 
+  it('refuses a placement beyond the office\'s maximum of placements at once (workforce rule), writing none of the file', async () => {
+    const [{ max_placements: maxPlacements }] = await registry.database.dataSource.query(`SELECT max_placements FROM workload_limits`);
+    const codes: string[] = (
+      await registry.database.dataSource.query(
+        `SELECT code FROM organisation WHERE archived_at IS NULL AND code IS NOT NULL AND code NOT IN ('LKS-901', 'YAY-900') ORDER BY code LIMIT $1`,
+        [maxPlacements + 1],
+      )
+    ).map((row: { code: string }) => row.code);
+    const rows = codes.map((code, index) => `3277011234560003,${code},2024-0${index + 1}-01,,${index === 0 ? 'Ya' : 'Tidak'}`);
+    const csv = [
+      'NIK,Kode organisasi,Tanggal mulai,Tanggal selesai,Penempatan utama',
+      ...rows,
+      // A past placement is history: recorded as it was, whatever it held alongside then.
+      '3277011234560003,LKS-901,2010-01-01,2011-01-01,Tidak',
+    ].join('\n');
+    const before = await fingerprint(registry);
+    const { body } = await postImport(registry, 'assignments', csv, { dryRun: 'false' });
+    expect(body.errors).toEqual([
+      expect.objectContaining({ row: maxPlacements + 2, column: 'NIK', code: 'WORKLOAD_LIMIT_EXCEEDED', key: 'workloadLimitExceeded', value: '************0003' }),
+    ]);
+    expect(body.errors[0].message.en).toContain(`at most ${maxPlacements}`);
+    expect(body.summary).toMatchObject({ rows: maxPlacements + 2, create: maxPlacements + 1, error: 1 });
+    expect(body.applied).toBe(false);
+    expect(await fingerprint(registry)).toBe(before);
+
+    // Within the limit, the same rows pass.
+    const within = await postImport(registry, 'assignments', [csv.split('\n')[0], ...rows.slice(0, maxPlacements)].join('\n'), { dryRun: 'true' });
+    expect(within.body.errors).toEqual([]);
+    expect(within.body.summary).toMatchObject({ create: maxPlacements });
+
+    // Reopening a stored placement that ended (its end cleared) counts as taking it again.
+    const header = 'NIK,Kode organisasi,Tanggal mulai,Tanggal selesai,Penempatan utama,Alasan selesai';
+    const placed = await postImport(
+      registry,
+      'assignments',
+      [header, ...codes.slice(0, maxPlacements).map((code, index) => `3277011234560002,${code},2024-0${index + 1}-01,,${index === 0 ? 'Ya' : 'Tidak'},`)].join('\n'),
+      { dryRun: 'false' },
+    );
+    expect(placed.body.errors).toEqual([]);
+    const reopenedBefore = await fingerprint(registry);
+    const reopened = await postImport(registry, 'assignments', [header, '3277011234560002,LKS-901,2019-01-02,,Tidak,'].join('\n'), { dryRun: 'false' });
+    expect(reopened.body.errors).toEqual([expect.objectContaining({ row: 2, code: 'WORKLOAD_LIMIT_EXCEEDED', key: 'workloadLimitExceeded' })]);
+    expect(await fingerprint(registry)).toBe(reopenedBefore);
+  });
+
   it('reads XLSX files: number and date cells, headers in any order', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Peksos');

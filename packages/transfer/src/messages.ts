@@ -203,6 +203,13 @@ export const MESSAGES = {
       en: 'The worker already has a primary placement for that period',
     }),
   },
+  workloadLimitExceeded: {
+    code: 'WORKLOAD_LIMIT_EXCEEDED',
+    text: (p) => ({
+      id: `Peksos ${p.value} sudah memegang ${p.held} penempatan pada periode tersebut; batas kantor paling banyak ${p.maximum}`,
+      en: `The worker ${p.value} already holds ${p.held} placement(s) in that period; the office allows at most ${p.maximum}`,
+    }),
+  },
 } satisfies Record<string, MessageDefinition>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -32,7 +32,7 @@ export const CSRF_HEADER = 'x-peksos-csrf';
 export type RowAction = 'create' | 'update' | 'unchanged' | 'error';
 
 /** The code of a refused row: what the API would have answered for the same change. */
-export type RowErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN';
+export type RowErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'WORKLOAD_LIMIT_EXCEEDED';
 
 /**
  * A refused row. `row` is the row number as a spreadsheet shows it (the header is row 1); `column` is the header as

@@ -1,7 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, conflict, type Actor, type Queryable } from '@peksos/schema-kit';
-import { AssignmentService, assertManagesWorker, rankReplacementCandidates, WorkerService, type ReplacementCandidate } from '@peksos/schema-workforce';
+import {
+  AssignmentService,
+  assertManagesWorker,
+  CandidateRankingService,
+  Nearness,
+  WorkerService,
+  WorkloadService,
+  type RankedCandidate,
+} from '@peksos/schema-workforce';
 import { CaseInvolvementService } from '../involvements/case-involvement.service.js';
+import { CaseWorkloadService, openCaseLimitExcess } from '../workload/case-workload.service.js';
 import {
   HANDOVER_REASON_TEXT,
   type HandoverInvolvement,
@@ -9,6 +18,7 @@ import {
   type HandoverPreview,
   type HandoverResult,
   type HandOverWorkerInput,
+  type ReplacementCandidateType,
 } from './handover.types.js';
 
 const CANDIDATES = 5;
@@ -30,14 +40,19 @@ interface HeldInvolvement {
   role_code: string;
   is_lead: boolean;
   others: number;
+  /** Workers other than the one leaving in the same role in the case from the day on: they cannot take it over. */
+  same_role: string[];
 }
 
 /**
  * The handover of a worker who resigns, moves or goes on leave (issue 17): every placement and case involvement they
  * hold on the day ends then, and each is taken over by a replacement or left uncovered. The preview shows what becomes
- * uncovered and proposes replacements (`rankReplacementCandidates` of the workforce module); applying it is one
- * transaction through the owning modules' services (AssignmentService, CaseInvolvementService), whose rules hold as for
- * single changes: the first refusal undoes everything.
+ * uncovered and proposes replacements by the planner's ranking (`CandidateRankingService` of the workforce module,
+ * limited to the workers and organisations the caller manages), within the workload limits counted across the whole
+ * handover: a worker proposed for k placements has room for k more placements, one proposed for k cases room for k
+ * more open cases. Applying it is one transaction through the owning modules' services (AssignmentService,
+ * CaseInvolvementService), whose rules (the limits included) hold as for single changes: the first refusal, naming
+ * the replacement (`replacements.N.workerId`), undoes everything.
  *
  * It lives in the cases module because it changes both placements (workforce) and involvements (cases): this module
  * already depends on the workforce module, not the other way round.
@@ -65,7 +80,9 @@ export class HandoverService {
     return db.query(
       `SELECT i.id::text, i.case_id::text, c.reference, c.organisation_id::text, o.name AS organisation_name, i.role_code, i.is_lead,
               (SELECT count(*)::int FROM case_involvement j WHERE j.case_id = i.case_id AND j.worker_id <> i.worker_id
-                 AND j.starts_on <= $2::date AND (j.ends_on IS NULL OR j.ends_on > $2::date)) AS others
+                 AND j.starts_on <= $2::date AND (j.ends_on IS NULL OR j.ends_on > $2::date)) AS others,
+              array(SELECT k.worker_id::text FROM case_involvement k WHERE k.case_id = i.case_id AND k.worker_id <> i.worker_id
+                 AND k.role_code = i.role_code AND (k.ends_on IS NULL OR k.ends_on > $2::date)) AS same_role
        FROM case_involvement i JOIN social_case c ON c.id = i.case_id JOIN organisation o ON o.id = c.organisation_id
        WHERE i.worker_id = $1::uuid AND c.status = 'OPEN' AND i.starts_on < $2::date AND (i.ends_on IS NULL OR i.ends_on > $2::date)
        ORDER BY c.reference, i.id`,
@@ -82,24 +99,54 @@ export class HandoverService {
     this.checkDay(endsOn);
     await assertManagesWorker(this.dataSource, actor, workerId, 'workerId');
     const worker = await new WorkerService(this.dataSource, this.today).get(workerId, 'workerId');
-    const rank = (organisationId: string): Promise<ReplacementCandidate[]> =>
-      rankReplacementCandidates(this.dataSource, actor, { organisationId, asOf: endsOn, excludeWorkerIds: [worker.id], limit: CANDIDATES });
+    const ranking = new CandidateRankingService(this.dataSource);
+    const caseWorkload = new CaseWorkloadService(this.dataSource);
+    const { maxOpenCases } = await new WorkloadService(this.dataSource).limits();
+    // Those becoming uncovered are proposed for first, so a replacement's last spare capacity goes to them.
+    const uncoveredFirst = <T extends { others: number }>(items: T[]) => [...items.filter((item) => item.others === 0), ...items.filter((item) => item.others > 0)];
+
+    const proposedPlacements = new Map<string, number>();
     const placements: HandoverPlacement[] = [];
-    for (const held of await this.placementsHeld(this.dataSource, worker.id, endsOn)) {
-      const candidates = await rank(held.organisation_id);
+    for (const held of uncoveredFirst(await this.placementsHeld(this.dataSource, worker.id, endsOn))) {
+      const ranked = await ranking.rankForOrganisation(held.organisation_id, endsOn, {
+        excludeWorkerIds: [worker.id],
+        managedBy: actor,
+        proposedPlacements,
+        first: CANDIDATES,
+      });
+      const proposed = ranked[0]?.workerId ?? null;
+      if (proposed) proposedPlacements.set(proposed, (proposedPlacements.get(proposed) ?? 0) + 1);
       placements.push({
         assignmentId: held.id,
         organisationId: held.organisation_id,
         organisationName: held.organisation_name,
         isPrimary: held.is_primary,
         becomesUncovered: held.others === 0,
-        proposedWorkerId: candidates[0]?.workerId ?? null,
-        candidates,
+        proposedWorkerId: proposed,
+        candidates: ranked.map(replacementCandidate),
       });
     }
+
+    const proposedCases = new Map<string, Set<string>>();
     const involvements: HandoverInvolvement[] = [];
-    for (const held of await this.involvementsHeld(this.dataSource, worker.id, endsOn)) {
-      const candidates = await rank(held.organisation_id);
+    for (const held of uncoveredFirst(await this.involvementsHeld(this.dataSource, worker.id, endsOn))) {
+      const ranked = await ranking.rankForOrganisation(held.organisation_id, endsOn, {
+        excludeWorkerIds: [worker.id, ...held.same_role],
+        managedBy: actor,
+        purpose: 'case',
+      });
+      const cases = await caseWorkload.casesHeldFrom(
+        ranked.map((candidate) => candidate.workerId),
+        endsOn,
+      );
+      const candidates = ranked
+        .filter((candidate) => {
+          const holding = new Set([...(cases.get(candidate.workerId) ?? []), ...(proposedCases.get(candidate.workerId) ?? [])]);
+          return openCaseLimitExcess(held.case_id, holding, maxOpenCases) === null;
+        })
+        .slice(0, CANDIDATES);
+      const proposed = candidates[0]?.workerId ?? null;
+      if (proposed) proposedCases.set(proposed, new Set([...(proposedCases.get(proposed) ?? []), held.case_id]));
       involvements.push({
         involvementId: held.id,
         caseId: held.case_id,
@@ -108,13 +155,11 @@ export class HandoverService {
         roleCode: held.role_code,
         isLead: held.is_lead,
         becomesUncovered: held.others === 0,
-        proposedWorkerId: candidates[0]?.workerId ?? null,
-        candidates,
+        proposedWorkerId: proposed,
+        candidates: candidates.map(replacementCandidate),
       });
     }
-    const uncoveredFirst = <T extends { becomesUncovered: boolean }>(items: T[]) =>
-      [...items.filter((item) => item.becomesUncovered), ...items.filter((item) => !item.becomesUncovered)];
-    return { workerId: worker.id, workerName: worker.fullName, endsOn, placements: uncoveredFirst(placements), involvements: uncoveredFirst(involvements) };
+    return { workerId: worker.id, workerName: worker.fullName, endsOn, placements, involvements };
   }
 
   /**
@@ -132,8 +177,9 @@ export class HandoverService {
       if (placements.length === 0 && involvements.length === 0) {
         throw conflict(`The worker holds no placement or case involvement on ${input.endsOn}`, 'workerId');
       }
-      const byAssignment = new Map<string, string>();
-      const byInvolvement = new Map<string, string>();
+      // Who takes over each, and the field naming them in errors.
+      const byAssignment = new Map<string, { workerId: string; field: string }>();
+      const byInvolvement = new Map<string, { workerId: string; field: string }>();
       for (const [index, replacement] of (input.replacements ?? []).entries()) {
         const field = `replacements.${index}`;
         if (!!replacement.assignmentId === !!replacement.involvementId) throw badInput(field, 'Give an assignmentId or an involvementId, not both');
@@ -142,12 +188,12 @@ export class HandoverService {
           if (!placements.some((held) => held.id === replacement.assignmentId)) {
             throw badInput(`${field}.assignmentId`, 'Not a placement the worker holds on that day');
           }
-          byAssignment.set(replacement.assignmentId, replacement.workerId);
+          byAssignment.set(replacement.assignmentId, { workerId: replacement.workerId, field });
         } else {
           if (!involvements.some((held) => held.id === replacement.involvementId)) {
             throw badInput(`${field}.involvementId`, 'Not a case involvement the worker holds on that day');
           }
-          byInvolvement.set(replacement.involvementId!, replacement.workerId);
+          byInvolvement.set(replacement.involvementId!, { workerId: replacement.workerId, field });
         }
       }
       const assignments = new AssignmentService(this.dataSource, this.today);
@@ -156,30 +202,33 @@ export class HandoverService {
       const result: HandoverResult = { assignmentsEnded: [], assignmentsMade: [], involvementsEnded: [], involvementsMade: [] };
       for (const held of placements) {
         result.assignmentsEnded.push(await assignments.end(held.id, input.endsOn, reason, actor, manager));
-        const replacementId = byAssignment.get(held.id);
-        if (replacementId) {
+        const replacement = byAssignment.get(held.id);
+        if (replacement) {
           const [primary] = (await manager.query(
             `SELECT 1 FROM assignment WHERE worker_id = $1::uuid AND is_primary AND (ends_on IS NULL OR ends_on > $2::date)`,
-            [replacementId, input.endsOn],
+            [replacement.workerId, input.endsOn],
           )) as unknown[];
+          const { field } = replacement;
           result.assignmentsMade.push(
             await assignments.assign(
-              { workerId: replacementId, organisationId: held.organisation_id, startsOn: input.endsOn, isPrimary: held.is_primary && !primary },
+              { workerId: replacement.workerId, organisationId: held.organisation_id, startsOn: input.endsOn, isPrimary: held.is_primary && !primary },
               actor,
               manager,
+              { worker: `${field}.workerId`, organisation: `${field}.assignmentId`, isPrimary: `${field}.assignmentId`, limitOverrideReason: field },
             ),
           );
         }
       }
       for (const held of involvements) {
         result.involvementsEnded.push(await caseInvolvements.end(held.id, input.endsOn, actor, manager));
-        const replacementId = byInvolvement.get(held.id);
-        if (replacementId) {
+        const replacement = byInvolvement.get(held.id);
+        if (replacement) {
           result.involvementsMade.push(
             await caseInvolvements.involve(
-              { caseId: held.case_id, workerId: replacementId, roleCode: held.role_code, startsOn: input.endsOn, isLead: held.is_lead },
+              { caseId: held.case_id, workerId: replacement.workerId, roleCode: held.role_code, startsOn: input.endsOn, isLead: held.is_lead },
               actor,
               manager,
+              `${replacement.field}.workerId`,
             ),
           );
         }
@@ -188,4 +237,16 @@ export class HandoverService {
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
+}
+
+/** A ranked candidate as the handover shows it. */
+function replacementCandidate(candidate: RankedCandidate): ReplacementCandidateType {
+  return {
+    workerId: candidate.workerId,
+    fullName: candidate.fullName,
+    certified: candidate.certified,
+    sameKelurahan: candidate.nearness === Nearness.SAME_KELURAHAN,
+    sameKecamatan: candidate.nearness !== Nearness.SAME_CITY,
+    activePlacements: candidate.placementsHeld,
+  };
 }

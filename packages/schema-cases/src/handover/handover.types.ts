@@ -26,7 +26,10 @@ export const HANDOVER_REASON_TEXT: Record<HandoverReason, string> = {
   ON_LEAVE: 'Serah terima: cuti',
 };
 
-@ObjectType('ReplacementCandidate', { description: 'A worker who could take over, and why they rank where they do (certified, near, least busy first).' })
+@ObjectType('ReplacementCandidate', {
+  description:
+    'A worker who could take over, and why they rank where they do: the ranking of assignmentCandidates (certified, then nearer, then more spare capacity).',
+})
 export class ReplacementCandidateType {
   @Field(() => ID, { description: 'The worker’s id.' })
   workerId!: string;
@@ -37,13 +40,16 @@ export class ReplacementCandidateType {
   @Field({ description: 'Holds a certificate valid on the handover day.' })
   certified!: boolean;
 
-  @Field({ description: 'Lives in the organisation’s kelurahan.' })
+  @Field({ description: 'Is in the organisation’s kelurahan (lives there; else their placement is there).' })
   sameKelurahan!: boolean;
 
-  @Field({ description: 'Lives in the organisation’s kecamatan.' })
+  @Field({ description: 'Is in the organisation’s kecamatan (lives there; else their placement is there).' })
   sameKecamatan!: boolean;
 
-  @Field(() => Int, { description: 'Placements active on the handover day.' })
+  @Field(() => Int, {
+    description:
+      'Placements held on the handover day or later, counting for a placement those this preview proposes to them before it (what the workload limit counts).',
+  })
   activePlacements!: number;
 }
 

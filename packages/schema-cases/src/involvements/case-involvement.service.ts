@@ -64,9 +64,9 @@ export class CaseInvolvementService {
 
   /**
    * Involves a worker in an open case in a role. The case row is locked, so concurrent requests queue. In the caller's
-   * transaction when given one (the handover).
+   * transaction when given one (the handover), whose errors about the worker name `workerField`.
    */
-  async involve(input: InvolveWorkerInput, actor: Actor, manager?: EntityManager): Promise<CaseInvolvement> {
+  async involve(input: InvolveWorkerInput, actor: Actor, manager?: EntityManager, workerField = 'workerId'): Promise<CaseInvolvement> {
     const startsOn = input.startsOn ?? this.today;
     const isLead = input.isLead ?? false;
     const overrideReason = checkLimitOverride(actor, input.limitOverrideReason, 'limitOverrideReason');
@@ -74,15 +74,15 @@ export class CaseInvolvementService {
       await assertManagesCase(manager, actor, input.caseId, 'caseId');
       // The worker is the actor's, or placed at one of the actor's organisations when the involvement starts.
       if (isUuid(input.workerId) && (await actorMay(manager, actor, 'cases_may_involve', input.workerId, startsOn)) === false) {
-        throw outOfReach(actor, 'workerId', 'The worker belongs to another area and is not placed in yours on that day');
+        throw outOfReach(actor, workerField, 'The worker belongs to another area and is not placed in yours on that day');
       }
       const socialCase = await lockForUpdate(manager, SocialCase, input.caseId, { what: 'Case', field: 'caseId' });
       if (socialCase.status === CaseStatus.CLOSED) throw conflict('The case is closed', 'caseId');
       if (startsOn < socialCase.openedOn) {
         throw badInput('startsOn', `The involvement cannot start before the case opened (${socialCase.openedOn})`);
       }
-      const worker = await new WorkerService(this.dataSource, this.today).get(input.workerId, 'workerId', manager);
-      if (worker.archivedAt) throw conflict('The worker is archived', 'workerId');
+      const worker = await new WorkerService(this.dataSource, this.today).get(input.workerId, workerField, manager);
+      if (worker.archivedAt) throw conflict('The worker is archived', workerField);
       await new ProfessionalRoleService(this.dataSource).get(input.roleCode, 'roleCode', manager);
       const overlapping = (await manager.query(
         `SELECT worker_id, role_code, is_lead FROM case_involvement
@@ -99,7 +99,7 @@ export class CaseInvolvementService {
       // lock, not a row lock: a coordinator may involve a worker of another area placed in theirs, whose row the
       // worker table's policy would not let them lock.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('case_workload:' || $1, 0))`, [worker.id]);
-      const limitOverrideReason = await new CaseWorkloadService(manager).assertMayJoinCase(manager, worker.id, socialCase.id, startsOn, overrideReason, 'workerId');
+      const limitOverrideReason = await new CaseWorkloadService(manager).assertMayJoinCase(manager, worker.id, socialCase.id, startsOn, overrideReason, workerField);
       const repository = manager.getRepository(CaseInvolvement);
       return repository.save(
         repository.create({ caseId: socialCase.id, workerId: worker.id, roleCode: input.roleCode, startsOn, endsOn: null, isLead, limitOverrideReason }),

@@ -8,7 +8,7 @@ import { Assignment, placementConflict } from './assignment.entity.js';
 import type { AssignmentFilter, AssignWorkerInput } from './assignment.input.js';
 import { actorMayEach, assertActorMay, type Actor, type Queryable } from '@peksos/schema-kit';
 import { assertManagesOrganisation, assertManagesWorker } from '../scope.js';
-import { checkLimitOverride, WorkloadService } from '../workload/workload.service.js';
+import { checkLimitOverride, WorkloadService, type PlacementPeriod } from '../workload/workload.service.js';
 
 
 /** The columns of an assignment that may change once it is made: its end, its reason, and whether it is primary. */
@@ -153,7 +153,7 @@ export class AssignmentService {
         field.isPrimary,
       );
     }
-    const limitOverrideReason = await new WorkloadService(manager).assertMayTakePlacement(manager, worker.id, startsOn, overrideReason, field.worker);
+    const limitOverrideReason = await new WorkloadService(manager).assertMayTakePlacement({ startsOn, endsOn: null }, others, overrideReason, field.worker);
     const repository = manager.getRepository(Assignment);
     return repository.save(
       repository.create({ workerId: worker.id, organisationId: organisation.id, startsOn, isPrimary, endsOn: null, endReason: null, limitOverrideReason }),
@@ -200,11 +200,25 @@ export class AssignmentService {
 
   /**
    * Records an assignment, current or past, as `assign` places one: by whoever manages both the organisation and the
-   * worker (FORBIDDEN naming organisationId or workerId).
+   * worker (FORBIDDEN naming organisationId or workerId), and, when it runs today or later, within the office's
+   * placements limit (`placementLimitExcess`; WORKLOAD_LIMIT_EXCEEDED naming workerId; no override: a past one is
+   * history and is recorded as it was). `others` are the worker's other assignments as the caller has locked and read
+   * them (`lockOfWorkers`); they are read here when not given.
    */
-  async insert(manager: EntityManager, row: { workerId: string; organisationId: string; startsOn: string } & AssignmentColumns, actor: Actor): Promise<string> {
+  async insert(
+    manager: EntityManager,
+    row: { workerId: string; organisationId: string; startsOn: string } & AssignmentColumns,
+    actor: Actor,
+    others?: readonly PlacementPeriod[],
+  ): Promise<string> {
     await assertManagesOrganisation(manager, actor, row.organisationId, 'organisationId');
     await assertManagesWorker(manager, actor, row.workerId, 'workerId');
+    if (row.endsOn === null || row.endsOn > this.today) {
+      const held =
+        others ??
+        ((await manager.query(`SELECT starts_on AS "startsOn", ends_on AS "endsOn" FROM assignment WHERE worker_id = $1`, [row.workerId])) as PlacementPeriod[]);
+      await new WorkloadService(manager).assertMayTakePlacement(row, held, null, 'workerId');
+    }
     const [created] = (await manager.query(
       `INSERT INTO assignment (worker_id, organisation_id, starts_on, ends_on, is_primary, end_reason)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -6,6 +6,7 @@ export enum PlacementRequestStatus {
   PENDING = 'PENDING',
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 registerEnumType(PlacementRequestStatus, {
@@ -14,8 +15,11 @@ registerEnumType(PlacementRequestStatus, {
     PENDING: { description: 'Waiting for an answer.' },
     ACCEPTED: { description: 'Accepted: the assignment is made.' },
     DECLINED: { description: 'Declined, with a reason.' },
+    WITHDRAWN: { description: 'Withdrawn by the side that asked, before an answer.' },
   },
-  description: 'PENDING until the worker\'s coordinator (or an admin) answers: ACCEPTED (the assignment is made) or DECLINED.',
+  description:
+    "PENDING until the worker's coordinator (or an admin) answers: ACCEPTED (the assignment is made) or DECLINED; or until " +
+    'the side that asked withdraws it: WITHDRAWN.',
 });
 
 @ObjectType({
@@ -57,11 +61,11 @@ export class PlacementRequest {
   @Column({ type: 'text' })
   requestedBy!: string;
 
-  @Field(() => String, { nullable: true, description: 'Who answered.' })
+  @Field(() => String, { nullable: true, description: 'Who answered, or who withdrew it.' })
   @Column({ type: 'text', nullable: true })
   decidedBy!: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was answered; null while pending.' })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was answered or withdrawn; null while pending.' })
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
 

@@ -52,6 +52,13 @@ export class PlacementRequestResolver {
     return placementRequestService(context).decline(id, reason, context.actor);
   }
 
+  @Mutation(() => PlacementRequest, {
+    description: 'Withdraws a pending placement request for an organisation of yours (you asked it): it places nobody.',
+  })
+  withdrawPlacementRequest(@Arg('id', () => ID, { description: 'The request to withdraw.' }) id: string, @Ctx() context: RequestContext): Promise<PlacementRequest> {
+    return placementRequestService(context).withdraw(id, context.actor);
+  }
+
   @FieldResolver(() => Worker, { description: 'The worker asked for.' })
   async worker(@Root() request: PlacementRequest, @Ctx() context: RequestContext): Promise<Worker> {
     return (await loadWorker(context, request.workerId))!;
@@ -72,6 +79,14 @@ export class PlacementRequestResolver {
     if (request.status !== PlacementRequestStatus.PENDING) return false;
     return context.loaders
       .get<string, boolean>('placementRequest.viewerCanAnswer', (ids) => placementRequestService(context).canAnswer(ids, context.actor))
+      .load(request.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you may withdraw it (the organisation is yours to manage) while it is pending.' })
+  async viewerCanWithdraw(@Root() request: PlacementRequest, @Ctx() context: RequestContext): Promise<boolean> {
+    if (request.status !== PlacementRequestStatus.PENDING) return false;
+    return context.loaders
+      .get<string, boolean>('placementRequest.viewerCanWithdraw', (ids) => placementRequestService(context).canWithdraw(ids, context.actor))
       .load(request.id);
   }
 }

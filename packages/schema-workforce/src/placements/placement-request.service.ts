@@ -135,6 +135,28 @@ export class PlacementRequestService {
       return manager.getRepository(PlacementRequest).save(request);
     });
   }
+
+  /**
+   * The side that asked (whoever manages the organisation) takes back a pending request: it places nobody, and the
+   * organisation is no longer shown as requested. Final, like an answer.
+   */
+  async withdraw(id: string, actor: Actor): Promise<PlacementRequest> {
+    return this.dataSource.transaction(async (manager) => {
+      if (isUuid(id)) await assertActorMay(manager, actor, 'workforce_withdraws_placement_request', id, 'id', NOT_THE_ASKER);
+      const request = await lockForUpdate(manager, PlacementRequest, id, { what: 'Placement request' });
+      if (request.status !== PlacementRequestStatus.PENDING) throw conflict(`The request is already ${request.status.toLowerCase()}`, 'id');
+      request.status = PlacementRequestStatus.WITHDRAWN;
+      request.decidedBy = actor.label;
+      request.decidedAt = new Date();
+      return manager.getRepository(PlacementRequest).save(request);
+    });
+  }
+
+  /** Whether an actor may withdraw each request (they manage its organisation): `PlacementRequest.viewerCanWithdraw`. */
+  canWithdraw(ids: readonly string[], actor: Actor): Promise<boolean[]> {
+    return actorMayEach(this.dataSource, actor, 'workforce_withdraws_placement_request', ids);
+  }
 }
 
+const NOT_THE_ASKER = 'The organisation belongs to another area: its coordinator (or an admin) withdraws this request';
 const NOT_YOURS = "The worker belongs to another area: their coordinator (or an admin) answers this request";

@@ -46,6 +46,21 @@ describe(`workload limits (${testDatabaseKind()})`, () => {
     expect(error.extensions).toMatchObject({ code: ErrorCode.WORKLOAD_LIMIT_EXCEEDED, field: 'workerId', limit: 'maxPlacements', maximum: 2 });
   }));
 
+  it('holds the import path (AssignmentService.insert) to the same limit; a past placement is history and is recorded', asSystem(async () => {
+    const row = { workerId: busyWorker, organisationId: freeOrganisations[2]!, isPrimary: false, endReason: null };
+    const error = await refusal(
+      database.dataSource.transaction((manager) => assignments().insert(manager, { ...row, startsOn: TODAY, endsOn: null }, SYSTEM_ACTOR)),
+    );
+    expect(error.extensions).toMatchObject({ code: ErrorCode.WORKLOAD_LIMIT_EXCEEDED, field: 'workerId', limit: 'maxPlacements', maximum: 2 });
+    class Undo extends Error {}
+    await database.dataSource
+      .transaction(async (manager) => {
+        await assignments().insert(manager, { ...row, startsOn: '2010-01-01', endsOn: '2011-01-01', endReason: 'Selesai' }, SYSTEM_ACTOR);
+        throw new Undo();
+      })
+      .catch((caught: unknown) => expect(caught).toBeInstanceOf(Undo));
+  }));
+
   it('refuses an override from a coordinator (FORBIDDEN on limitOverrideReason), and makes nothing', async () => {
     const error = await refusal(
       runAsActor(coordinator, () =>

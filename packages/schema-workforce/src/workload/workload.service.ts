@@ -1,14 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { badInput, forbidden, outOfReach, workloadLimitExceeded, type Actor, type Queryable } from '@peksos/schema-kit';
+import { periodsOverlap } from '../assignments/assignment.entity.js';
+import { badInput, forbidden, outOfReach, workloadLimitExceeded, type Actor } from '@peksos/schema-kit';
 import { WorkloadLimits } from './workload-limits.entity.js';
 import type { UpdateWorkloadLimitsInput } from './workload-limits.input.js';
 import type { Workload } from './workload.type.js';
 
 const OVERRIDE_REASON_MAX = 500;
-
-/** Assignments of worker `$1` held on `$2` or later: what a new placement starting that day would be added to. */
-const PLACEMENTS_HELD_FROM = `SELECT a.worker_id, count(*)::int AS count FROM assignment a
-  WHERE a.worker_id = ANY($1::uuid[]) AND (a.ends_on IS NULL OR a.ends_on > $2::date) GROUP BY a.worker_id`;
 
 /**
  * Checks an admin's override of a workload limit before anything is changed: only admins may give one, with a reason
@@ -21,6 +18,33 @@ export function checkLimitOverride(actor: Actor, reason: string | null | undefin
   if (actor.role !== 'admin') throw forbidden('Only an admin may override a workload limit', field);
   if (trimmed.length > OVERRIDE_REASON_MAX) throw badInput(field, `The reason may be at most ${OVERRIDE_REASON_MAX} characters`);
   return trimmed;
+}
+
+/** A placement's period: from its start to its end (the first day it no longer runs), open when the end is null. */
+export interface PlacementPeriod {
+  startsOn: string;
+  endsOn: string | null;
+}
+
+/**
+ * The placements limit, its one definition: the worker's other placements that a placement over `period` would be held
+ * alongside are those overlapping it (not ended by its start and, when it ends, starting before its end); for an open
+ * placement from D, every placement running on D or later, which is what the ranking and the planner count as held.
+ * Returns that count when it reaches `maxPlacements` (the placement would be beyond the limit), otherwise null.
+ */
+export function placementLimitExcess(period: PlacementPeriod, others: readonly PlacementPeriod[], maxPlacements: number): number | null {
+  const held = others.filter((other) => periodsOverlap(other, period)).length;
+  return held >= maxPlacements ? held : null;
+}
+
+/** The coded refusal of a placement beyond the limit, naming `field` (the input that names the worker). */
+export function placementLimitError(held: number, maxPlacements: number, startsOn: string, field: string) {
+  return workloadLimitExceeded(
+    'maxPlacements',
+    maxPlacements,
+    `The worker already holds ${held} placement(s) from ${startsOn} on; the office allows at most ${maxPlacements}. An admin may override with a reason`,
+    field,
+  );
 }
 
 /** The office's workload limits, and each worker's placements against them. */
@@ -54,12 +78,6 @@ export class WorkloadService {
     });
   }
 
-  /** Each worker's placements held on `from` or later (active then, or starting after): absent workers hold none. */
-  async placementsHeldFrom(workerIds: readonly string[], from: string, db: Queryable = this.db): Promise<Map<string, number>> {
-    const rows = (await db.query(PLACEMENTS_HELD_FROM, [workerIds, from])) as { worker_id: string; count: number }[];
-    return new Map(rows.map((row) => [row.worker_id, Number(row.count)]));
-  }
-
   /** Each worker's workload on `asOf`: placements active that day, against the limit. */
   async workloads(workerIds: readonly string[], asOf: string): Promise<Workload[]> {
     const [limits, rows] = await Promise.all([
@@ -79,21 +97,22 @@ export class WorkloadService {
   }
 
   /**
-   * Refuses (WORKLOAD_LIMIT_EXCEEDED on `field`) a placement from `startsOn` that would give the worker more placements
-   * at once than the office allows, unless an admin's override reason (checked by `checkLimitOverride`) is given.
-   * Returns the reason to record with the placement when the override was needed, otherwise null. Call it with the
-   * worker's row locked, in the transaction that makes the placement.
+   * Refuses (WORKLOAD_LIMIT_EXCEEDED on `field`) a placement over `period` that would give the worker more placements
+   * at once than the office allows (`placementLimitExcess`, against `others`: the worker's other assignments, read
+   * with the worker's row locked in the transaction that makes the placement), unless an admin's override reason
+   * (checked by `checkLimitOverride`) is given. Returns the reason to record with the placement when the override was
+   * needed, otherwise null.
    */
-  async assertMayTakePlacement(manager: EntityManager, workerId: string, startsOn: string, overrideReason: string | null, field: string): Promise<string | null> {
-    const { maxPlacements } = await new WorkloadService(manager).limits();
-    const held = (await this.placementsHeldFrom([workerId], startsOn, manager)).get(workerId) ?? 0;
-    if (held < maxPlacements) return null;
+  async assertMayTakePlacement(
+    period: PlacementPeriod,
+    others: readonly PlacementPeriod[],
+    overrideReason: string | null,
+    field: string,
+  ): Promise<string | null> {
+    const { maxPlacements } = await this.limits();
+    const held = placementLimitExcess(period, others, maxPlacements);
+    if (held === null) return null;
     if (overrideReason) return overrideReason;
-    throw workloadLimitExceeded(
-      'maxPlacements',
-      maxPlacements,
-      `The worker already holds ${held} placement(s) from ${startsOn} on; the office allows at most ${maxPlacements}. An admin may override with a reason`,
-      field,
-    );
+    throw placementLimitError(held, maxPlacements, period.startsOn, field);
   }
 }

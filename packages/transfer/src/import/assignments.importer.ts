@@ -2,7 +2,7 @@ import type { ImportContext, RowImporter, RowReader } from './engine.js';
 import { maskNik } from './engine.js';
 import { readBoolean, readDate, readNationalId, readOrganisationCode } from './fields.js';
 import type { RowError } from '@peksos/types';
-import { ASSIGNMENT_COLUMN_NAMES, placementConflict, type LockedAssignment } from '@peksos/schema-workforce';
+import { ASSIGNMENT_COLUMN_NAMES, placementConflict, placementLimitExcess, WorkloadService, type LockedAssignment } from '@peksos/schema-workforce';
 import { conflictsWith } from './import-snapshot.js';
 
 interface AssignmentRow {
@@ -24,7 +24,9 @@ type StoredAssignment = LockedAssignment;
  * refused row is reported with its column: a new placement needs both the worker and the organisation to be the
  * importer's, a change of one either (FORBIDDEN); the worker and organisation exist, a current placement is refused at
  * an archived one, no two periods of one worker at one organisation overlap, one primary placement at a time, the end
- * after the start.
+ * after the start, and a placement running today or later (new, or a stored one whose end moves later) within the
+ * office's maximum of placements at once (the workforce module's `placementLimitExcess`; code WORKLOAD_LIMIT_EXCEEDED
+ * on the NIK column; an import gives no admin override: such a placement is made with `assignWorker`).
  */
 export function assignmentsImporter({ manager, actor, workforce, report, today, snapshot, rowError }: ImportContext): RowImporter<AssignmentRow> {
   const seen = new Map<string, number>();
@@ -76,6 +78,7 @@ export function assignmentsImporter({ manager, actor, workforce, report, today, 
         list.push(assignment);
         byWorker.set(assignment.workerId, list);
       }
+      const { maxPlacements } = await new WorkloadService(manager).limits();
       const horizon = await snapshot.horizon(manager);
       const assignmentsChanged = await snapshot.changesByOthers(manager, 'assignment', [...byWorker.values()].flat(), horizon);
 
@@ -128,6 +131,12 @@ export function assignmentsImporter({ manager, actor, workforce, report, today, 
         const placement = placementConflict(next, list.filter((a) => a !== current));
         if (placement === 'assignmentOverlap') errors.push(rowError(row.row, 'startsOn', 'assignmentOverlap'));
         else if (placement === 'primaryOverlap') errors.push(rowError(row.row, 'isPrimary', 'primaryOverlap'));
+        const others = list.filter((a) => a !== current);
+        const runsLonger = !current || (current.endsOn !== null && (next.endsOn === null || next.endsOn > current.endsOn));
+        if (currentOrFuture && runsLonger) {
+          const held = placementLimitExcess(next, others, maxPlacements);
+          if (held !== null) errors.push(rowError(row.row, 'nationalIdNumber', 'workloadLimitExceeded', { value: maskNik(row.nationalIdNumber), held, maximum: maxPlacements }));
+        }
         if (errors.length > 0) {
           report.failed(row.row, row.key, errors);
           continue;
@@ -138,7 +147,7 @@ export function assignmentsImporter({ manager, actor, workforce, report, today, 
           Object.assign(current, next);
           report.done(row.row, row.key, 'update', changes);
         } else {
-          const id = await workforce.assignments.insert(manager, next, actor);
+          const id = await workforce.assignments.insert(manager, next, actor, others);
           list.push({ ...next, id });
           report.done(row.row, row.key, 'create');
         }

@@ -50,6 +50,7 @@ const OPERATIONS = [
   'requestPlacement',
   'acceptPlacementRequest',
   'declinePlacementRequest',
+  'withdrawPlacementRequest',
   'handOverWorker',
   'createProfessionalRole',
   'revealNationalIdNumber',

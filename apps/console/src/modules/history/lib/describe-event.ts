@@ -122,6 +122,7 @@ export function describeEvent(event: HistoryEventLike): Sentence {
     const status = value(event, 'status');
     if (status === 'ACCEPTED') return { key: 'history.request.accepted', parts: { worker, organisation } };
     if (status === 'DECLINED') return { key: 'history.request.declined', parts: { worker, organisation } };
+    if (status === 'WITHDRAWN') return { key: 'history.request.withdrawn', parts: { worker, organisation } };
   }
   if (table === 'social_case') {
     if (action === 'INSERT') return { key: 'history.case.opened', parts: { case: self, organisation } };

@@ -22,3 +22,15 @@ export const DeclinePlacementRequestMutation = graphql(`
     }
   }
 `);
+
+export const WithdrawPlacementRequestMutation = graphql(`
+  mutation WithdrawPlacementRequest($id: ID!) {
+    withdrawPlacementRequest(id: $id) {
+      id
+      status
+      decidedBy
+      viewerCanAnswer
+      viewerCanWithdraw
+    }
+  }
+`);

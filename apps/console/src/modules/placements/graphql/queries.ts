@@ -13,6 +13,7 @@ export const PlacementRequestsQuery = graphql(`
       decidedBy
       declineReason
       viewerCanAnswer
+      viewerCanWithdraw
       worker {
         id
         fullName

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.js';
 import { NoAccess } from '../../../components/NoAccess.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/QueryStates.js';
@@ -11,7 +12,7 @@ import type { PlacementRequestsQuery, PlacementRequestStatus } from '../../../ge
 import { useI18n, type MessageKey } from '../../../i18n/locale.js';
 import { errorMessage, parseError } from '../../../lib/errors.js';
 import { useAccess, useErrorWords } from '../../access/lib/access.js';
-import { AcceptPlacementRequestMutation, DeclinePlacementRequestMutation } from '../graphql/mutations.js';
+import { AcceptPlacementRequestMutation, DeclinePlacementRequestMutation, WithdrawPlacementRequestMutation } from '../graphql/mutations.js';
 import { PlacementRequestsQuery as PlacementRequestsDocument } from '../graphql/queries.js';
 
 type PlacementRequest = PlacementRequestsQuery['placementRequests'][number];
@@ -20,11 +21,13 @@ const STATUS: Record<PlacementRequestStatus, { label: MessageKey; color: string 
   PENDING: { label: 'placement.status.PENDING', color: 'yellow' },
   ACCEPTED: { label: 'placement.status.ACCEPTED', color: 'teal' },
   DECLINED: { label: 'placement.status.DECLINED', color: 'gray' },
+  WITHDRAWN: { label: 'placement.status.WITHDRAWN', color: 'gray' },
 };
 
 /**
  * Placement requests (docs/access.md): those waiting for this person's answer (workers of their area), with
- * Terima and Tolak where the server says they may answer (`viewerCanAnswer`), and those their area asked for.
+ * Terima and Tolak where the server says they may answer (`viewerCanAnswer`), and those their area asked for, with
+ * Tarik kembali while they wait (`viewerCanWithdraw`).
  */
 export function PlacementRequestsView() {
   const { t } = useI18n();
@@ -69,6 +72,7 @@ function RequestsSection({
   const { data, error, refetch } = useQuery(PlacementRequestsDocument, { variables, fetchPolicy: 'cache-and-network' });
   const [accept] = useMutation(AcceptPlacementRequestMutation, { refetchQueries: [PlacementRequestsDocument] });
   const [declining, setDeclining] = useState<PlacementRequest | null>(null);
+  const [withdrawing, setWithdrawing] = useState<PlacementRequest | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const onAccept = async (request: PlacementRequest) => {
@@ -164,6 +168,11 @@ function RequestsSection({
                           </Button>
                         </Group>
                       )}
+                      {request.viewerCanWithdraw && (
+                        <Button size="xs" variant="outline" color="gray" leftSection={<IconArrowBackUp size={14} />} onClick={() => setWithdrawing(request)}>
+                          {t('placement.withdraw')}
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -173,7 +182,27 @@ function RequestsSection({
         </Paper>
       )}
       <DeclineDialog request={declining} onClose={() => setDeclining(null)} />
+      <WithdrawDialog request={withdrawing} onClose={() => setWithdrawing(null)} />
     </Stack>
+  );
+}
+
+/** Withdrawing is final: the request places nobody, and the organisation may ask again. */
+function WithdrawDialog({ request, onClose }: { request: PlacementRequest | null; onClose(): void }) {
+  const { t } = useI18n();
+  const [withdraw] = useMutation(WithdrawPlacementRequestMutation, { refetchQueries: [PlacementRequestsDocument] });
+  return (
+    <ConfirmDialog
+      opened={request !== null}
+      title={request ? t('placement.withdrawTitle', { worker: request.worker.fullName }) : ''}
+      hint={t('placement.withdrawHint')}
+      confirmLabel={t('placement.withdraw')}
+      confirm={async () => {
+        await withdraw({ variables: { id: request!.id } });
+        return t('placement.withdrawnNotice', { worker: request!.worker.fullName });
+      }}
+      onClose={onClose}
+    />
   );
 }
 
