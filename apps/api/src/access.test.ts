@@ -52,7 +52,7 @@ const OPERATIONS: Record<string, Operation> = {
   'Query.professionalRole': { allowed: SIGNED_IN, request: () => ({ query: '{ professionalRole(code: "BROKER") { labelId } }' }) },
   'Query.professionalRoles': { allowed: SIGNED_IN, request: () => ({ query: '{ professionalRoles { totalCount } }' }) },
   'Query.workforceSummary': { allowed: SIGNED_IN, request: () => ({ query: '{ workforceSummary(areaCode: "32.77") { workers } }' }) },
-  'Query.areaBreakdown': { allowed: SIGNED_IN, request: () => ({ query: '{ areaBreakdown(parentCode: "32.77") { rows { workers } } }' }) },
+  'Query.areaBreakdown': { allowed: SIGNED_IN, request: () => ({ query: '{ areaBreakdown(parentCode: "32.77.03") { rows { workers } } }' }) },
   'Query.node': {
     allowed: SIGNED_IN,
     request: (f) => ({ query: 'query ($id: ID!) { node(id: $id) { id } }', variables: { id: f.organisationId } }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, withAuditContext } from '@peksos/db';
 import { testDatabaseKind } from '@peksos/db/testing';
+import { AccessRole } from '@peksos/access';
 import { loadOfficialAreas } from '@peksos/schema-workforce';
 import { startTestServer, type TestServer } from './testing/test-server.js';
 
@@ -70,5 +71,43 @@ describe(`area breakdown (${testDatabaseKind()})`, () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'parentCode' });
     const malformed = await api.graphql(BREAKDOWN, { parentCode: 'Cimahi' });
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentCode' });
+  });
+
+  it('shows a coordinator their own area and the areas under it only: any other parent is FORBIDDEN, in the API and the export', async () => {
+    const city = await api.signedInAs(AccessRole.COORDINATOR, '32.77');
+    const kecamatan = await api.signedInAs(AccessRole.COORDINATOR, '32.77.03');
+    const answer = async (client: typeof city, parentCode: string | null) => {
+      const result = await client.graphql<{ areaBreakdown: { rows: { area: { code: string } }[] } }>(BREAKDOWN, { parentCode, asOf: '2026-12-01' });
+      return result.errors ? result.errors[0]!.extensions : result.data!.areaBreakdown.rows.map((row) => row.area.code);
+    };
+    const refused = { code: 'FORBIDDEN', field: 'parentCode' };
+    // The city's coordinator: Kota Cimahi and each of its kecamatan; not Indonesia, Jawa Barat nor another city.
+    expect(await answer(city, '32.77')).toEqual(['32.77.01', '32.77.02', '32.77.03']);
+    expect(await answer(city, '32.77.01')).toHaveLength(5);
+    for (const outside of [null, '32', '32.73', '31', '32.73.99']) expect(await answer(city, outside), String(outside)).toMatchObject(refused);
+    // The kecamatan's coordinator: their kelurahan; not their own city. Refused whether the parent exists or not.
+    expect(await answer(kecamatan, '32.77.03')).toHaveLength(4);
+    for (const outside of [null, '32', '32.77', '32.77.01', '99.99']) expect(await answer(kecamatan, outside), String(outside)).toMatchObject(refused);
+    // Admins and viewers read every parent.
+    const viewer = await api.signedInAs(AccessRole.VIEWER);
+    expect(await answer(viewer, null)).toHaveLength(38);
+
+    // The file export reads through the same service: the same rows, the same refusal.
+    const csv = await city.fetch('/api/export/area-breakdown.csv?parentCode=32.77&asOf=2026-12-01');
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split(/\r\n/);
+    expect(lines[0]).toMatch(/^Kode wilayah,Nama wilayah,Tanggal data,Jumlah penduduk,Peksos,Tersertifikasi,/);
+    const { rows } = await breakdown('32.77');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 6))).toEqual(
+      rows.map((row) => [row.area.code, row.area.name, '2026-12-01', String(row.population ?? ''), String(row.workers), String(row.certifiedWorkers)]),
+    );
+    const outside = await kecamatan.fetch('/api/export/area-breakdown.csv?parentCode=32.77');
+    expect(outside.status).toBe(403);
+    expect(await outside.json()).toMatchObject({ error: { code: 'FORBIDDEN', field: 'parentCode' } });
+    expect((await kecamatan.fetch('/api/export/area-breakdown.xlsx')).status).toBe(403);
+    const english = await api.fetch('/api/export/area-breakdown.csv?lang=en');
+    expect((await english.text()).split(/\r\n/)[0]).toMatch(/^Area code,Area name,As of,Population,Workers,Certified,"Workers per 100,000"/);
+    const badDate = await api.fetch('/api/export/area-breakdown.csv?asOf=2026-13-01');
+    expect(await badDate.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'asOf' } });
   });
 });

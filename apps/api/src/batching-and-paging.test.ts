@@ -35,6 +35,19 @@ describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
     expect(spread, `statements per page size 2, 10, 39: ${statements.join(', ')}`).toBeLessThanOrEqual(6);
   });
 
+  it("reads the workers' cases with their pages: no second statement loads the cases by id", async () => {
+    // The organisations, their active assignments, the workers, and one statement for every worker's page of cases
+    // with the cases' columns (NestedList.rows): 4, where loading the cases by id after their page made 5.
+    const result = await api.graphql(
+      `{ organisations(first: 10) { nodes { id activeWorkers { id cases(status: OPEN, first: 20) { nodes { id reference openedOn } } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const cases = result.data!.organisations.nodes.flatMap((o: any) => o.activeWorkers.flatMap((w: any) => w.cases.nodes));
+    expect(cases.length).toBeGreaterThan(0);
+    expect(cases.every((c: any) => c.id && c.reference && /^\d{4}-\d{2}-\d{2}$/.test(c.openedOn))).toBe(true);
+    expect(result.extensions!.sqlStatements).toBe(4);
+  });
+
   it("reads a worker's cases with only the columns selected, and the same cases whatever is selected", async () => {
     const full = `id reference pmksCategoryCode organisationId status openedOn closedOn summary closingNote createdAt updatedAt version`;
     const casesOfWorkers = async (selection: string) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildSchema, parse, validate } from 'graphql';
 import { ConfigError, loadConfig } from './config.js';
+import { queryLimits } from '@peksos/server';
 
 describe('configuration', () => {
   it('defaults to the embedded database with the Cimahi data set on port 4000', () => {
@@ -48,6 +50,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ PEKSOS_TRUST_PROXY: 'true' })).toThrow(/PEKSOS_TRUST_PROXY .*true would trust the X-Forwarded-For entry a caller writes/);
     expect(() => loadConfig({ PEKSOS_TRUST_PROXY: '10.0.0.0/40' })).toThrow(/PEKSOS_TRUST_PROXY must be/);
     expect(loadConfig({ PEKSOS_SIGN_IN_LIMIT_PER_MINUTE: '5' }).access.signInsPerMinutePerAddress).toBe(5);
+  });
+
+  it('bounds the estimated cost of an operation at 10,000 unless PEKSOS_MAX_QUERY_COST says otherwise', () => {
+    expect(loadConfig({}).maxQueryCost).toBe(10_000);
+    expect(loadConfig({ PEKSOS_MAX_QUERY_COST: '200000' }).maxQueryCost).toBe(200_000);
+    expect(() => loadConfig({ PEKSOS_MAX_QUERY_COST: '0' })).toThrow(/PEKSOS_MAX_QUERY_COST must be a whole number from 100/);
+    const schema = buildSchema('type Item { id: ID items(first: Int): [Item] } type Query { items(first: Int): [Item] }');
+    // 50 × 100 items: about 16,000 by graphql-armor's estimate.
+    const document = parse('{ items(first: 50) { id items(first: 100) { id } } }');
+    const errors = (maxCost: number) => validate(schema, document, queryLimits(maxCost).validationRules ?? []);
+    expect(errors(loadConfig({}).maxQueryCost).map((error) => error.message)).toEqual([expect.stringMatching(/Query Cost limit of 10000 exceeded/)]);
+    expect(errors(loadConfig({ PEKSOS_MAX_QUERY_COST: '200000' }).maxQueryCost)).toEqual([]);
   });
 
   it('names every wrong value at once', () => {

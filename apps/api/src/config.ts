@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { DatabaseLocation } from '@peksos/db';
 import { isDataSetName } from '@peksos/db';
 import { DEFAULT_ACCESS_SETTINGS, type AccessSettings } from '@peksos/access';
-import type { ServerConfig } from '@peksos/server';
+import { DEFAULT_MAX_QUERY_COST, type ServerConfig } from '@peksos/server';
 import { configuredModuleNames } from './graphql/modules.js';
 
 /** Everything the server reads from its environment, read once at start and validated. */
@@ -31,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 
   const port = integer(env.PORT, 4000, 0, 65_535, 'PORT', problems);
   const databasePoolSize = integer(env.PEKSOS_DB_POOL_SIZE, 10, 1, 200, 'PEKSOS_DB_POOL_SIZE', problems);
+  const maxQueryCost = integer(env.PEKSOS_MAX_QUERY_COST, DEFAULT_MAX_QUERY_COST, 100, 10_000_000, 'PEKSOS_MAX_QUERY_COST', problems);
   const shutdownGraceSeconds = integer(env.PEKSOS_SHUTDOWN_GRACE_SECONDS, 10, 0, 3_600, 'PEKSOS_SHUTDOWN_GRACE_SECONDS', problems);
 
   let database: DatabaseLocation;
@@ -140,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     access,
     demoAccounts,
     trustProxy,
+    maxQueryCost,
   };
 }
 

@@ -10,7 +10,7 @@ import { renderSoak, runSoak } from './soak.js';
 import { PEER_FUNCTIONS_SQL } from './servers/peer-functions.js';
 
 const USAGE = `pnpm bench [--duration S] [--warmup S] [--connections N] [--area CODE] [--past-date YYYY-MM-DD] [--first N]
-           [--contenders ours,floor,peer] [--queries lacking,lackingCertified,summary,nested] [--pool-size N]
+           [--contenders ours,floor,peer] [--queries lacking,lackingCertified,summary,nested,breakdownNational,breakdownProvince] [--pool-size N]
            [--database-url URL] [--out FILE | --no-write] [--log-sql] [--soak S]
 
 Benchmarks the Peksos API against the floor (one hand-written SQL statement per question behind node:http) and
@@ -281,6 +281,19 @@ function machine(): string {
   return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${process.platform}`;
 }
 
+const FLOOR_TARGET = 0.8;
+const PEER_TARGET = 1.2;
+
+/** Which targets a question misses in this run: "met", or the ones missed. */
+function targets(ours: Run | undefined, floor: Run | undefined, peer: Run | undefined): string {
+  if (!ours || !floor || !peer) return '–';
+  const missed = [];
+  if (ours.requestsPerSecond < FLOOR_TARGET * floor.requestsPerSecond) missed.push(`floor < ${FLOOR_TARGET}`);
+  if (ours.requestsPerSecond < PEER_TARGET * peer.requestsPerSecond) missed.push(`peer < ${PEER_TARGET}`);
+  if (ours.p99 > peer.p99) missed.push('p99 > peer');
+  return missed.length ? `missed: ${missed.join(', ')}` : 'met';
+}
+
 function renderReport(input: {
   settings: { duration: number; warmup: number; connections: number; area: string; pastDate: string; first: number; poolSize: number };
   environment: { counts: string; postgres: string };
@@ -318,6 +331,11 @@ function renderReport(input: {
     header.push('ours/peer');
     align.push('---:');
   }
+  const all = has('ours') && has('floor') && has('peer');
+  if (all) {
+    header.push('targets');
+    align.push('---');
+  }
   const rows = input.queries.map((query, index) => {
     const ours = results.get(`${query.key}/ours`);
     const floor = results.get(`${query.key}/floor`);
@@ -330,6 +348,7 @@ function renderReport(input: {
     }
     if (has('ours') && has('floor')) cells.push(ratio(ours, floor));
     if (has('ours') && has('peer')) cells.push(ratio(ours, peer));
+    if (all) cells.push(targets(ours, floor, peer));
     return `| ${cells.join(' | ')} |`;
   });
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -351,7 +370,8 @@ function renderReport(input: {
       '(amber preset) with STABLE SQL functions for what is not a plain table read (`packages/bench/src/servers/peer-functions.ts`).',
     '- Requests still in flight when the time is up are waited for and counted. Errors count transport errors, ' +
       'non-2xx answers and answers that differ from the first sample.',
-    '- Ratios are of throughput (req/s): ours/floor ≥ 0.5 and ours/peer ≥ 1 are the targets.',
+    `- Ratios are of throughput (req/s). Targets (issue 20): ours/floor ≥ ${FLOOR_TARGET}, ours/peer ≥ ${PEER_TARGET}, ours p99 ≤ the ` +
+      "peer's; the last column names those missed.",
     '',
     `| ${header.join(' | ')} |`,
     `| ${align.join(' | ')} |`,

@@ -28,6 +28,13 @@ const summaryFieldsPeer = summaryFields
   .replace('workersPer100k', 'workersPer100k: workersPerHundredThousand')
   .replace('workersByPlacementKind { kind workers }', 'workersByPlacementKind');
 
+const breakdownFields = `area { code name } workers certifiedWorkers population workersPer100k certifiedWorkersPer100k
+  organisationsNeedingWorker organisationsLackingWorker organisationsLackingCertifiedWorker`;
+const breakdownFieldsPeer = breakdownFields
+  .replace('area { code name }', 'area')
+  .replace('workersPer100k', 'workersPer100k: workersPerHundredThousand')
+  .replace('certifiedWorkersPer100k', 'certifiedWorkersPer100k: certifiedWorkersPerHundredThousand');
+
 export function benchQueries({ area, pastDate, first }: QueryParams): BenchQuery[] {
   const a = JSON.stringify(area);
   const d = JSON.stringify(pastDate);
@@ -60,6 +67,20 @@ export function benchQueries({ area, pastDate, first }: QueryParams): BenchQuery
       floor: `/nested?first=${first}`,
       peer: `{ activeOrganisations(first: ${first}) {
         nodes { id: rowId name activeWorkers { nodes { id: rowId fullName cases(status: "OPEN") { nodes { id: rowId reference } } } } } } }`,
+    },
+    {
+      key: 'breakdownNational',
+      title: 'areaBreakdown of Indonesia (38 provinces)',
+      ours: `{ areaBreakdown(parentCode: null) { rows { ${breakdownFields} } } }`,
+      floor: '/breakdown',
+      peer: `{ areaBreakdown { rows: nodes { ${breakdownFieldsPeer} } } }`,
+    },
+    {
+      key: 'breakdownProvince',
+      title: `areaBreakdown of province ${area}`,
+      ours: `{ areaBreakdown(parentCode: ${a}) { rows { ${breakdownFields} } } }`,
+      floor: `/breakdown?parent=${area}`,
+      peer: `{ areaBreakdown(parentCode: ${a}) { rows: nodes { ${breakdownFieldsPeer} } } }`,
     },
   ];
 }

@@ -193,16 +193,20 @@ export function toConnection<T>(
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean },
   total: number | (() => Promise<number>),
 ): Connection<T> {
-  const edges = rows.map((row) => ({ cursor: encodeCursor(order, row.keys), node: row.node }));
+  // Edges (a cursor per row) are made when a client selects them: a page of 50 organisations with the cases of their
+  // 277 workers holds ~2,800 rows, whose cursors nobody reading `nodes` needs.
+  let edges: Edge<T>[] | undefined;
   let counted: Promise<number> | undefined;
   return {
-    edges,
-    nodes: edges.map((edge) => edge.node),
+    get edges() {
+      return (edges ??= rows.map((row) => ({ cursor: encodeCursor(order, row.keys), node: row.node })));
+    },
+    nodes: rows.map((row) => row.node),
     totalCount: typeof total === 'number' ? () => Promise.resolve(total) : () => (counted ??= total()),
     pageInfo: {
       ...pageInfo,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: rows.length ? encodeCursor(order, rows[0]!.keys) : null,
+      endCursor: rows.length ? encodeCursor(order, rows.at(-1)!.keys) : null,
     },
   };
 }
@@ -273,11 +277,18 @@ export interface NestedList<T> {
   source: NestedListSource;
   order: readonly SortKey[];
   byIds: (ids: readonly string[]) => Promise<T[]>;
+  /**
+   * Optionally, the rows read by the page statement itself: SQL select expressions (named apart from `parent_id`,
+   * `row_id`, `page_key_*` and `page_rank`) and a function making a row of them. Then no second statement loads
+   * the rows by id: for the bench's 277 workers' 2,793 open cases, that statement probed every case a second time.
+   */
+  rows?: { columns: string; fromRow: (row: Record<string, unknown>) => T };
 }
 
 /** One parent's page of a nested list: the rows' ids and keys in the list's order, and which way more rows lie. */
 export interface NestedPage {
-  rows: { id: string; keys: string[] }[];
+  /** `row`: the selected columns, when the list reads its rows in the page statement (`NestedList.rows`). */
+  rows: { id: string; keys: string[]; row?: Record<string, unknown> }[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
@@ -294,6 +305,7 @@ export async function paginateEach(
   source: NestedListSource,
   order: readonly SortKey[],
   page: PageArgs,
+  columns?: string,
 ): Promise<NestedPage[]> {
   const window = pageWindow(page);
   const parameters: unknown[] = [parentIds, ...source.parameters];
@@ -312,16 +324,16 @@ export async function paginateEach(
   const rows = (await db.query(
     `SELECT parent.id::text AS parent_id, page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, position)
      CROSS JOIN LATERAL (
-       SELECT ${source.id}::text AS row_id, ${keys}, row_number() OVER (ORDER BY ${orderSql}) AS page_rank
+       SELECT ${source.id}::text AS row_id, ${keys}, row_number() OVER (ORDER BY ${orderSql}) AS page_rank${columns ? `, ${columns}` : ''}
        FROM ${source.from} WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')}
        ORDER BY ${orderSql} LIMIT $${parameters.length}) page
      ORDER BY parent.position, page.page_rank`,
     parameters,
   )) as Record<string, string>[];
-  const byParent = new Map<string, { id: string; keys: string[] }[]>();
+  const byParent = new Map<string, NestedPage['rows']>();
   for (const row of rows) {
     const list = byParent.get(row.parent_id!) ?? [];
-    list.push({ id: row.row_id!, keys: order.map((_, index) => row[`page_key_${index}`]!) });
+    list.push({ id: row.row_id!, keys: order.map((_, index) => row[`page_key_${index}`]!), ...(columns ? { row } : {}) });
     byParent.set(row.parent_id!, list);
   }
   return parentIds.map((parentId) => {
@@ -351,7 +363,8 @@ export async function countEach(
 
 /**
  * A nested list as a connection, batched across the parents of one request: one statement for the pages of all the
- * parents (`paginateEach`), one to load their rows (`byIds`), and one for the totals if a client asks. `name` names
+ * parents (`paginateEach`), one to load their rows (`byIds`; none when the list reads them in the page statement,
+ * `NestedList.rows`), and one for the totals if a client asks. `name` names
  * the list and every argument that changes `source` (such as a status filter).
  */
 export async function nestedConnection<T extends { id: string }>(
@@ -363,8 +376,16 @@ export async function nestedConnection<T extends { id: string }>(
 ): Promise<Connection<T>> {
   const pageKey = JSON.stringify([page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
   const pages = context.loaders.get<string, NestedPage>(`${name}:page:${pageKey}`, (parentIds) =>
-    paginateEach(context.dataSource, parentIds, list.source, list.order, page),
+    paginateEach(context.dataSource, parentIds, list.source, list.order, page, list.rows?.columns),
   );
+  if (list.rows) {
+    const totals = context.loaders.get<string, number>(`${name}:count`, (parentIds) => countEach(context.dataSource, parentIds, list.source));
+    const nested = await pages.load(parentId);
+    const found = nested.rows.map((row) => ({ node: list.rows!.fromRow(row.row!), keys: row.keys }));
+    return toConnection(found, list.order, { hasNextPage: nested.hasNextPage, hasPreviousPage: nested.hasPreviousPage }, () =>
+      totals.load(parentId),
+    );
+  }
   const rows = context.loaders.get<string, T | null>(`${name}:rows`, async (ids) => oneByKey(ids, await list.byIds(ids), (row) => row.id));
   const totals = context.loaders.get<string, number>(`${name}:count`, (parentIds) => countEach(context.dataSource, parentIds, list.source));
   const nested = await pages.load(parentId);

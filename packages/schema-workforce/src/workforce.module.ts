@@ -12,6 +12,7 @@ import { Certification } from './certifications/certification.entity.js';
 import { certificationNode, CertificationResolver, WorkerCertificationsResolver } from './certifications/certification.resolver.js';
 import { workforceConstraintMeanings } from './constraint-meanings.js';
 import { loadCimahiWorkforce } from './data-sets/cimahi/index.js';
+import { areaBreakdownExport, AREA_BREAKDOWN_ACCESS } from './coverage/area-breakdown.export.js';
 import { AreaBreakdownResolver } from './coverage/area-breakdown.resolver.js';
 import { CoverageResolver } from './coverage/coverage.resolver.js';
 import { Organisation } from './organisations/organisation.entity.js';
@@ -83,7 +84,7 @@ export const workforceModule: SchemaModule = {
   constraintMeanings: workforceConstraintMeanings,
   nodeTypes: [organisationNode, workerNode, assignmentNode, certificationNode],
   dataSets: { cimahi: loadCimahiWorkforce },
-  exports: [professionalRolesExport],
+  exports: [professionalRolesExport, areaBreakdownExport],
   needsAction: [workforceNeedsAction],
   auditedRecords: [
     { table: 'organisation', nameColumn: 'name', references: { parent_id: 'organisation' } },
@@ -100,7 +101,8 @@ export const workforceModule: SchemaModule = {
       'Query.professionalRole': Access.signedIn,
       'Query.professionalRoles': Access.signedIn,
       'Query.workforceSummary': Access.signedIn,
-      'Query.areaBreakdown': Access.signedIn,
+      // A coordinator's own subtree only (AreaBreakdownService); the file export has the same rule.
+      'Query.areaBreakdown': AREA_BREAKDOWN_ACCESS,
       // A partner's key reads only its own organisations (OrganisationService.read and list).
       'Query.organisation': Access.signedIn,
       'Query.organisations': Access.signedIn,

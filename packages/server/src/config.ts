@@ -36,4 +36,12 @@ export interface ServerConfig {
    * client wrote itself. false: the connection's own address.
    */
   trustProxy: false | number | string[];
+  /**
+   * The largest estimated cost an operation may have (graphql-armor's estimate: each list multiplied by its `first` or
+   * `last`); `PEKSOS_MAX_QUERY_COST`, 10,000 by default (docs/access.md, "What is limited").
+   */
+  maxQueryCost: number;
 }
+
+/** The default of `ServerConfig.maxQueryCost`. */
+export const DEFAULT_MAX_QUERY_COST = 10_000;

@@ -195,7 +195,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts): Pro
     app.use(securityHeaders(config.production));
     app.use(compressAnswers());
 
-    const limits = queryLimits();
+    const limits = queryLimits(config.maxQueryCost);
     const apollo = new ApolloServer<ApiContext>({
       schema,
       validationRules: limits.validationRules,

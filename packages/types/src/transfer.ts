@@ -19,7 +19,7 @@ export type FileFormat = 'csv' | 'xlsx';
 /** The lists the transfer module writes itself, at `/api/export/{list}.{csv|xlsx}`. */
 export const EXPORT_LISTS = ['coverage-gaps', 'workers', 'organisations', 'assignments', 'workforce-summary'] as const;
 /** The lists the core schema modules offer there too (`SchemaModule.exports`). */
-export type ModuleExportList = 'cases' | 'professional-roles' | 'needs-action';
+export type ModuleExportList = 'cases' | 'professional-roles' | 'needs-action' | 'area-breakdown';
 export type ExportList = (typeof EXPORT_LISTS)[number] | ModuleExportList;
 
 /**

@@ -7,3 +7,8 @@ export function kecamatanOf(areaCode: string | null | undefined): string | null 
   const parts = areaCode.split('.');
   return parts.length >= 3 ? parts.slice(0, 3).join('.') : null;
 }
+
+/** Whether `code` is the area `own` or lies under it (32.77.03 ⊂ 32.77): what a coordinator of `own` may open. */
+export function withinArea(own: string, code: string | null): boolean {
+  return code !== null && (code === own || code.startsWith(`${own}.`));
+}

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asOwner, migrate, openDatabase, type Database } from '@peksos/db';
 import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from '@peksos/db/testing';
 import { coreMigrations } from '../migrations.js';
-import { DEFAULT_ANCHOR, generateNationalData } from './generate.js';
+import { readOfficialAreas } from '@peksos/schema-workforce';
+import { DEFAULT_ANCHOR, generateNationalData, officialAreasFor } from './generate.js';
 import { SIZES } from './sizes.js';
 
 /** The generator at its tiny size, on PostgreSQL when DATABASE_URL is set and on an in-memory PGlite otherwise. */
@@ -47,6 +48,13 @@ describe(`national data generator (${testDatabaseKind()})`, () => {
     )) as Record<string, number>[];
     expect(shape).toEqual({ provinces: 2, bad_villages: 0, leads: 120, active_at_archived: 0, without_population: 0 });
 
+    // Official areas only, by code and name (Jawa Barat first: the benchmark asks about 32); the organisations and
+    // workers are in them (the foreign keys hold it).
+    const official = new Map((await readOfficialAreas()).map((area) => [area.code, area.name]));
+    const loaded = (await database.dataSource.query(`SELECT code, name FROM area ORDER BY code`)) as { code: string; name: string }[];
+    expect(loaded.filter((area) => official.get(area.code) !== area.name)).toEqual([]);
+    expect(loaded.filter((area) => !area.code.includes('.')).map((area) => area.name)).toEqual(['Jawa Barat', 'Jawa Timur']);
+
     // Same seed again, from scratch: the same rows, ids included.
     await asOwner(database.dataSource, async (runner) => {
       // CASCADE: tables that other modules add later (placement requests, training) reference these; empty them too.
@@ -60,5 +68,18 @@ describe(`national data generator (${testDatabaseKind()})`, () => {
     await asOwner(database.dataSource, (runner) =>
       expect(generateNationalData(runner, { size: SIZES.tiny, seed: 7, anchor: DEFAULT_ANCHOR })).rejects.toThrow(/already holds areas/),
     );
+  });
+
+  it('takes all of Indonesia\'s official areas at the national size, and a sample by the seed at the smaller ones', async () => {
+    const official = await readOfficialAreas();
+    const count = (areas: { level: string }[]) =>
+      Object.fromEntries(['PROVINCE', 'REGENCY_OR_CITY', 'DISTRICT', 'VILLAGE'].map((level) => [level, areas.filter((area) => area.level === level).length]));
+    expect(count(officialAreasFor(official, SIZES.national, 1))).toEqual({ PROVINCE: 38, REGENCY_OR_CITY: 514, DISTRICT: 7285, VILLAGE: 83762 });
+    const province = officialAreasFor(official, SIZES.province, 1);
+    expect(province.filter((area) => area.level === 'PROVINCE').map((area) => area.code)).toEqual(['32']);
+    // Seed 1's sample of Jawa Barat (docs/coverage-planner.md): 22 of its 27 regencies and cities (17 to 24 drawn).
+    expect(count(province)).toEqual({ PROVINCE: 1, REGENCY_OR_CITY: 22, DISTRICT: 244, VILLAGE: 2119 });
+    expect(officialAreasFor(official, SIZES.province, 1)).toEqual(province);
+    expect(officialAreasFor(official, SIZES.province, 2)).not.toEqual(province);
   });
 });

@@ -1,17 +1,63 @@
+import { readOfficialAreas, upsertOfficialAreas, type OfficialArea } from '@peksos/schema-workforce';
 import {
   FAMILY_NAMES,
   FIRST_NAMES_FEMALE,
   FIRST_NAMES_MALE,
   INSTITUTION_WORDS,
   PLACE_SUFFIXES,
-  PROVINCES,
+  PROVINCE_ORDER,
   SYLLABLES,
 } from './provinces.js';
 import type { DataSetSize } from './sizes.js';
 
 /** Runs one SQL statement on one and the same session (temporary tables live between statements). */
 export interface SqlSession {
-  query(sql: string): Promise<unknown>;
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/** A uniform number in [0, 1) from a text key and the seed (FNV-1a, then a final mix): the same on every run. */
+function hashUnit(seed: number, key: string): number {
+  let hash = 0x811c9dc5 ^ seed;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  hash = Math.imul(hash ^ (hash >>> 12), 0x297a2d39);
+  return ((hash ^ (hash >>> 15)) >>> 0) / 4294967296;
+}
+
+/**
+ * The official areas a data set of this size holds: the first `size.provinces` of PROVINCE_ORDER, and under each
+ * parent all its official children, or (where the size gives a range) as many as drawn from it, picked by the seed;
+ * parents before children, as the loader wants them.
+ */
+export function officialAreasFor(official: readonly OfficialArea[], size: DataSetSize, seed: number): OfficialArea[] {
+  const provinces = new Set(PROVINCE_ORDER.slice(0, size.provinces));
+  const children = new Map<string, OfficialArea[]>();
+  for (const area of official) {
+    const parent = area.code.includes('.') ? area.code.slice(0, area.code.lastIndexOf('.')) : '';
+    const list = children.get(parent) ?? children.set(parent, []).get(parent)!;
+    list.push(area);
+  }
+  const ranges = [undefined, size.citiesPerProvince, size.districtsPerCity, size.villagesPerDistrict];
+  const chosen: OfficialArea[] = [];
+  const take = (parent: string, depth: number): void => {
+    let under = children.get(parent) ?? [];
+    if (depth === 0) under = under.filter((area) => provinces.has(area.code));
+    const range = ranges[depth];
+    if (range) {
+      const [min, max] = range;
+      const count = min + Math.floor(hashUnit(seed, `count:${parent}`) * (max - min + 1));
+      const picked = new Set(
+        [...under].sort((a, b) => hashUnit(seed, `pick:${a.code}`) - hashUnit(seed, `pick:${b.code}`) || a.code.localeCompare(b.code)).slice(0, count),
+      );
+      under = under.filter((area) => picked.has(area));
+    }
+    for (const area of under) chosen.push(area);
+    if (depth < 3) for (const area of under) take(area.code, depth + 1);
+  };
+  take('', 0);
+  // Parents before children: by level, then by code.
+  const depthOf = (code: string) => code.split('.').length;
+  return chosen.sort((a, b) => depthOf(a.code) - depthOf(b.code) || a.code.localeCompare(b.code));
 }
 
 export interface GenerateOptions {
@@ -79,8 +125,8 @@ async function withConstraintsDeferred(session: SqlSession, tables: string[], wo
  * Randomness is a hash of the row number and the seed (`hashint8extended`), and ids are `md5(seed:kind:n)` as uuids,
  * so the data set is the same on every run and rows can refer to each other by number without lookups.
  *
- * The shape: provinces with their real Kemendagri codes; regencies (`NN.01`…) and cities (`NN.71`…); kecamatan;
- * kelurahan (`….1001`…) in cities and villages (`….2001`…) in regencies. Every city has a social-affairs office, a
+ * The areas are Indonesia's official ones (officialAreasFor: all of them at the national size), loaded by the same
+ * statement as `pnpm areas:load`, with synthetic populations. Every regency and city has a social-affairs office, a
  * PKH unit, an LK3 and a Sakti Peksos unit; every village or kelurahan a village office; social-welfare institutions
  * are spread over villages. Workers: about 90 % placed (30 % of those at a city-wide unit), some with a second,
  * non-primary placement, some with ended earlier placements; 40 % hold a certificate (a quarter of them expired by
@@ -91,7 +137,7 @@ export async function generateNationalData(session: SqlSession, options: Generat
   const { size, seed, anchor } = options;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > 1_000_000_000) throw new Error('seed must be a whole number from 0 to 1e9');
   if (!DATE_PATTERN.test(anchor)) throw new Error('anchor must be a date YYYY-MM-DD');
-  if (size.provinces < 1 || size.provinces > PROVINCES.length) throw new Error(`provinces must be 1 to ${PROVINCES.length}`);
+  if (size.provinces < 1 || size.provinces > PROVINCE_ORDER.length) throw new Error(`provinces must be 1 to ${PROVINCE_ORDER.length}`);
   if (size.workers < size.involvementsPerCase || size.involvementsPerCase < 1) throw new Error('too few workers for the involvements');
   const log = options.log ?? (() => {});
 
@@ -110,7 +156,6 @@ export async function generateNationalData(session: SqlSession, options: Generat
   const codeKey = (code: string) => `replace(${code}, '.', '')::bigint`;
   const day = `DATE '${anchor}'`;
   const stamp = `TIMESTAMPTZ '${anchor} 08:00:00+07'`;
-  const between = ([min, max]: [number, number], key: string, salt: number) => `(${min} + ${rint(key, salt, max - min + 1)})`;
 
   const steps: GenerateReport['steps'] = [];
   const started = Date.now();
@@ -137,67 +182,37 @@ export async function generateNationalData(session: SqlSession, options: Generat
   await session.query(`SET maintenance_work_mem = '256MB'`);
 
   // --- Areas -------------------------------------------------------------------------------------------------------
-  const provinces = PROVINCES.slice(0, size.provinces);
+  // Indonesia's official areas (Kemendagri codes and names, as `pnpm areas:load` reads and writes them), all of them
+  // or a sample by the size; the populations are synthetic (the official list has none): each village drawn, each
+  // area above the sum of its villages.
+  const areas = officialAreasFor(await readOfficialAreas(), size, seed);
+  {
+    const t0 = Date.now();
+    const loads = await upsertOfficialAreas(session, areas);
+    for (const load of loads) log(`  ${`  ${load.level.toLowerCase()}`.padEnd(28)} ${String(load.added).padStart(10)} rows`);
+    steps.push({ step: 'official areas', rows: areas.length, ms: Date.now() - t0 });
+    log(`  ${'official areas'.padEnd(28)} ${String(areas.length).padStart(10)} rows  ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
+  }
+  // In a city every village is a kelurahan (….1001…), in a regency most are desa (….2001…): the code says which.
   await step(
-    'provinces',
-    `INSERT INTO area (code, name, level, parent_code, population_year, population_source)
-     SELECT p.code, p.name, 'PROVINCE', NULL, 2025, 'synthetic'
-     FROM unnest(${textArray(provinces.map(([code]) => code))}, ${textArray(provinces.map(([, name]) => name))}) AS p(code, name)`,
-    `SELECT count(*) AS n FROM area WHERE level = 'PROVINCE'`,
-  );
-  // Regencies first (01, 02, …), then about a fifth cities (71, 72, …), as Kemendagri numbers them.
-  await step(
-    'regencies and cities',
-    `INSERT INTO area (code, name, level, parent_code, population_year, population_source)
-     SELECT p.code || '.' || lpad((CASE WHEN j <= c.regencies THEN j ELSE 70 + j - c.regencies END)::text, 2, '0'),
-            CASE WHEN j <= c.regencies THEN 'Kabupaten ' ELSE 'Kota ' END || ${placeName(`${codeKey('p.code')} * 100 + j`, 10)},
-            'REGENCY_OR_CITY', p.code, 2025, 'synthetic'
-     FROM area p
-     CROSS JOIN LATERAL (SELECT ${between(size.citiesPerProvince, codeKey('p.code'), 1)} AS n) n
-     CROSS JOIN LATERAL (SELECT greatest(1, round(n.n * 0.8))::int AS regencies) c
-     CROSS JOIN LATERAL generate_series(1, n.n) j
-     WHERE p.level = 'PROVINCE'`,
-    `SELECT count(*) AS n FROM area WHERE level = 'REGENCY_OR_CITY'`,
-  );
-  await step(
-    'kecamatan',
-    `INSERT INTO area (code, name, level, parent_code, population_year, population_source)
-     SELECT p.code || '.' || lpad(k::text, 2, '0'), ${placeName(`${codeKey('p.code')} * 100 + k`, 20)},
-            'DISTRICT', p.code, 2025, 'synthetic'
-     FROM area p
-     CROSS JOIN LATERAL generate_series(1, ${between(size.districtsPerCity, codeKey('p.code'), 2)}) k
-     WHERE p.level = 'REGENCY_OR_CITY'`,
-    `SELECT count(*) AS n FROM area WHERE level = 'DISTRICT'`,
-  );
-  // In a city (code 71+) every village is a kelurahan (1001…); in a regency about one in seven is (1001…), the rest
-  // are desa (2001…).
-  await step(
-    'villages and kelurahan',
-    `INSERT INTO area (code, name, level, parent_code, population, population_year, population_source)
-     SELECT p.code || '.' || ((CASE WHEN v.kelurahan THEN 1000 ELSE 2000 END) + v.n)::text,
-            ${placeName(`${codeKey('p.code')} * 100 + v.n`, 30)},
-            'VILLAGE', p.code,
-            (CASE WHEN v.kelurahan THEN 6000 ELSE 1500 END) + ${rint(`${codeKey('p.code')} * 100 + v.n`, 34, 12_000)},
-            2025, 'synthetic'
-     FROM area p
-     CROSS JOIN LATERAL (
-       SELECT n, split_part(p.code, '.', 2)::int >= 71 OR ${rnd(codeKey('p.code'), 4)} < 0.15 AS kelurahan
-       FROM generate_series(1, ${between(size.villagesPerDistrict, codeKey('p.code'), 3)}) n) v
-     WHERE p.level = 'DISTRICT'`,
-    `SELECT count(*) AS n FROM area WHERE level = 'VILLAGE'`,
+    'village populations',
+    `UPDATE area SET population = (CASE WHEN split_part(code, '.', 4) LIKE '1%' THEN 6000 ELSE 1500 END)
+                                 + ${rint(codeKey('code'), 34, 12_000)},
+                     population_year = 2025, population_source = 'synthetic'
+     WHERE level = 'VILLAGE'`,
   );
   await step(
     'area populations',
     `WITH d AS (SELECT parent_code, sum(population) AS pop FROM area WHERE level = 'VILLAGE' GROUP BY parent_code)
-     UPDATE area a SET population = d.pop FROM d WHERE a.code = d.parent_code`,
+     UPDATE area a SET population = d.pop, population_year = 2025, population_source = 'synthetic' FROM d WHERE a.code = d.parent_code`,
   );
   await session.query(
     `WITH c AS (SELECT parent_code, sum(population) AS pop FROM area WHERE level = 'DISTRICT' GROUP BY parent_code)
-     UPDATE area a SET population = c.pop FROM c WHERE a.code = c.parent_code`,
+     UPDATE area a SET population = c.pop, population_year = 2025, population_source = 'synthetic' FROM c WHERE a.code = c.parent_code`,
   );
   await session.query(
     `WITH p AS (SELECT parent_code, sum(population) AS pop FROM area WHERE level = 'REGENCY_OR_CITY' GROUP BY parent_code)
-     UPDATE area a SET population = p.pop FROM p WHERE a.code = p.parent_code`,
+     UPDATE area a SET population = p.pop, population_year = 2025, population_source = 'synthetic' FROM p WHERE a.code = p.parent_code`,
   );
 
   // Numbered helpers, so that rows can pick "the n-th village" or "the n-th organisation" by arithmetic.

@@ -1,10 +1,14 @@
-/** How big a synthetic data set is. Counts of areas are drawn per parent between `min` and `max` (inclusive). */
+/**
+ * How big a synthetic data set is. The areas are Indonesia's official ones (Kemendagri, `idn-area-data`): the first
+ * `provinces` of PROVINCE_ORDER (Jawa Barat first), and under each parent either all its official children (no range)
+ * or as many as drawn between `min` and `max` (inclusive, at most those there are), picked by the seed.
+ */
 export interface DataSetSize {
   name: string;
   provinces: number;
-  citiesPerProvince: [min: number, max: number];
-  districtsPerCity: [min: number, max: number];
-  villagesPerDistrict: [min: number, max: number];
+  citiesPerProvince?: [min: number, max: number];
+  districtsPerCity?: [min: number, max: number];
+  villagesPerDistrict?: [min: number, max: number];
   /** Social-welfare institutions (LKS), spread over the villages. */
   institutions: number;
   workers: number;
@@ -14,18 +18,16 @@ export interface DataSetSize {
 }
 
 /**
- * `national`: 38 provinces, ~514 regencies and cities, ~7,200 kecamatan, ~83,000 villages, ~100,000 organisations
- * (a village office per village, 4 city-wide units per city, 15,000 institutions), 50,000 workers, 1,000,000 cases and
- * 2,000,000 case involvements. `small` is a province-sized run for quick checks; `province` one province of the
- * national shape (the coverage planner's benchmark, docs/coverage-planner.md); `tiny` is for tests.
+ * `national`: all of Indonesia's official areas (38 provinces, 514 regencies and cities, 7,285 kecamatan, 83,762
+ * villages), ~100,800 organisations (a village office per village, 4 city-wide units per regency or city, 15,000
+ * institutions), 50,000 workers, 1,000,000 cases and 2,000,000 case involvements. `small` is a province-sized run for
+ * quick checks; `province` one province (Jawa Barat) sampled to the shape it had (the coverage planner's benchmark,
+ * docs/coverage-planner.md); `tiny` is for tests.
  */
 export const SIZES = {
   national: {
     name: 'national',
     provinces: 38,
-    citiesPerProvince: [10, 17],
-    districtsPerCity: [10, 18],
-    villagesPerDistrict: [8, 15],
     institutions: 15_000,
     workers: 50_000,
     cases: 1_000_000,
@@ -42,13 +44,14 @@ export const SIZES = {
     cases: 60_000,
     involvementsPerCase: 2,
   },
-  // One province of the national shape (about 2,700 organisations, 1,300 workers): the coverage planner's benchmark.
+  // One province sampled to the shape the planner's benchmark had (about 2,700 organisations, 1,300 workers).
   province: {
     name: 'province',
     provinces: 1,
-    citiesPerProvince: [10, 17],
+    // Jawa Barat's kecamatan have fewer villages than the invented ones had (9.5 on average): every village of a
+    // chosen kecamatan, and more regencies and cities, for about the number of organisations the benchmark had.
+    citiesPerProvince: [17, 24],
     districtsPerCity: [10, 18],
-    villagesPerDistrict: [8, 15],
     institutions: 400,
     workers: 1_320,
     cases: 26_000,

@@ -84,3 +84,44 @@ export const NESTED_SQL = `
   SELECT json_build_object('data', json_build_object('organisations', json_build_object('nodes', coalesce(json_agg(
     json_build_object('id', p.id, 'name', p.name, 'activeWorkers', coalesce(ws.workers, '[]'::json)) ORDER BY lower(p.name), p.id), '[]'::json))))::text AS body
   FROM page p LEFT JOIN workers ws ON ws.organisation_id = p.id`;
+
+/**
+ * The workforce figures of each child area of a parent (Indonesia when $1 is null): $1 parent code, $2 the pattern
+ * of every code under it, $3 date, $4 the length of a child's code. One statement, the JSON built in PostgreSQL.
+ */
+export const BREAKDOWN_SQL = `
+  WITH child AS (SELECT code, name, population FROM area WHERE parent_code = $1::text OR ($1::text IS NULL AND parent_code IS NULL)),
+  placed AS (
+    SELECT DISTINCT left(o.area_code, $4) AS child_code, a.worker_id
+    FROM assignment a JOIN organisation o ON o.id = a.organisation_id
+    WHERE o.archived_at IS NULL AND o.area_code LIKE $2 AND length(o.area_code) >= $4 AND ${active('a', '$3::date')}),
+  unplaced AS (
+    SELECT left(w.home_area_code, $4) AS child_code, w.id AS worker_id FROM worker w
+    WHERE w.archived_at IS NULL AND w.home_area_code LIKE $2 AND length(w.home_area_code) >= $4
+      AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND ${active('a', '$3::date')})),
+  counted AS (SELECT child_code, worker_id FROM placed UNION SELECT child_code, worker_id FROM unplaced),
+  workforce AS MATERIALIZED (
+    SELECT k.child_code, count(*) AS workers, count(*) FILTER (WHERE ${certified('k.worker_id', '$3::date')}) AS certified
+    FROM counted k GROUP BY k.child_code),
+  gaps AS MATERIALIZED (
+    SELECT left(o.area_code, $4) AS child_code, count(*) AS needing,
+           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${active('a', '$3::date')})) AS lacking,
+           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${active('a', '$3::date')}
+                                              AND ${certified('a.worker_id', '$3::date')})) AS lacking_certified
+    FROM organisation o
+    WHERE o.should_have_worker AND o.archived_at IS NULL AND o.area_code LIKE $2 AND length(o.area_code) >= $4
+    GROUP BY 1)
+  SELECT json_build_object('data', json_build_object('areaBreakdown', json_build_object('rows', coalesce(json_agg(json_build_object(
+    'area', json_build_object('code', c.code, 'name', c.name),
+    'workers', coalesce(wf.workers, 0), 'certifiedWorkers', coalesce(wf.certified, 0), 'population', c.population,
+    'workersPer100k', CASE WHEN c.population > 0 THEN round(coalesce(wf.workers, 0) * 100000.0 / c.population, 2) END,
+    'certifiedWorkersPer100k', CASE WHEN c.population > 0 THEN round(coalesce(wf.certified, 0) * 100000.0 / c.population, 2) END,
+    'organisationsNeedingWorker', coalesce(g.needing, 0), 'organisationsLackingWorker', coalesce(g.lacking, 0),
+    'organisationsLackingCertifiedWorker', coalesce(g.lacking_certified, 0)) ORDER BY c.code), '[]'::json))))::text AS body
+  FROM child c LEFT JOIN workforce wf ON wf.child_code = c.code LEFT JOIN gaps g ON g.child_code = c.code`;
+
+/** The length of the codes directly under `parentCode` (Kemendagri: 32, 32.77, 32.77.01, 32.77.01.1001). */
+export function childCodeLength(parentCode: string | null): number {
+  const lengths = [2, 5, 8, 13];
+  return parentCode === null ? 2 : lengths[lengths.indexOf(parentCode.length) + 1] ?? 13;
+}

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { lackingSql, NESTED_SQL, SUMMARY_SQL } from './floor-sql.js';
+import { BREAKDOWN_SQL, childCodeLength, lackingSql, NESTED_SQL, SUMMARY_SQL } from './floor-sql.js';
 import { reportStatsOverIpc, todayIn } from './today.js';
 
 /**
@@ -27,6 +27,11 @@ const server = createServer((request, response) => {
     case '/summary':
       query = { text: SUMMARY_SQL, values: [area, `${area}.%`, asOf] };
       break;
+    case '/breakdown': {
+      const parent = url.searchParams.get('parent') || null;
+      query = { text: BREAKDOWN_SQL, values: [parent, parent ? `${parent}.%` : '%', asOf, childCodeLength(parent)] };
+      break;
+    }
     case '/nested':
       query = { text: NESTED_SQL, values: [first, asOf] };
       break;

@@ -9,6 +9,12 @@ const certified = (workerId: string, date: string) =>
   `EXISTS (SELECT 1 FROM certification c WHERE c.worker_id = ${workerId} AND c.kind = 'CERTIFICATE'
      AND c.issued_on <= ${date} AND (c.expires_on IS NULL OR c.expires_on >= ${date}))`;
 
+// area_breakdown's parameters written where they are used (a `params` CTE, as workforce_summary has, keeps
+// PostgreSQL from seeing them and the function took minutes for Indonesia).
+const asOf = `coalesce($2, ${today})`;
+const under = `coalesce($1 || '.%', '%')`;
+const childLength = `(CASE length($1) WHEN 2 THEN 5 WHEN 5 THEN 8 WHEN 8 THEN 13 ELSE 2 END)`;
+
 export const PEER_FUNCTIONS_SQL = [
   `DROP FUNCTION IF EXISTS organisations_lacking_worker(text, boolean, date)`,
   `DROP FUNCTION IF EXISTS workforce_summary(text, date)`,
@@ -16,6 +22,44 @@ export const PEER_FUNCTIONS_SQL = [
   `DROP FUNCTION IF EXISTS worker_cases(worker, text)`,
   `DROP FUNCTION IF EXISTS active_organisations()`,
   `DROP TYPE IF EXISTS peer_workforce_summary`,
+  `DROP FUNCTION IF EXISTS area_breakdown(text, date)`,
+  `DROP TYPE IF EXISTS peer_area_breakdown_row`,
+  `CREATE TYPE peer_area_breakdown_row AS (
+     code text, area json, workers integer, certified_workers integer, population integer,
+     workers_per_hundred_thousand numeric, certified_workers_per_hundred_thousand numeric,
+     organisations_needing_worker integer, organisations_lacking_worker integer, organisations_lacking_certified_worker integer)`,
+  // The children of a parent (the provinces when null), as the API's areaBreakdown: the area as a JSON column, since a
+  // composite type has no relation PostGraphile could follow.
+  `CREATE FUNCTION area_breakdown(parent_code text DEFAULT NULL, as_of date DEFAULT NULL)
+   RETURNS SETOF peer_area_breakdown_row LANGUAGE sql STABLE AS $$
+     WITH child AS (SELECT code, name, population FROM area WHERE area.parent_code = $1 OR ($1 IS NULL AND area.parent_code IS NULL)),
+     placed AS (
+       SELECT DISTINCT left(o.area_code, ${childLength}) AS child_code, a.worker_id
+       FROM assignment a JOIN organisation o ON o.id = a.organisation_id
+       WHERE o.archived_at IS NULL AND o.area_code LIKE ${under} AND length(o.area_code) >= ${childLength} AND ${active('a', asOf)}),
+     unplaced AS (
+       SELECT left(w.home_area_code, ${childLength}) AS child_code, w.id AS worker_id FROM worker w
+       WHERE w.archived_at IS NULL AND w.home_area_code LIKE ${under} AND length(w.home_area_code) >= ${childLength}
+         AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND ${active('a', asOf)})),
+     counted AS (SELECT child_code, worker_id FROM placed UNION SELECT child_code, worker_id FROM unplaced),
+     workforce AS MATERIALIZED (
+       SELECT k.child_code, count(*)::int AS workers, count(*) FILTER (WHERE ${certified('k.worker_id', asOf)})::int AS certified
+       FROM counted k GROUP BY k.child_code),
+     gaps AS MATERIALIZED (
+       SELECT left(o.area_code, ${childLength}) AS child_code, count(*)::int AS needing,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${active('a', asOf)}))::int AS lacking,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM assignment a WHERE a.organisation_id = o.id AND ${active('a', asOf)}
+                                                 AND ${certified('a.worker_id', asOf)}))::int AS lacking_certified
+       FROM organisation o
+       WHERE o.should_have_worker AND o.archived_at IS NULL AND o.area_code LIKE ${under} AND length(o.area_code) >= ${childLength}
+       GROUP BY 1)
+     SELECT c.code, json_build_object('code', c.code, 'name', c.name), coalesce(wf.workers, 0), coalesce(wf.certified, 0), c.population,
+            CASE WHEN c.population > 0 THEN round(coalesce(wf.workers, 0) * 100000.0 / c.population, 2) END,
+            CASE WHEN c.population > 0 THEN round(coalesce(wf.certified, 0) * 100000.0 / c.population, 2) END,
+            coalesce(g.needing, 0), coalesce(g.lacking, 0), coalesce(g.lacking_certified, 0)
+     FROM child c LEFT JOIN workforce wf ON wf.child_code = c.code LEFT JOIN gaps g ON g.child_code = c.code
+     ORDER BY c.code
+   $$`,
   `CREATE FUNCTION active_organisations() RETURNS SETOF organisation LANGUAGE sql STABLE AS $$
      SELECT o.* FROM organisation o WHERE o.archived_at IS NULL ORDER BY lower(o.name), o.id
    $$`,

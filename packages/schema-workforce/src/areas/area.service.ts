@@ -73,30 +73,7 @@ export class AreaService {
    * code format, level matching the code, parent the code's prefix).
    */
   async loadOfficial(areas: readonly OfficialArea[]): Promise<OfficialAreaLoad[]> {
-    const work = async (manager: EntityManager): Promise<OfficialAreaLoad[]> => {
-      const results: OfficialAreaLoad[] = [];
-      for (const level of Object.values(AreaLevel)) {
-        const ofLevel = areas.filter((area) => area.level === level);
-        const result: OfficialAreaLoad = { level, official: ofLevel.length, added: 0, renamed: 0 };
-        for (let start = 0; start < ofLevel.length; start += OFFICIAL_BATCH) {
-          const batch = ofLevel.slice(start, start + OFFICIAL_BATCH);
-          const [counts] = (await manager.query(
-            `WITH upserted AS (
-               INSERT INTO area (code, name, level, parent_code)
-               SELECT code, name, $3, NULLIF(regexp_replace(code, '[.]?[0-9]+$', ''), '')
-               FROM unnest($1::text[], $2::text[]) AS incoming(code, name)
-               ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE area.name IS DISTINCT FROM EXCLUDED.name
-               RETURNING (xmax = 0) AS inserted)
-             SELECT count(*) FILTER (WHERE inserted) AS added, count(*) FILTER (WHERE NOT inserted) AS renamed FROM upserted`,
-            [batch.map((area) => area.code), batch.map((area) => area.name), level],
-          )) as [{ added: number; renamed: number }];
-          result.added += counts.added;
-          result.renamed += counts.renamed;
-        }
-        results.push(result);
-      }
-      return results;
-    };
+    const work = (manager: EntityManager): Promise<OfficialAreaLoad[]> => upsertOfficialAreas(manager, areas);
     const callersTransaction = (this.db as EntityManager).queryRunner?.isTransactionActive ? (this.db as EntityManager) : null;
     return callersTransaction ? work(callersTransaction) : this.db.transaction(work);
   }
@@ -104,6 +81,43 @@ export class AreaService {
 
 /** Rows per statement when loading the official areas. */
 const OFFICIAL_BATCH = 2_000;
+
+/** Runs one SQL statement with parameters: a TypeORM manager or query runner, or a `pg` client. */
+export interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The one statement that brings official areas into the registry (see AreaService.loadOfficial): adds those missing,
+ * corrects names that differ, level by level, parents first. On the caller's runner, in whatever transaction it has:
+ * `AreaService.loadOfficial` (`pnpm areas:load`, data sets) and the national benchmark's generator share it.
+ */
+export async function upsertOfficialAreas(runner: SqlRunner, areas: readonly OfficialArea[]): Promise<OfficialAreaLoad[]> {
+  const results: OfficialAreaLoad[] = [];
+  for (const level of Object.values(AreaLevel)) {
+    const ofLevel = areas.filter((area) => area.level === level);
+    const result: OfficialAreaLoad = { level, official: ofLevel.length, added: 0, renamed: 0 };
+    for (let start = 0; start < ofLevel.length; start += OFFICIAL_BATCH) {
+      const batch = ofLevel.slice(start, start + OFFICIAL_BATCH);
+      const answer = await runner.query(
+        `WITH upserted AS (
+           INSERT INTO area (code, name, level, parent_code)
+           SELECT code, name, $3, NULLIF(regexp_replace(code, '[.]?[0-9]+$', ''), '')
+           FROM unnest($1::text[], $2::text[]) AS incoming(code, name)
+           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name WHERE area.name IS DISTINCT FROM EXCLUDED.name
+           RETURNING (xmax = 0) AS inserted)
+         SELECT count(*) FILTER (WHERE inserted) AS added, count(*) FILTER (WHERE NOT inserted) AS renamed FROM upserted`,
+        [batch.map((area) => area.code), batch.map((area) => area.name), level],
+      );
+      // TypeORM answers the rows, `pg` an object holding them.
+      const [counts] = (Array.isArray(answer) ? answer : (answer as { rows: unknown[] }).rows) as { added: number | string; renamed: number | string }[];
+      result.added += Number(counts!.added);
+      result.renamed += Number(counts!.renamed);
+    }
+    results.push(result);
+  }
+  return results;
+}
 
 /** What loading the official areas did at one level. */
 export interface OfficialAreaLoad {

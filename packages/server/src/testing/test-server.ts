@@ -10,7 +10,7 @@ import {
 } from '@peksos/access';
 import type { DataSource } from 'typeorm';
 import { createLogger, type SchemaModule } from '@peksos/schema-kit';
-import type { ServerConfig } from '../config.js';
+import { DEFAULT_MAX_QUERY_COST, type ServerConfig } from '../config.js';
 import { startServer, type RunningServer, type ServerParts } from '../server.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -81,6 +81,7 @@ export function testConfig(database: DatabaseLocation, overrides: Partial<Server
     access: TEST_ACCESS_SETTINGS,
     demoAccounts: false,
     trustProxy: false,
+    maxQueryCost: DEFAULT_MAX_QUERY_COST,
     ...overrides,
   };
 }

@@ -1,12 +1,24 @@
-import { Anchor, Breadcrumbs, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
+import { DownloadMenu } from '../../../components/DownloadMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import type { AreaBreakdownQuery } from '../../../generated/gql/graphql.js';
 import { useI18n, type MessageKey } from '../../../i18n/locale.js';
-import { CITY_AREA_CODE } from '../../../lib/areas.js';
+import { CITY_AREA_CODE, withinArea } from '../../../lib/areas.js';
+import { BreakdownChart } from './BreakdownChart.js';
 
 type Breakdown = AreaBreakdownQuery['areaBreakdown'];
 type Row = Breakdown['rows'][number];
+type Parent = NonNullable<Breakdown['parent']>;
+
+/** The parent and the areas above it, province first, by name: Jawa Barat › Kota Cimahi › Cimahi Selatan. */
+function lineage(parent: Parent | null): { code: string; name: string }[] {
+  const chain: { code: string; name: string }[] = [];
+  for (let area: { code: string; name: string; parent?: unknown } | null | undefined = parent; area; area = area.parent as typeof area) {
+    chain.unshift({ code: area.code, name: area.name });
+  }
+  return chain;
+}
 
 export const BREAKDOWN_SORT_FIELDS = ['name', 'workers', 'certifiedWorkers', 'workersPer100k', 'organisationsLackingWorker', 'organisationsLackingCertifiedWorker'] as const;
 export type BreakdownSortField = (typeof BREAKDOWN_SORT_FIELDS)[number];
@@ -48,17 +60,23 @@ export function AreaBreakdownPage({
   sort,
   direction,
   onSort,
+  ownArea = null,
 }: {
   breakdown: Breakdown;
   sort: BreakdownSortField;
   direction: 'ASC' | 'DESC';
   onSort(field: BreakdownSortField): void;
+  /** A coordinator's area: the areas above it are named but not links (the API would refuse them). */
+  ownArea?: string | null;
 }) {
   const { t, formatNumber, formatDate } = useI18n();
-  const decimal = (value: number | null) => (value === null ? '—' : formatNumber(value, { maximumFractionDigits: 2, minimumFractionDigits: 2 }));
+  // Per 100,000 where the population is known; otherwise said in words, never a division by nothing.
+  const per100k = (value: number | null) =>
+    value === null ? t('areas.unknown') : formatNumber(value, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
   const parent = breakdown.parent;
-  // Indonesia, then each ancestor of the parent by its code (32 → 32.77 → 32.77.03).
-  const ancestors = parent ? parent.code.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.')) : [];
+  // Indonesia, then the parent's ancestors and the parent by name (Jawa Barat › Kota Cimahi › Cimahi Selatan).
+  const ancestors = lineage(parent);
+  const reachable = (code: string | null) => ownArea === null || withinArea(ownArea, code);
   const rows = sortRows(breakdown.rows, sort, direction);
 
   return (
@@ -67,22 +85,30 @@ export function AreaBreakdownPage({
         title={parent ? t('areas.titleOf', { area: parent.name }) : t('areas.titleIndonesia')}
         lead={t('areas.lead', { date: formatDate(breakdown.asOf) })}
       />
-      <Breadcrumbs mb="md" aria-label={t('areas.breadcrumbs')} data-testid="breakdown-breadcrumbs">
-        <Anchor component={Link} to={breakdownPath(null)}>
-          Indonesia
-        </Anchor>
-        {ancestors.map((code) =>
-          code === parent?.code ? (
-            <Text key={code} aria-current="page">
-              {parent.name}
-            </Text>
-          ) : (
-            <Anchor key={code} component={Link} to={breakdownPath(code)}>
-              {code}
+      <Group justify="space-between" align="center" mb="md" wrap="wrap">
+        <Breadcrumbs aria-label={t('areas.breadcrumbs')} data-testid="breakdown-breadcrumbs">
+          {reachable(null) && parent ? (
+            <Anchor component={Link} to={breakdownPath(null)}>
+              Indonesia
             </Anchor>
-          ),
-        )}
-      </Breadcrumbs>
+          ) : (
+            <Text {...(parent ? {} : { 'aria-current': 'page' as const })}>Indonesia</Text>
+          )}
+          {ancestors.map((area) =>
+            area.code === parent?.code || !reachable(area.code) ? (
+              <Text key={area.code} {...(area.code === parent?.code ? { 'aria-current': 'page' as const } : {})}>
+                {area.name}
+              </Text>
+            ) : (
+              <Anchor key={area.code} component={Link} to={breakdownPath(area.code)}>
+                {area.name}
+              </Anchor>
+            ),
+          )}
+        </Breadcrumbs>
+        <DownloadMenu list="area-breakdown" filters={{ parentCode: parent?.code ?? null, asOf: breakdown.asOf }} />
+      </Group>
+      <BreakdownChart rows={rows} />
       <Paper withBorder p="md" radius="md">
         <Table.ScrollContainer minWidth={720}>
           <Table striped data-testid="breakdown-table">
@@ -122,7 +148,7 @@ export function AreaBreakdownPage({
                     <Table.Td ta="right">{formatNumber(row.workers)}</Table.Td>
                     <Table.Td ta="right">{formatNumber(row.certifiedWorkers)}</Table.Td>
                     <Table.Td ta="right" title={row.population === null ? t('areas.populationUnknown') : undefined}>
-                      {decimal(row.workersPer100k)}
+                      {per100k(row.workersPer100k)}
                     </Table.Td>
                     <Table.Td ta="right">{formatNumber(row.organisationsLackingWorker)}</Table.Td>
                     <Table.Td ta="right">{formatNumber(row.organisationsLackingCertifiedWorker)}</Table.Td>

@@ -36,6 +36,15 @@ export const AreaBreakdownQuery = graphql(`
         code
         name
         level
+        # Its ancestors, for the breadcrumbs by name (a kecamatan's city and province; a village has no breakdown).
+        parent {
+          code
+          name
+          parent {
+            code
+            name
+          }
+        }
       }
       rows {
         area {
@@ -47,6 +56,8 @@ export const AreaBreakdownQuery = graphql(`
         certifiedWorkers
         population
         workersPer100k
+        certifiedWorkersPer100k
+        organisationsNeedingWorker
         organisationsLackingWorker
         organisationsLackingCertifiedWorker
       }
