@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { ConfigError, loadConfig } from './config.js';
-import { operationCost } from './graphql/query-limits.js';
+import { operationCost } from '@peksos/server';
 
 describe('configuration', () => {
   it('defaults to the embedded database with the Cimahi data set on port 4000', () => {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, withAuditContext } from '@peksos/db';
-import { startServer, type RunningServer } from './server.js';
+import { startServer, type RunningServer } from './api-server.js';
 import { createTestApiKey, createTestSession, testConfig } from './testing/test-server.js';
 import { createPrivatePostgres, findPostgresBin, type PrivatePostgres } from './testing/private-postgres.js';
 

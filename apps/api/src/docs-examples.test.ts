@@ -22,7 +22,7 @@ const NOT_RUN: Record<string, string> = {
   'README.md: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm test': 'the test suite itself, on PostgreSQL',
   'README.md: DATABASE_URL=postgres://peksos:secret@db.example:5432/peksos NODE_ENV=production HOST=0.0.0.0 pnpm start':
     'a production host; the settings are tested by config.test.ts',
-  'README.md: apps/api                   the GraphQL server: configuration, HTTP, loads the schema modules of apps/api/modules.json':
+  'README.md: apps/api                   the application: configuration, the schema modules of apps/api/modules.json, operator commands':
     'a map of the repository, not a command',
   'docs/access.md: CREATE ROLE peksos_app NOLOGIN;': "a database administrator's SQL on a managed server, where the migration may not create roles",
 };

@@ -1,4 +1,3 @@
 export { loadConfig, ConfigError, type ApiConfig } from './config.js';
-export { startServer, type RunningServer } from './server.js';
+export { startServer } from './api-server.js';
 export { configuredModuleNames, loadSchemaModules } from './graphql/modules.js';
-export { buildApiSchema } from './graphql/schema.js';

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { DEMO_PASSWORD, existingDemoAccounts } from '@peksos/access';
 import { assertNotOwned, DamagedDataDirectoryError, DataDirectoryInUseError } from '@peksos/db';
-import { startServer } from './server.js';
+import { startServer } from './api-server.js';
 
 /**
  * The server's process. SIGTERM or SIGINT stops it: requests in flight get the grace period, the database closes

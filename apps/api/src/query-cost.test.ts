@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { testDatabaseKind } from '@peksos/db/testing';
+import { buildApiSchema, operationCost } from '@peksos/server';
 import { configuredModuleNames, loadServerModules } from './graphql/modules.js';
-import { operationCost } from './graphql/query-limits.js';
-import { buildApiSchema } from './graphql/schema.js';
 import { startTestServer, type GraphQLClient, type GraphQLResponse, type TestServer } from './testing/test-server.js';
 
 const MODERN_ACCEPT = 'application/graphql-response+json, application/json;q=0.9';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessRole } from '@peksos/access';
 import { testDatabaseKind } from '@peksos/db/testing';
 import { configuredModuleNames, loadServerModules } from './graphql/modules.js';
-import { buildApiSchema } from './graphql/schema.js';
+import { buildApiSchema } from '@peksos/server';
 import { startTestServer, type GraphQLClient, type GraphQLResponse, type TestServer } from './testing/test-server.js';
 
 /**

@@ -1,10 +1,8 @@
 import { isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKind } from '@peksos/db/testing';
+import { describe, expect, it } from 'vitest';
 import { checkModules, type SchemaModule } from '@peksos/schema-kit';
 import { loadSchemaModules } from './graphql/modules.js';
-import { buildApiSchema } from './graphql/schema.js';
-import { startTestServer, type TestServer } from './testing/test-server.js';
+import { buildApiSchema } from '@peksos/server';
 
 const CORE = ['@peksos/schema-workforce', '@peksos/schema-cases'];
 const WITH_TRAINING = [...CORE, '@peksos/ext-training'];
@@ -63,39 +61,5 @@ describe('schema modules', () => {
     const early: SchemaModule = { ...training!, migrations: [Early1700000000000] };
     expect(() => checkModules([workforce!, early])).toThrow(/must be later than the first migration of workforce/);
     await expect(loadSchemaModules(['@peksos/no-such-module'])).rejects.toThrow(/Cannot load schema module package/);
-  });
-});
-
-describe(`the training extension over HTTP (${testDatabaseKind()})`, () => {
-  let api: TestServer;
-  beforeAll(async () => {
-    api = await startTestServer({ dataSet: 'cimahi', modules: WITH_TRAINING });
-  });
-  afterAll(() => api?.close());
-
-  it('serves its sessions and its fields on core types, and a passed test certifies the worker', async () => {
-    const { trainingSessions } = await api.query(`{
-      trainingSessions { totalCount nodes { title heldOn organiser { code } enrolments { id result worker { id certificationStatus } } } } }`);
-    expect(trainingSessions.totalCount).toBe(1);
-    const session = trainingSessions.nodes[0];
-    expect(session.organiser.code).toBe('DINSOS-3277');
-    expect(session.enrolments).toHaveLength(23);
-    const enrolment = session.enrolments[0];
-    expect(enrolment.worker.certificationStatus).toBe('SCHEDULED');
-
-    const { recordTrainingResult } = await api.query(
-      `mutation ($id: ID!) { recordTrainingResult(input: { enrolmentId: $id, result: PASSED, certificateNumber: "LSPS/2018/0777" }) {
-          result worker { certificationStatus trainingEnrolments { result } } } }`,
-      { id: enrolment.id },
-    );
-    expect(recordTrainingResult.result).toBe('PASSED');
-    expect(recordTrainingResult.worker.certificationStatus).toBe('CERTIFIED');
-    const { workforceSummary } = await api.query(`{ workforceSummary(areaCode: "32.77") { certifiedWorkers } }`);
-    expect(workforceSummary.certifiedWorkers).toBe(14);
-
-    const again = await api.graphql(`mutation ($id: ID!) { recordTrainingResult(input: { enrolmentId: $id, result: FAILED }) { result } }`, {
-      id: enrolment.id,
-    });
-    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ensureDemoAccounts, existingDemoAccounts } from '@peksos/access';
 import { asOwner, openDatabase, systemContext, withAuditContext, type DatabaseLocation } from '@peksos/db';
 import { createTestDatabaseLocation, testDatabaseKind } from '@peksos/db/testing';
-import { startServer } from './server.js';
+import { startServer } from './api-server.js';
 import { REPO_ROOT, serverEnv, spawnCollecting, waitForServer } from './testing/processes.js';
 import { createTestSession, TEST_ACCESS_SETTINGS, testConfig } from './testing/test-server.js';
 

@@ -5,7 +5,7 @@ import { databaseUrl, parseArgs } from './args.js';
 import { DEFAULT_ANCHOR, generateNationalData } from './generator/generate.js';
 import { isSizeName, SIZES } from './generator/sizes.js';
 
-const USAGE = `pnpm seed:national [--size national|small|tiny] [--seed N] [--anchor YYYY-MM-DD] [--database-url URL] [--replace]
+const USAGE = `pnpm seed:national [--size national|province|small|tiny] [--seed N] [--anchor YYYY-MM-DD] [--database-url URL] [--replace]
 
 Creates the database if it does not exist (default ${'postgres://postgres@127.0.0.1:5432/peksos_bench'}, or DATABASE_URL),
 runs the project's migrations and fills it with a synthetic national registry. A database that already holds data

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { accessModule, recordHistoryModule } from '@peksos/access';
-import { checkModules, needsActionModule, relayModule, type SchemaModule } from '@peksos/schema-kit';
+import { checkModules, type SchemaModule } from '@peksos/schema-kit';
+import { serverModules } from '@peksos/server';
 
 /** apps/api/modules.json, seen from src/graphql or dist/graphql. */
 const MODULES_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../modules.json');
@@ -36,14 +36,7 @@ export async function loadSchemaModules(packageNames: string[]): Promise<SchemaM
   return modules;
 }
 
-/**
- * What the server runs: the configured modules, then the access module (accounts, API keys, the audit log's API),
- * which every installation has, and what is built over all of them: Relay's `node`/`nodes` over the modules' node
- * types, the needs-action list over their contributions, and records' histories over their audited tables.
- */
+/** The modules the server runs for these packages: theirs, then the platform's (@peksos/server's serverModules). */
 export async function loadServerModules(packageNames: string[]): Promise<SchemaModule[]> {
-  const modules = [...(await loadSchemaModules(packageNames)), accessModule];
-  modules.push(relayModule(modules), needsActionModule(modules), recordHistoryModule(modules));
-  checkModules(modules);
-  return modules;
+  return serverModules(await loadSchemaModules(packageNames));
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { startServer } from '../server.js';
+import { startServer } from '../api-server.js';
 import { AccessRole, AccountService, SESSION_COOKIE } from '@peksos/access';
 import { withAuditContext } from '@peksos/db';
 

@@ -16,6 +16,7 @@ import {
   withAuditContext,
   withReadRouting,
   withStatementCount,
+  type CommandHandler,
   type Database,
   type ReadRouting,
   type StatementCount,
@@ -30,10 +31,18 @@ import {
   type AccessRequest,
   type AuthenticatedLocals,
 } from '@peksos/access';
-import { createLogger, ErrorCode, LoaderRegistry, type Logger, type RequestContext } from '@peksos/schema-kit';
-import { createTransferRouter } from '@peksos/transfer';
+import type { DataSource } from 'typeorm';
+import {
+  createLogger,
+  ErrorCode,
+  LoaderRegistry,
+  type Logger,
+  type ModuleExport,
+  type RequestContext,
+  type SchemaModule,
+} from '@peksos/schema-kit';
 import { todayIn } from '@peksos/types';
-import type { ApiConfig } from './config.js';
+import type { ServerConfig } from './config.js';
 import { createErrorFormatter } from './graphql/error-formatting.js';
 import { queryLimits } from './graphql/query-limits.js';
 import { prefersLegacyJson, requestErrorStatus, unauthenticatedStatus, type NegotiatedContext } from './graphql/http-status.js';
@@ -41,9 +50,8 @@ import { boundListArguments } from './graphql/list-limits.js';
 import { bodyErrors, lastErrorHandler, notFound } from './http/json-errors.js';
 import { compressAnswers, securityHeaders, serveConsole, serveExplorer } from './http/web-surface.js';
 import { checkAccessRules, collectAccessRules, enforceAccessRules, introspectionForStaffOnly } from './graphql/access-control.js';
-import { loadServerModules } from './graphql/modules.js';
+import { serverModules } from './graphql/modules.js';
 import { buildApiSchema } from './graphql/schema.js';
-import { operatorCommands } from './operator/commands.js';
 
 /** The largest GraphQL request body: a query and its variables; larger ones are refused with 413. */
 const GRAPHQL_BODY_LIMIT = '1mb';
@@ -52,6 +60,34 @@ export interface ApiContext extends RequestContext, NegotiatedContext {
   statementCount: StatementCount;
   readRouting: ReadRouting;
   access: AccessRequest;
+}
+
+/**
+ * What an HTTP router served beside GraphQL (such as @peksos/transfer's spreadsheet routes) is given: the database, the
+ * registry's time zone, the lists the modules offer, the log, and the server's check of a route's access rule.
+ */
+export interface HttpRouteContext {
+  dataSource: DataSource;
+  timeZone: string;
+  moduleExports: readonly ModuleExport[];
+  logger: Logger;
+  /** Refuses a caller the rule does not admit (401 without credentials, 403 with a role outside it). */
+  authorize: typeof requireRoles;
+}
+
+/** What the server is composed of: the schema modules it serves, and what else the application plugs in. */
+export interface ServerParts {
+  /**
+   * The schema modules, in dependency order (the access module and those built over all modules are added by the
+   * server: graphql/modules.ts).
+   */
+  modules: readonly SchemaModule[];
+  /** Routers served under /api and /report after authentication, each guarding its routes with `authorize`. */
+  routes?: readonly ((context: HttpRouteContext) => RequestHandler)[];
+  /** The operator's commands, served on the private command socket while the server owns the embedded database. */
+  commands?: (database: Database) => CommandHandler;
+  /** Where the server logs; the default writes JSON lines to standard output. */
+  logger?: Logger;
 }
 
 export interface RunningServer {
@@ -107,10 +143,10 @@ function readsFromReplica(): ApolloServerPlugin<ApiContext> {
  * Opens the database, applies migrations, loads the configured data set into an empty database, and serves
  * GraphQL at /graphql, health at /healthz and /readyz, and the built console at /.
  */
-export async function startServer(config: ApiConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, parts: ServerParts): Promise<RunningServer> {
   // Structured lines, personal data redacted (docs/operating.md, "Logs").
-  const logger = options.logger ?? createLogger();
-  const modules = await loadServerModules(config.modules);
+  const logger = parts.logger ?? createLogger();
+  const modules = serverModules(parts.modules);
   const dataSetLoaders =
     config.dataSet === 'none' ? [] : modules.flatMap((module) => module.dataSets?.[config.dataSet] ?? []);
   if (config.dataSet !== 'none' && dataSetLoaders.length === 0) {
@@ -212,8 +248,9 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
     const signIns = new SignInGuard(rateLimitStore(database.dataSource), config.access);
     app.use(['/graphql', '/api', '/report'], authentication);
 
-    // Spreadsheet import and export, templates, the printable report (docs/import-export.md): each route guarded by the
-    // rule the transfer module declares for it (the lists modules offer carry their own), enforced by requireRoles.
+    // The application's routers (apps/api: spreadsheet import and export, templates, the printable report,
+    // docs/import-export.md): each route guarded by the rule its package declares for it (the lists modules offer carry
+    // their own), enforced by requireRoles.
     const moduleExports = modules.flatMap((module) => module.exports ?? []);
     // Downloads and the printable report only read: from the replica when there is one.
     if (config.database.kind === 'postgres' && config.database.replicaUrl) {
@@ -221,9 +258,9 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
         request.method === 'GET' ? withReadRouting({ replica: true }, () => next()) : next(),
       );
     }
-    app.use(
-      createTransferRouter({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports, logger, authorize: requireRoles }),
-    );
+    for (const routes of parts.routes ?? []) {
+      app.use(routes({ dataSource: database.dataSource, timeZone: config.timeZone, moduleExports, logger, authorize: requireRoles }));
+    }
 
     app.use(
       '/graphql',
@@ -266,10 +303,12 @@ export async function startServer(config: ApiConfig, options: { logger?: Logger 
     const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.address;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 
-    // While it owns the embedded database, the operator's commands run through the server (operator/commands.ts).
+    // While it owns the embedded database, the operator's commands run through the server (apps/api: operator/commands.ts).
     const embedded = database.embedded;
     const commands =
-      embedded?.lease ? await serveCommands(join(embedded.socketDirectory, COMMAND_SOCKET_NAME), operatorCommands(database, config)) : null;
+      embedded?.lease && parts.commands
+        ? await serveCommands(join(embedded.socketDirectory, COMMAND_SOCKET_NAME), parts.commands(database))
+        : null;
     await embedded?.lease?.update({
       state: 'serving',
       description: `the API server on ${url}`,
