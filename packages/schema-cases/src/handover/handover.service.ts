@@ -52,9 +52,12 @@ interface HeldInvolvement {
  * handover: a worker proposed for k placements has room for k more placements, one proposed for k cases room for k
  * more open cases. The candidates of every organisation, and the open cases they hold, are read once
  * (`CandidateRankingService.candidatePools`): a constant number of statements, whatever the number of involvements;
- * each placement, then each involvement, is then ranked in turn, seeing the proposals made before it. Applying it is one transaction through the owning modules' services (AssignmentService,
- * CaseInvolvementService), whose rules (the limits included) hold as for single changes: the first refusal, naming
- * the replacement (`replacements.N.workerId`), undoes everything.
+ * each placement, then each involvement, is then ranked in turn, seeing the proposals made before it. Applying it is
+ * one transaction through the owning modules' services (AssignmentService, CaseInvolvementService), whose rules (the
+ * limits included) hold as for single changes: the first refusal undoes everything, naming the field at fault
+ * (`replacements.N.workerId` for a replacement the caller may not place or involve, `replacements.N.assignmentId` /
+ * `.involvementId` for an organisation or case out of their reach, `workerId` for the worker, or for an involvement
+ * not taken over in a case out of their reach).
  *
  * It lives in the cases module because it changes both placements (workforce) and involvements (cases): this module
  * already depends on the workforce module, not the other way round.
@@ -226,8 +229,15 @@ export class HandoverService {
         }
       }
       for (const held of involvements) {
-        result.involvementsEnded.push(await caseInvolvements.end(held.id, input.endsOn, actor, manager));
         const replacement = byInvolvement.get(held.id);
+        // Ended by whoever manages its case (endInvolvement's rule), however the worker came to hold it: a worker lent
+        // to another area may be in its cases. The refusal names the replacement taking it over, or the worker.
+        result.involvementsEnded.push(
+          await caseInvolvements.end(held.id, input.endsOn, actor, manager, {
+            field: replacement ? `${replacement.field}.involvementId` : 'workerId',
+            message: `The worker is involved in case ${held.reference} of ${held.organisation_name}, outside your area: its coordinator (or an admin) ends that involvement (endInvolvement) before the handover`,
+          }),
+        );
         if (replacement) {
           result.involvementsMade.push(
             await caseInvolvements.involve(
