@@ -36,6 +36,20 @@ class ProbeTable1790000000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE probe`);
   }
 }
+/**
+ * An index built CONCURRENTLY, outside a transaction, as a module's migration of a large table does (the audit log's
+ * reference index): it waits for every older snapshot, including that of a process waiting for the migration lock.
+ */
+class ProbeIndex1790000000001 implements MigrationInterface {
+  name = 'ProbeIndex1790000000001';
+  transaction = false;
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE INDEX CONCURRENTLY probe_name_idx ON probe (name)`);
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS probe_name_idx`);
+  }
+}
 import { createTestDatabaseLocation, testDatabaseKind, type TestDatabaseLocation } from './testing/index.js';
 
 describe(`database (${testDatabaseKind()})`, () => {
@@ -223,15 +237,19 @@ describe(`database (${testDatabaseKind()})`, () => {
   });
 
   // Several server processes starting together on one PostgreSQL (docs/operating.md, "Several processes"): three data
-  // sources on a fresh database, as three processes would have, migrate at once; exactly one applies the migrations.
+  // sources on a fresh database, as three processes would have, migrate at once; exactly one applies the migrations,
+  // an index built CONCURRENTLY among them (while the others wait for the lock: waiting in pg_advisory_lock, they held
+  // a snapshot the index build waited for, and PostgreSQL failed one start with "deadlock detected").
   it.runIf(testDatabaseKind() === 'postgres')('applies the migrations once when several processes start together', async () => {
     const fresh = await createTestDatabaseLocation();
     const processes = await Promise.all(
-      [1, 2, 3].map(() => openDatabase({ location: fresh.location, entities: [], migrations: [ProbeTable1790000000000] })),
+      [1, 2, 3].map(() =>
+        openDatabase({ location: fresh.location, entities: [], migrations: [ProbeTable1790000000000, ProbeIndex1790000000001] }),
+      ),
     );
     try {
       const applied = await Promise.all(processes.map((process) => migrate(process.dataSource)));
-      const names = ['AuditLog1764300000000', 'ApplicationRole1764300100000', 'ProbeTable1790000000000'];
+      const names = ['AuditLog1764300000000', 'ApplicationRole1764300100000', 'ProbeTable1790000000000', 'ProbeIndex1790000000001'];
       expect(applied.filter((list) => list.length > 0)).toEqual([names]);
       expect(applied.filter((list) => list.length === 0)).toHaveLength(2);
       expect(await processes[0]!.dataSource.query(`SELECT count(*) AS rows FROM probe`)).toEqual([{ rows: 1 }]);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { DataSource, MigrationExecutor, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { DataSource, MigrationExecutor, type EntitySchema, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { APPLICATION_ROLE, ApplicationRoleClient, asOwner, ensureRoleSql } from './application-role.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
@@ -213,9 +213,23 @@ const MIGRATION_LOCK = 7_391_024_001;
  * migrates; the others wait for the lock, then find nothing pending. The lock is released with the session if the
  * process dies half-way (each migration is its own transaction, so what was applied stays applied).
  */
+/**
+ * Takes the migration lock, asking again every 100 ms rather than waiting in `pg_advisory_lock`: a session blocked in
+ * that statement keeps the statement's snapshot, and a migration that builds an index CONCURRENTLY (the audit log's
+ * reference index) waits for every older snapshot, so a second process starting meanwhile made a deadlock that
+ * PostgreSQL broke by failing one of the starts.
+ */
+async function takeMigrationLock(queryRunner: QueryRunner): Promise<void> {
+  for (;;) {
+    const [{ locked }] = (await queryRunner.query(`SELECT pg_try_advisory_lock(${MIGRATION_LOCK}) AS locked`)) as [{ locked: boolean }];
+    if (locked) return;
+    await new Promise((retry) => setTimeout(retry, 100));
+  }
+}
+
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   return asOwner(dataSource, async (queryRunner) => {
-    await queryRunner.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    await takeMigrationLock(queryRunner);
     try {
       const executor = new MigrationExecutor(dataSource, queryRunner);
       executor.transaction = 'each';
