@@ -57,15 +57,18 @@ interface Replacement {
  * uncovered and proposes replacements by the planner's ranking (`CandidateRankingService` of the workforce module,
  * limited to the workers and organisations the caller manages), within the workload limits counted across the whole
  * handover: a worker proposed for k placements has room for k more placements, one proposed for k cases room for k
- * more open cases. Applying it is one transaction through the owning modules' services (AssignmentService,
- * CaseInvolvementService), whose rules (the limits and their admin-only override included) hold as for single changes:
- * the first refusal undoes everything, naming a field of the handover's own input, never one of assignWorker's or
- * involveWorker's: `replacements.N.workerId` for the replacement (one the caller may not place or involve, archived,
- * already placed at the organisation or in the role in the case, beyond a workload limit),
- * `replacements.N.assignmentId` / `.involvementId` for what is the placement's or involvement's (an organisation or
- * case out of the caller's reach, a lead the case already has from the day), `.limitOverrideReason` for the override,
- * `endsOn` for the day (before the case opened), `workerId` for the worker, or for an involvement not taken over in a
- * case out of their reach. An end planned after the day comes forward to it.
+ * more open cases. The candidates of every organisation, and the open cases they hold, are read once
+ * (`CandidateRankingService.candidatePools`): a constant number of statements, whatever the number of involvements;
+ * each placement, then each involvement, is then ranked in turn, seeing the proposals made before it. Applying it is
+ * one transaction through the owning modules' services (AssignmentService, CaseInvolvementService), whose rules (the
+ * limits and their admin-only override included) hold as for single changes: the first refusal undoes everything,
+ * naming a field of the handover's own input, never one of assignWorker's or involveWorker's:
+ * `replacements.N.workerId` for the replacement (one the caller may not place or involve, archived, already placed at
+ * the organisation or in the role in the case, beyond a workload limit), `replacements.N.assignmentId` /
+ * `.involvementId` for what is the placement's or involvement's (an organisation or case out of the caller's reach, a
+ * lead the case already has from the day), `.limitOverrideReason` for the override, `endsOn` for the day (before the
+ * case opened), `workerId` for the worker, or for an involvement not taken over in a case out of their reach. An end
+ * planned after the day comes forward to it.
  *
  * It lives in the cases module because it changes both placements (workforce) and involvements (cases): this module
  * already depends on the workforce module, not the other way round.
@@ -118,18 +121,26 @@ export class HandoverService {
     // Those becoming uncovered are proposed for first, so a replacement's last spare capacity goes to them.
     const uncoveredFirst = <T extends { others: number }>(items: T[]) => [...items.filter((item) => item.others === 0), ...items.filter((item) => item.others > 0)];
 
+    const placementsHeld = uncoveredFirst(await this.placementsHeld(this.dataSource, worker.id, endsOn));
+    const involvementsHeld = uncoveredFirst(await this.involvementsHeld(this.dataSource, worker.id, endsOn));
+    // Every organisation's candidates in one statement (not a ranking per placement and involvement).
+    const pools = await ranking.candidatePools(
+      [
+        ...placementsHeld.map((held) => ({ organisationId: held.organisation_id })),
+        ...involvementsHeld.map((held) => ({ organisationId: held.organisation_id, purpose: 'case' as const })),
+      ],
+      endsOn,
+      { managedBy: actor },
+    );
+    const placementPools = pools.slice(0, placementsHeld.length);
+    const casePools = pools.slice(placementsHeld.length);
+
     const proposedPlacements = new Map<string, number>();
-    const placements: HandoverPlacement[] = [];
-    for (const held of uncoveredFirst(await this.placementsHeld(this.dataSource, worker.id, endsOn))) {
-      const ranked = await ranking.rankForOrganisation(held.organisation_id, endsOn, {
-        excludeWorkerIds: [worker.id],
-        managedBy: actor,
-        proposedPlacements,
-        first: CANDIDATES,
-      });
+    const placements: HandoverPlacement[] = placementsHeld.map((held, index) => {
+      const ranked = placementPools[index]!.rank({ excludeWorkerIds: [worker.id], proposedPlacements, first: CANDIDATES });
       const proposed = ranked[0]?.workerId ?? null;
       if (proposed) proposedPlacements.set(proposed, (proposedPlacements.get(proposed) ?? 0) + 1);
-      placements.push({
+      return {
         assignmentId: held.id,
         organisationId: held.organisation_id,
         organisationName: held.organisation_name,
@@ -137,22 +148,18 @@ export class HandoverService {
         becomesUncovered: held.others === 0,
         proposedWorkerId: proposed,
         candidates: ranked.map(replacementCandidate),
-      });
-    }
+      };
+    });
 
+    // The open cases of every worker of the case pools, read once.
+    const cases =
+      involvementsHeld.length > 0
+        ? await caseWorkload.casesHeldFrom([...new Set(casePools.flatMap((pool) => pool.workerIds))], endsOn)
+        : new Map<string, Set<string>>();
     const proposedCases = new Map<string, Set<string>>();
-    const involvements: HandoverInvolvement[] = [];
-    for (const held of uncoveredFirst(await this.involvementsHeld(this.dataSource, worker.id, endsOn))) {
-      const ranked = await ranking.rankForOrganisation(held.organisation_id, endsOn, {
-        excludeWorkerIds: [worker.id, ...held.same_role],
-        managedBy: actor,
-        purpose: 'case',
-      });
-      const cases = await caseWorkload.casesHeldFrom(
-        ranked.map((candidate) => candidate.workerId),
-        endsOn,
-      );
-      const candidates = ranked
+    const involvements: HandoverInvolvement[] = involvementsHeld.map((held, index) => {
+      const candidates = casePools[index]!
+        .rank({ excludeWorkerIds: [worker.id, ...held.same_role] })
         .filter((candidate) => {
           const holding = new Set([...(cases.get(candidate.workerId) ?? []), ...(proposedCases.get(candidate.workerId) ?? [])]);
           return openCaseLimitExcess(held.case_id, holding, maxOpenCases) === null;
@@ -160,7 +167,7 @@ export class HandoverService {
         .slice(0, CANDIDATES);
       const proposed = candidates[0]?.workerId ?? null;
       if (proposed) proposedCases.set(proposed, new Set([...(proposedCases.get(proposed) ?? []), held.case_id]));
-      involvements.push({
+      return {
         involvementId: held.id,
         caseId: held.case_id,
         caseReference: held.reference,
@@ -170,8 +177,8 @@ export class HandoverService {
         becomesUncovered: held.others === 0,
         proposedWorkerId: proposed,
         candidates: candidates.map(replacementCandidate),
-      });
-    }
+      };
+    });
     return { workerId: worker.id, workerName: worker.fullName, endsOn, placements, involvements };
   }
 
