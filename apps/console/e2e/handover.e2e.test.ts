@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphql, screenshot, signIn, useBrowser } from './browser.js';
+import { fieldError, graphql, screenshot, signIn, useBrowser } from './browser.js';
 import { serverUrl } from './server.js';
 
 /**
@@ -74,6 +74,56 @@ describe('handover, history and needs action', () => {
     const history = page.getByTestId('record-history');
     await history.getByTestId('history-event').filter({ hasText: `berhenti bertugas di ${names.organisation}` }).first().waitFor();
     expect(await history.textContent()).toContain('oleh admin Admin Dinsos (demo)');
+    await page.close();
+  });
+
+  it('shows a refused replacement at its row, not at another, and writes nothing', async () => {
+    const leaving = await worker(`Tono Dua Tempat ${stamp}`);
+    const standIn = await worker(`AAA Cadangan ${stamp}`);
+    await graphql(baseUrl, `mutation ($input: RecordCertificationInput!) { recordCertification(input: $input) { id } }`, {
+      input: { workerId: standIn, level: 'GENERALIST', certificateNumber: `E2E/CADANGAN/${stamp}`, issuer: 'LSPS', issuedOn: '2024-01-02' },
+    });
+    const organisations: string[] = [];
+    for (const name of [`LKS Dua ${stamp}`, `LKS Satu ${stamp}`]) {
+      const { createOrganisation } = await graphql<{ createOrganisation: { id: string } }>(
+        baseUrl,
+        `mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
+        { input: { name, kind: 'SOCIAL_WELFARE_INSTITUTION', areaCode: '32.77.03.1001' } },
+      );
+      organisations.push(createOrganisation.id);
+      await graphql(baseUrl, `mutation ($input: AssignWorkerInput!) { assignWorker(input: $input) { id } }`, {
+        input: { workerId: leaving, organisationId: createOrganisation.id, startsOn: '2025-06-02', isPrimary: organisations.length === 1 },
+      });
+    }
+
+    const page = await browser.newPage();
+    await signIn(page, 'admin', `/workers/${leaving}`);
+    await page.getByRole('button', { name: 'Serah terima' }).click();
+    const dialog = page.getByRole('dialog', { name: `Serah terima tugas Tono Dua Tempat ${stamp}` });
+    await dialog.waitFor();
+    // The first row is left without a replacement, so the one sent is the second row's: replacements.0 on the server.
+    const first = dialog.getByRole('combobox', { name: `Pengganti untuk LKS Dua ${stamp}` });
+    const second = dialog.getByRole('combobox', { name: `Pengganti untuk LKS Satu ${stamp}` });
+    await expect.poll(() => second.inputValue()).toContain(`AAA Cadangan ${stamp}`);
+    await first.click();
+    await page.getByRole('option', { name: 'Tanpa pengganti' }).click();
+    await expect.poll(() => first.inputValue()).toBe('Tanpa pengganti');
+    // Meanwhile the proposed replacement is archived: the server refuses that row (CONFLICT, replacements.0.workerId).
+    await graphql(baseUrl, `mutation ($id: ID!) { archiveWorker(id: $id, reason: "Pensiun") { id } }`, { id: standIn });
+    await dialog.getByRole('button', { name: 'Terapkan serah terima' }).click();
+    const problem = dialog.getByTestId('handover-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(new RegExp(`^LKS Satu ${stamp}: Pekerja ini tidak dapat mengambil alih`));
+    expect(await fieldError(page, `Pengganti untuk LKS Satu ${stamp}`)).toMatch(/^Pekerja ini tidak dapat mengambil alih: sudah diarsipkan/);
+    expect(await fieldError(page, `Pengganti untuk LKS Dua ${stamp}`)).toBeNull();
+    await screenshot(page, '63-handover-row-refused');
+
+    const { assignments } = await graphql<{ assignments: { nodes: { organisationId: string; endsOn: string | null }[] } }>(
+      baseUrl,
+      `query ($id: ID!) { assignments(filter: { workerId: $id }, first: 10) { nodes { organisationId endsOn } } }`,
+      { id: leaving },
+    );
+    expect(assignments.nodes.map((assignment) => assignment.endsOn)).toEqual([null, null]);
     await page.close();
   });
 

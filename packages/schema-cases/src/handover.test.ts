@@ -396,4 +396,127 @@ describe(`handover and history (${testDatabaseKind()})`, () => {
     expect(handOverWorker.assignmentsEnded.map((ended: { id: string }) => ended.id).sort()).toEqual([assignmentId, placedAtHome].sort());
     expect(await openAssignments(lent)).toEqual([]);
   });
+
+  it('names a field of the handover’s own input for every refusal of assignWorker’s and involveWorker’s rules, writing nothing; takes an admin’s override; brings planned ends forward', async () => {
+    const utara = await api.signedInAs(AccessRole.COORDINATOR, '32.77.03');
+    const leaving = await worker(`Ani Rencana Selesai ${++serial}`, '32.77.03.1001');
+    const colleague = await worker(`Rekan Kasus ${serial}`, '32.77.03.1001');
+    const taker = await worker(`Pengambil Alih ${serial}`, '32.77.03.1001');
+    const nextLead = await worker(`Ketua Berikut ${serial}`, '32.77.03.1001');
+    const alone = await organisation(`LKS Rencana Selesai ${serial}`);
+    const shared = await organisation(`LKS Rekan ${serial}`);
+    const elsewhere = await organisation(`LKS Pengambil Alih ${serial}`);
+    // The placement alone ends on a day planned after the handover's; the colleague serves at the shared one too.
+    const planned = (await assign(leaving, alone, true)).assignWorker.id as string;
+    await api.query(`mutation ($id: ID!, $endsOn: LocalDate!) { endAssignment(id: $id, endsOn: $endsOn) { id } }`, { id: planned, endsOn: inDays(30) });
+    const sharedPlacement = (await assign(leaving, shared, false)).assignWorker.id as string;
+    await assign(colleague, shared, true);
+    const openCase = async (reference: string) =>
+      (
+        await api.query(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, {
+          input: { organisationId: alone, pmksCategoryCode: 'ANAK_TERLANTAR', reference: `${reference}/${process.pid}/${serial}`, openedOn: inDays(-20) },
+        })
+      ).openCase.id as string;
+    const involve = async (caseId: string, workerId: string, roleCode: string, isLead: boolean, startsOn: string) =>
+      (
+        await api.query(`mutation ($input: InvolveWorkerInput!) { involveWorker(input: $input) { id } }`, {
+          input: { caseId, workerId, roleCode, isLead, startsOn },
+        })
+      ).involveWorker.id as string;
+    // The lead of one case until a day planned after the handover's, when the next lead takes over; the colleague is a
+    // broker there too. A second case where the worker is a broker, not the lead.
+    const led = await openCase('RENCANA');
+    const lead = await involve(led, leaving, 'BROKER', true, inDays(-20));
+    await api.query(`mutation ($id: ID!, $endsOn: LocalDate!) { endInvolvement(id: $id, endsOn: $endsOn) { id } }`, { id: lead, endsOn: inDays(20) });
+    await involve(led, nextLead, 'EDUCATOR', true, inDays(20));
+    await involve(led, colleague, 'BROKER', false, inDays(-20));
+    const other = await openCase('KEDUA');
+    const broker = await involve(other, leaving, 'BROKER', false, inDays(-20));
+
+    const state = () =>
+      api.database.dataSource.query(
+        `SELECT 'a' AS kind, id::text, worker_id::text, ends_on::text, limit_override_reason FROM assignment WHERE worker_id = ANY($1::uuid[])
+         UNION ALL SELECT 'i', id::text, worker_id::text, ends_on::text, limit_override_reason FROM case_involvement WHERE worker_id = ANY($1::uuid[])
+         UNION ALL SELECT 'audit', NULL, NULL, count(*)::text, NULL FROM audit_record WHERE operation = 'handOverWorker'
+         ORDER BY 1, 2`,
+        [[leaving, colleague, taker, nextLead]],
+      );
+    const before = await state();
+    const inputFields = /^(workerId|endsOn|reason|note|replacements\.\d+(\.(assignmentId|involvementId|workerId|limitOverrideReason))?)$/;
+    type Replacement = { assignmentId?: string; involvementId?: string; workerId: string; limitOverrideReason?: string };
+    const refused = async (replacements: Replacement[], as: GraphQLClient = api) => {
+      const response = await as.graphql(APPLY, { input: { workerId: leaving, endsOn, reason: 'MOVED', replacements } });
+      const error = response.errors?.[0];
+      expect(error?.extensions?.field).toMatch(inputFields);
+      expect(await state()).toEqual(before);
+      return { ...error?.extensions, message: error?.message };
+    };
+
+    // The replacement already holds the role in the case (involveWorker names roleCode).
+    expect(await refused([{ involvementId: lead, workerId: colleague }])).toMatchObject({ code: 'CONFLICT', field: 'replacements.0.workerId', message: /already holds this role/ });
+    // The case has a lead from a day the replacement would still lead it (involveWorker names isLead).
+    expect(await refused([{ involvementId: broker, workerId: taker }, { involvementId: lead, workerId: taker }])).toMatchObject({
+      code: 'CONFLICT',
+      field: 'replacements.1.involvementId',
+      message: /already has a lead/,
+    });
+    // The replacement already serves at the organisation (assignWorker names organisationId).
+    expect(await refused([{ assignmentId: sharedPlacement, workerId: colleague }])).toMatchObject({ code: 'CONFLICT', field: 'replacements.0.workerId', message: /already assigned/ });
+    // A worker who does not exist, for a placement and for a case.
+    const nobody = '00000000-0000-4000-8000-000000000017';
+    expect(await refused([{ assignmentId: planned, workerId: nobody }])).toMatchObject({ code: 'NOT_FOUND', field: 'replacements.0.workerId' });
+    expect(await refused([{ involvementId: broker, workerId: nobody }])).toMatchObject({ code: 'NOT_FOUND', field: 'replacements.0.workerId' });
+    // One placement taken over twice: one replacement each, not the last one silently.
+    expect(await refused([{ assignmentId: planned, workerId: taker }, { assignmentId: planned, workerId: colleague }])).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'replacements.1.assignmentId',
+    });
+    expect(await refused([{ involvementId: broker, workerId: taker }, { involvementId: broker, workerId: nextLead }])).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'replacements.1.involvementId',
+    });
+
+    // Beyond the workload limits: the replacement already holds a placement and an open case.
+    await assign(taker, elsewhere, true);
+    await involve(await openCase('PENGAMBIL'), taker, 'BROKER', false, inDays(-10));
+    const loaded = await state();
+    before.splice(0, before.length, ...loaded);
+    await api.query(`mutation { updateWorkloadLimits(input: { recommendedOpenCases: 1, maxOpenCases: 1, maxPlacements: 1 }) { maxPlacements } }`);
+    try {
+      const overLimits = (reason?: string): Replacement[] => [
+        { assignmentId: planned, workerId: taker, limitOverrideReason: reason },
+        { involvementId: broker, workerId: taker, limitOverrideReason: reason },
+      ];
+      expect(await refused(overLimits())).toMatchObject({ code: 'WORKLOAD_LIMIT_EXCEEDED', field: 'replacements.0.workerId', limit: 'maxPlacements' });
+      expect(await refused(overLimits().slice(1))).toMatchObject({ code: 'WORKLOAD_LIMIT_EXCEEDED', field: 'replacements.0.workerId', limit: 'maxOpenCases' });
+      // The override is assignWorker's and involveWorker's: an admin's, with a reason.
+      expect(await refused(overLimits('Darurat'), utara)).toMatchObject({ code: 'FORBIDDEN', field: 'replacements.0.limitOverrideReason' });
+      expect(await refused(overLimits('   '))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'replacements.0.limitOverrideReason' });
+      expect(await refused([{ assignmentId: planned, workerId: taker, limitOverrideReason: 'Darurat' }, { involvementId: broker, workerId: taker, limitOverrideReason: 'x'.repeat(501) }])).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'replacements.1.limitOverrideReason',
+      });
+
+      const { handOverWorker } = await api.query(APPLY, { input: { workerId: leaving, endsOn, reason: 'MOVED', replacements: overLimits(' Tidak ada pengganti lain ') } });
+      expect(handOverWorker.assignmentsMade).toEqual([{ workerId: taker, organisationId: alone, startsOn: endsOn, isPrimary: false }]);
+      expect(handOverWorker.involvementsMade).toEqual([{ workerId: taker, caseId: other, roleCode: 'BROKER', isLead: false, startsOn: endsOn }]);
+      // The ends planned after the day came forward to it, taken over or not.
+      expect(Object.fromEntries(handOverWorker.assignmentsEnded.map((ended: { id: string; endsOn: string }) => [ended.id, ended.endsOn]))).toEqual({
+        [planned]: endsOn,
+        [sharedPlacement]: endsOn,
+      });
+      expect(Object.fromEntries(handOverWorker.involvementsEnded.map((ended: { id: string; endsOn: string }) => [ended.id, ended.endsOn]))).toEqual({
+        [lead]: endsOn,
+        [broker]: endsOn,
+      });
+      // The override's reason is kept on what was made, as assignWorker and involveWorker keep it.
+      const kept = (await state()).filter((row: { worker_id: string; limit_override_reason: string | null }) => row.worker_id === taker && row.limit_override_reason);
+      expect(kept.map((row: { kind: string; limit_override_reason: string }) => [row.kind, row.limit_override_reason])).toEqual([
+        ['a', 'Tidak ada pengganti lain'],
+        ['i', 'Tidak ada pengganti lain'],
+      ]);
+    } finally {
+      await api.query(`mutation { updateWorkloadLimits(input: { maxOpenCases: 40, recommendedOpenCases: 25, maxPlacements: 2 }) { maxPlacements } }`);
+    }
+  });
 });

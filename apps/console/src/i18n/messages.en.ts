@@ -668,6 +668,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'handover.reason.placements': '{count} placements',
   'handover.summary': '{uncovered} organisations and {cases} cases will have no worker.',
   'handover.apply': 'Apply the handover',
+  'handover.rowProblem': '{name}: {message}',
   'handover.done': 'Handover of {name} applied',
   'audit.event': 'What happened',
   'audit.operationAll': 'All operations',

@@ -2,8 +2,10 @@ import type { Locale } from '@peksos/types';
 
 /**
  * The server's errors in the console's languages, chosen by `extensions.code` and `extensions.field` (never by the
- * English text, which is for developers and logs and may change): `CODE.field` first, then `CODE`. `{area}` is the
- * signed-in coordinator's area by name. See docs/console-errors.md for why the console translates, not the server.
+ * English text, which is for developers and logs and may change): `CODE.field` first, then `CODE`. A field inside a
+ * list of the input (`replacements.2.workerId`) is looked up without its index (`replacements.workerId`), then by its
+ * last name (`workerId`). `{area}` is the signed-in coordinator's area by name. See docs/console-errors.md for why the
+ * console translates, not the server.
  */
 const SERVER_MESSAGES: Record<string, Record<Locale, string>> = {
   // Refusals: a coordinator's record outside their area, or a role that may not change the registry.
@@ -46,6 +48,23 @@ const SERVER_MESSAGES: Record<string, Record<Locale, string>> = {
   'CONFLICT.workerId': {
     id: 'Pekerja ini sudah diarsipkan atau sudah terdaftar.',
     en: 'The worker is archived or already enrolled.',
+  },
+  // A handover's replacement (replacements.N.*): the worker taking over, or what is the placement's or the case's.
+  'CONFLICT.replacements.workerId': {
+    id: 'Pekerja ini tidak dapat mengambil alih: sudah diarsipkan, sudah bertugas di organisasi ini, atau sudah memegang peran ini dalam kasus.',
+    en: 'This worker cannot take it over: archived, already serving at this organisation, or already in this role in the case.',
+  },
+  'CONFLICT.replacements.involvementId': {
+    id: 'Keterlibatan ini tidak dapat diambil alih sekarang: kasus sudah ditutup, atau sudah ada ketua kasus sejak tanggal itu.',
+    en: 'This involvement cannot be taken over now: the case is closed, or it has a lead from that day.',
+  },
+  'BAD_USER_INPUT.replacements.assignmentId': {
+    id: 'Penempatan ini tidak lagi dipegang pada tanggal itu. Muat ulang lalu periksa.',
+    en: 'This placement is no longer held on that day. Reload and check.',
+  },
+  'BAD_USER_INPUT.replacements.involvementId': {
+    id: 'Keterlibatan ini tidak lagi dipegang pada tanggal itu. Muat ulang lalu periksa.',
+    en: 'This involvement is no longer held on that day. Reload and check.',
   },
   'CONFLICT.id': { id: 'Data ini sudah berubah. Muat ulang halaman.', en: 'This record has changed. Reload the page.' },
 
@@ -105,11 +124,12 @@ const SERVER_MESSAGES: Record<string, Record<Locale, string>> = {
 
 /** A server error in the chosen language, from its code and field; null for a code the console does not know. */
 export function serverMessage(locale: Locale, code: string, field: string | null, values: { area: string; coordinator: boolean }): string | null {
+  const fields = field ? [...new Set([field, field.replace(/\.\d+(?=\.|$)/g, ''), field.split('.').at(-1)!])] : [];
   const keys = [
-    ...(code === 'FORBIDDEN' && values.coordinator ? [field ? `FORBIDDEN.coordinator.${field}` : '', 'FORBIDDEN.coordinator'] : []),
-    field ? `${code}.${field}` : '',
+    ...(code === 'FORBIDDEN' && values.coordinator ? [...fields.map((name) => `FORBIDDEN.coordinator.${name}`), 'FORBIDDEN.coordinator'] : []),
+    ...fields.map((name) => `${code}.${name}`),
     code,
-  ].filter(Boolean);
+  ];
   for (const key of keys) {
     const entry = SERVER_MESSAGES[key];
     if (entry) return entry[locale].replace('{area}', values.area);

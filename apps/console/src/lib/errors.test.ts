@@ -27,6 +27,19 @@ describe('errors from the access rules', () => {
     expect(errorMessage(wait)).toEqual({ key: 'error.tooManyRequests', values: { seconds: 8 } });
   });
 
+  it('reads a field inside a list of the input by its name without the index, then by its last name', () => {
+    const parsed = parseError(
+      graphqlErrors(
+        { message: 'The worker is archived', extensions: { code: 'CONFLICT', field: 'replacements.2.workerId' } },
+        { message: 'The worker belongs to another area', extensions: { code: 'FORBIDDEN', field: 'rows.0.workerId' } },
+      ),
+    );
+    expect(parsed.fieldErrors).toEqual({
+      'replacements.2.workerId': 'Pekerja ini tidak dapat mengambil alih: sudah diarsipkan, sudah bertugas di organisasi ini, atau sudah memegang peran ini dalam kasus.',
+      'rows.0.workerId': 'Pekerja ini milik wilayah lain; koordinator hanya dapat mengatur pekerja wilayahnya sendiri (Kecamatan Cimahi Utara).',
+    });
+  });
+
   it("puts a coordinator's FORBIDDEN beside the field it names", () => {
     const parsed = parseError(
       graphqlErrors({

@@ -44,6 +44,13 @@ interface HeldInvolvement {
   same_role: string[];
 }
 
+/** Who takes over a placement or an involvement, and the field naming the replacement in errors. */
+interface Replacement {
+  workerId: string;
+  limitOverrideReason: string | null;
+  field: string;
+}
+
 /**
  * The handover of a worker who resigns, moves or goes on leave (issue 17): every placement and case involvement they
  * hold on the day ends then, and each is taken over by a replacement or left uncovered. The preview shows what becomes
@@ -54,10 +61,14 @@ interface HeldInvolvement {
  * (`CandidateRankingService.candidatePools`): a constant number of statements, whatever the number of involvements;
  * each placement, then each involvement, is then ranked in turn, seeing the proposals made before it. Applying it is
  * one transaction through the owning modules' services (AssignmentService, CaseInvolvementService), whose rules (the
- * limits included) hold as for single changes: the first refusal undoes everything, naming the field at fault
- * (`replacements.N.workerId` for a replacement the caller may not place or involve, `replacements.N.assignmentId` /
- * `.involvementId` for an organisation or case out of their reach, `workerId` for the worker, or for an involvement
- * not taken over in a case out of their reach).
+ * limits and their admin-only override included) hold as for single changes: the first refusal undoes everything,
+ * naming a field of the handover's own input, never one of assignWorker's or involveWorker's:
+ * `replacements.N.workerId` for the replacement (one the caller may not place or involve, archived, already placed at
+ * the organisation or in the role in the case, beyond a workload limit), `replacements.N.assignmentId` /
+ * `.involvementId` for what is the placement's or involvement's (an organisation or case out of the caller's reach, a
+ * lead the case already has from the day), `.limitOverrideReason` for the override, `endsOn` for the day (before the
+ * case opened), `workerId` for the worker, or for an involvement not taken over in a case out of their reach. An end
+ * planned after the day comes forward to it.
  *
  * It lives in the cases module because it changes both placements (workforce) and involvements (cases): this module
  * already depends on the workforce module, not the other way round.
@@ -187,22 +198,27 @@ export class HandoverService {
         throw conflict(`The worker holds no placement or case involvement on ${input.endsOn}`, 'workerId');
       }
       // Who takes over each, and the field naming them in errors.
-      const byAssignment = new Map<string, { workerId: string; field: string }>();
-      const byInvolvement = new Map<string, { workerId: string; field: string }>();
+      const byAssignment = new Map<string, Replacement>();
+      const byInvolvement = new Map<string, Replacement>();
       for (const [index, replacement] of (input.replacements ?? []).entries()) {
         const field = `replacements.${index}`;
         if (!!replacement.assignmentId === !!replacement.involvementId) throw badInput(field, 'Give an assignmentId or an involvementId, not both');
         if (replacement.workerId === worker.id) throw badInput(`${field}.workerId`, 'The worker leaving cannot take over from themselves');
+        const taken = { workerId: replacement.workerId, limitOverrideReason: replacement.limitOverrideReason ?? null, field };
         if (replacement.assignmentId) {
           if (!placements.some((held) => held.id === replacement.assignmentId)) {
             throw badInput(`${field}.assignmentId`, 'Not a placement the worker holds on that day');
           }
-          byAssignment.set(replacement.assignmentId, { workerId: replacement.workerId, field });
+          const earlier = byAssignment.get(replacement.assignmentId);
+          if (earlier) throw badInput(`${field}.assignmentId`, `The placement is already taken over in ${earlier.field}: one replacement each`);
+          byAssignment.set(replacement.assignmentId, taken);
         } else {
           if (!involvements.some((held) => held.id === replacement.involvementId)) {
             throw badInput(`${field}.involvementId`, 'Not a case involvement the worker holds on that day');
           }
-          byInvolvement.set(replacement.involvementId!, { workerId: replacement.workerId, field });
+          const earlier = byInvolvement.get(replacement.involvementId!);
+          if (earlier) throw badInput(`${field}.involvementId`, `The involvement is already taken over in ${earlier.field}: one replacement each`);
+          byInvolvement.set(replacement.involvementId!, taken);
         }
       }
       const assignments = new AssignmentService(this.dataSource, this.today);
@@ -210,20 +226,37 @@ export class HandoverService {
       const reason = [HANDOVER_REASON_TEXT[input.reason], input.note?.trim()].filter(Boolean).join(' — ');
       const result: HandoverResult = { assignmentsEnded: [], assignmentsMade: [], involvementsEnded: [], involvementsMade: [] };
       for (const held of placements) {
-        result.assignmentsEnded.push(await assignments.end(held.id, input.endsOn, reason, actor, manager));
         const replacement = byAssignment.get(held.id);
+        // An end planned after the day comes forward to it.
+        result.assignmentsEnded.push(
+          await assignments.end(held.id, input.endsOn, reason, actor, manager, { field: replacement ? `${replacement.field}.assignmentId` : 'workerId', bringForward: true }),
+        );
         if (replacement) {
           const [primary] = (await manager.query(
             `SELECT 1 FROM assignment WHERE worker_id = $1::uuid AND is_primary AND (ends_on IS NULL OR ends_on > $2::date)`,
             [replacement.workerId, input.endsOn],
           )) as unknown[];
           const { field } = replacement;
+          // assignWorker's rules, each refusal naming the replacement's own fields: the worker, or the placement taken
+          // over for its organisation.
           result.assignmentsMade.push(
             await assignments.assign(
-              { workerId: replacement.workerId, organisationId: held.organisation_id, startsOn: input.endsOn, isPrimary: held.is_primary && !primary },
+              {
+                workerId: replacement.workerId,
+                organisationId: held.organisation_id,
+                startsOn: input.endsOn,
+                isPrimary: held.is_primary && !primary,
+                limitOverrideReason: replacement.limitOverrideReason,
+              },
               actor,
               manager,
-              { worker: `${field}.workerId`, organisation: `${field}.assignmentId`, isPrimary: `${field}.assignmentId`, limitOverrideReason: field },
+              {
+                worker: `${field}.workerId`,
+                organisation: `${field}.assignmentId`,
+                placedThere: `${field}.workerId`,
+                isPrimary: `${field}.assignmentId`,
+                limitOverrideReason: `${field}.limitOverrideReason`,
+              },
             ),
           );
         }
@@ -231,20 +264,41 @@ export class HandoverService {
       for (const held of involvements) {
         const replacement = byInvolvement.get(held.id);
         // Ended by whoever manages its case (endInvolvement's rule), however the worker came to hold it: a worker lent
-        // to another area may be in its cases. The refusal names the replacement taking it over, or the worker.
+        // to another area may be in its cases. The refusal names the replacement taking it over, or the worker. An end
+        // planned after the day comes forward to it.
         result.involvementsEnded.push(
           await caseInvolvements.end(held.id, input.endsOn, actor, manager, {
             field: replacement ? `${replacement.field}.involvementId` : 'workerId',
             message: `The worker is involved in case ${held.reference} of ${held.organisation_name}, outside your area: its coordinator (or an admin) ends that involvement (endInvolvement) before the handover`,
+            bringForward: true,
           }),
         );
         if (replacement) {
+          const { field } = replacement;
+          // involveWorker's rules, each refusal naming the replacement's own fields: the worker (out of reach, archived,
+          // already in that role in the case, beyond the limit of open cases), or the involvement taken over for what
+          // is the involvement's (its case, role and lead), or the handover's day for the start.
           result.involvementsMade.push(
             await caseInvolvements.involve(
-              { caseId: held.case_id, workerId: replacement.workerId, roleCode: held.role_code, startsOn: input.endsOn, isLead: held.is_lead },
+              {
+                caseId: held.case_id,
+                workerId: replacement.workerId,
+                roleCode: held.role_code,
+                startsOn: input.endsOn,
+                isLead: held.is_lead,
+                limitOverrideReason: replacement.limitOverrideReason,
+              },
               actor,
               manager,
-              `${replacement.field}.workerId`,
+              {
+                case: `${field}.involvementId`,
+                worker: `${field}.workerId`,
+                role: `${field}.involvementId`,
+                alreadyInRole: `${field}.workerId`,
+                isLead: `${field}.involvementId`,
+                startsOn: 'endsOn',
+                limitOverrideReason: `${field}.limitOverrideReason`,
+              },
             ),
           );
         }

@@ -135,6 +135,15 @@ export class HandoverReplacementInput {
 
   @Field(() => ID, { description: 'The worker taking over.' })
   workerId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Admins only, as in assignWorker and involveWorker: why the worker taking over may go beyond the workload limit ' +
+      '(1 to 500 characters). Without it such a replacement is refused with WORKLOAD_LIMIT_EXCEEDED; with it the reason ' +
+      'is kept on the placement or involvement made.',
+  })
+  limitOverrideReason?: string | null;
 }
 
 @InputType({ description: 'A worker handing over everything they hold on a day.' })

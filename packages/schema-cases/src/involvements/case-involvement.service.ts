@@ -9,6 +9,36 @@ import type { CaseInvolvementFilter, InvolveWorkerInput } from './case-involveme
 import { actorMay, assertActorMay, isUuid, outOfReach, type Actor } from '@peksos/schema-kit';
 import { assertManagesCase } from '../cases/case.service.js';
 
+/**
+ * The input fields an error names: those of involveWorker, or of a handover's replacement (whose input has only the
+ * involvement taken over and the worker: the case, role, lead and start are the involvement's and the handover's).
+ */
+export interface InvolveFields {
+  /** The case: out of reach, missing or closed. */
+  case: string;
+  /** The worker: out of reach, missing, archived, or beyond the limit of open cases. */
+  worker: string;
+  /** The role: missing. */
+  role: string;
+  /** The worker already holds the role in the case. */
+  alreadyInRole: string;
+  /** The case already has a lead for the period. */
+  isLead: string;
+  /** The start: before the case opened. */
+  startsOn: string;
+  limitOverrideReason: string;
+}
+
+const INVOLVE_FIELDS: InvolveFields = {
+  case: 'caseId',
+  worker: 'workerId',
+  role: 'roleCode',
+  alreadyInRole: 'roleCode',
+  isLead: 'isLead',
+  startsOn: 'startsOn',
+  limitOverrideReason: 'limitOverrideReason',
+};
+
 const ACTIVE = 'i.starts_on <= :today AND (i.ends_on IS NULL OR i.ends_on > :today)';
 
 export class CaseInvolvementService {
@@ -64,42 +94,42 @@ export class CaseInvolvementService {
 
   /**
    * Involves a worker in an open case in a role. The case row is locked, so concurrent requests queue. In the caller's
-   * transaction when given one (the handover), whose errors about the worker name `workerField`.
+   * transaction when given one (the handover), whose errors name its own input's `fields`.
    */
-  async involve(input: InvolveWorkerInput, actor: Actor, manager?: EntityManager, workerField = 'workerId'): Promise<CaseInvolvement> {
+  async involve(input: InvolveWorkerInput, actor: Actor, manager?: EntityManager, fields: InvolveFields = INVOLVE_FIELDS): Promise<CaseInvolvement> {
     const startsOn = input.startsOn ?? this.today;
     const isLead = input.isLead ?? false;
-    const overrideReason = checkLimitOverride(actor, input.limitOverrideReason, 'limitOverrideReason');
+    const overrideReason = checkLimitOverride(actor, input.limitOverrideReason, fields.limitOverrideReason);
     return inTransaction(this.dataSource, manager, async (manager) => {
-      await assertManagesCase(manager, actor, input.caseId, 'caseId');
+      await assertManagesCase(manager, actor, input.caseId, fields.case);
       // The worker is the actor's, or placed at one of the actor's organisations when the involvement starts.
       if (isUuid(input.workerId) && (await actorMay(manager, actor, 'cases_may_involve', input.workerId, startsOn)) === false) {
-        throw outOfReach(actor, workerField, 'The worker belongs to another area and is not placed in yours on that day');
+        throw outOfReach(actor, fields.worker, 'The worker belongs to another area and is not placed in yours on that day');
       }
-      const socialCase = await lockForUpdate(manager, SocialCase, input.caseId, { what: 'Case', field: 'caseId' });
-      if (socialCase.status === CaseStatus.CLOSED) throw conflict('The case is closed', 'caseId');
+      const socialCase = await lockForUpdate(manager, SocialCase, input.caseId, { what: 'Case', field: fields.case });
+      if (socialCase.status === CaseStatus.CLOSED) throw conflict('The case is closed', fields.case);
       if (startsOn < socialCase.openedOn) {
-        throw badInput('startsOn', `The involvement cannot start before the case opened (${socialCase.openedOn})`);
+        throw badInput(fields.startsOn, `The involvement cannot start before the case opened (${socialCase.openedOn})`);
       }
-      const worker = await new WorkerService(this.dataSource, this.today).get(input.workerId, workerField, manager);
-      if (worker.archivedAt) throw conflict('The worker is archived', workerField);
-      await new ProfessionalRoleService(this.dataSource).get(input.roleCode, 'roleCode', manager);
+      const worker = await new WorkerService(this.dataSource, this.today).get(input.workerId, fields.worker, manager);
+      if (worker.archivedAt) throw conflict('The worker is archived', fields.worker);
+      await new ProfessionalRoleService(this.dataSource).get(input.roleCode, fields.role, manager);
       const overlapping = (await manager.query(
         `SELECT worker_id, role_code, is_lead FROM case_involvement
          WHERE case_id = $1 AND daterange(starts_on, ends_on, '[)') && daterange($2::date, NULL, '[)')`,
         [socialCase.id, startsOn],
       )) as { worker_id: string; role_code: string; is_lead: boolean }[];
       if (overlapping.some((row) => row.worker_id === worker.id && row.role_code === input.roleCode)) {
-        throw conflict('The worker already holds this role in the case', 'roleCode');
+        throw conflict('The worker already holds this role in the case', fields.alreadyInRole);
       }
       if (isLead && overlapping.some((row) => row.is_lead)) {
-        throw conflict('The case already has a lead worker for that period', 'isLead');
+        throw conflict('The case already has a lead worker for that period', fields.isLead);
       }
       // Two involvements of one worker in different cases queue here, so they cannot both pass the limit. An advisory
       // lock, not a row lock: a coordinator may involve a worker of another area placed in theirs, whose row the
       // worker table's policy would not let them lock.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('case_workload:' || $1, 0))`, [worker.id]);
-      const limitOverrideReason = await new CaseWorkloadService(manager).assertMayJoinCase(manager, worker.id, socialCase.id, startsOn, overrideReason, workerField);
+      const limitOverrideReason = await new CaseWorkloadService(manager).assertMayJoinCase(manager, worker.id, socialCase.id, startsOn, overrideReason, fields.worker);
       const repository = manager.getRepository(CaseInvolvement);
       return repository.save(
         repository.create({ caseId: socialCase.id, workerId: worker.id, roleCode: input.roleCode, startsOn, endsOn: null, isLead, limitOverrideReason }),
@@ -109,13 +139,23 @@ export class CaseInvolvementService {
 
   /**
    * Ends an involvement, by whoever manages its case. In the caller's transaction when given one (the handover), whose
-   * refusal names `refusal.field` (the handover's input has no `id`) and may explain itself with `refusal.message`.
+   * refusals name `options.field` (the handover's input has no `id`), the one of reach explained by `options.message`;
+   * with `options.bringForward` an end already planned after `endsOn` moves to it (the handover ends everything the
+   * worker holds on its day), where endInvolvement refuses an involvement that has an end.
    */
-  async end(id: string, endsOn: string, actor: Actor, manager?: EntityManager, refusal: { field: string; message?: string } = { field: 'id' }): Promise<CaseInvolvement> {
+  async end(
+    id: string,
+    endsOn: string,
+    actor: Actor,
+    manager?: EntityManager,
+    options: { field: string; message?: string; bringForward?: boolean } = { field: 'id' },
+  ): Promise<CaseInvolvement> {
     return inTransaction(this.dataSource, manager, async (manager) => {
-      if (isUuid(id)) await assertActorMay(manager, actor, 'cases_manages_involvement', id, refusal.field, refusal.message);
-      const involvement = await lockForUpdate(manager, CaseInvolvement, id, { what: 'Case involvement' });
-      if (involvement.endsOn !== null) throw conflict(`The involvement already ended on ${involvement.endsOn}`);
+      if (isUuid(id)) await assertActorMay(manager, actor, 'cases_manages_involvement', id, options.field, options.message);
+      const involvement = await lockForUpdate(manager, CaseInvolvement, id, { what: 'Case involvement', field: options.field });
+      if (involvement.endsOn !== null && !(options.bringForward && involvement.endsOn > endsOn)) {
+        throw conflict(`The involvement already ended on ${involvement.endsOn}`, options.field);
+      }
       if (endsOn <= involvement.startsOn) throw badInput('endsOn', `The end must come after the start (${involvement.startsOn})`);
       involvement.endsOn = endsOn;
       return manager.getRepository(CaseInvolvement).save(involvement);

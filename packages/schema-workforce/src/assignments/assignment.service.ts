@@ -32,15 +32,29 @@ export interface LockedAssignment extends AssignmentColumns {
   mayChange: boolean;
 }
 
-/** The input fields an error names: those of assignWorker, or of the row of a plan being accepted. */
+/**
+ * The input fields an error names: those of assignWorker, or of the row of a plan being accepted, or of a handover's
+ * replacement (whose input has no organisation: the placement taken over stands for it).
+ */
 export interface PlaceFields {
+  /** The worker: out of reach, missing, archived, or beyond the placements limit. */
   worker: string;
+  /** The organisation: out of reach, missing or archived. */
   organisation: string;
+  /** The worker is already placed at the organisation for the period. */
+  placedThere: string;
+  /** The worker already has a primary placement for the period. */
   isPrimary: string;
   limitOverrideReason: string;
 }
 
-const ASSIGN_FIELDS: PlaceFields = { worker: 'workerId', organisation: 'organisationId', isPrimary: 'isPrimary', limitOverrideReason: 'limitOverrideReason' };
+const ASSIGN_FIELDS: PlaceFields = {
+  worker: 'workerId',
+  organisation: 'organisationId',
+  placedThere: 'organisationId',
+  isPrimary: 'isPrimary',
+  limitOverrideReason: 'limitOverrideReason',
+};
 
 export class AssignmentService {
   constructor(
@@ -145,7 +159,7 @@ export class AssignmentService {
     const others = await manager.getRepository(Assignment).findBy({ workerId: worker.id });
     const problem = placementConflict({ organisationId: organisation.id, startsOn, endsOn: null, isPrimary }, others);
     if (problem === 'assignmentOverlap') {
-      throw conflict('The worker is already assigned to this organisation for that period', field.organisation);
+      throw conflict('The worker is already assigned to this organisation for that period', field.placedThere);
     }
     if (problem === 'primaryOverlap') {
       throw conflict(
@@ -162,18 +176,29 @@ export class AssignmentService {
 
   /**
    * Ends an assignment: `endsOn` is the first day the worker no longer serves there. The row stays as history. In the
-   * caller's transaction when given one (the handover).
+   * caller's transaction when given one (the handover), whose refusals name `options.field` (its input has no `id`);
+   * with `options.bringForward` an end already planned after `endsOn` moves to it (the handover ends everything the
+   * worker holds on its day), where endAssignment refuses an assignment that has an end.
    */
-  async end(id: string, endsOn: string, reason: string | null | undefined, actor: Actor, manager?: EntityManager): Promise<Assignment> {
+  async end(
+    id: string,
+    endsOn: string,
+    reason: string | null | undefined,
+    actor: Actor,
+    manager?: EntityManager,
+    options: { field: string; bringForward?: boolean } = { field: 'id' },
+  ): Promise<Assignment> {
     const trimmedReason = reason?.trim() || null;
     if (trimmedReason && trimmedReason.length > REASON_MAX) {
       throw badInput('reason', `The reason may be at most ${REASON_MAX} characters`);
     }
     return inTransaction(this.dataSource, manager, async (manager) => {
       // Whoever manages the organisation (the worker leaves it) or the worker (they are called back) may end it.
-      if (isUuid(id)) await assertActorMay(manager, actor, 'workforce_manages_assignment', id, 'id');
-      const assignment = await lockForUpdate(manager, Assignment, id, { what: 'Assignment' });
-      if (assignment.endsOn !== null) throw conflict(`The assignment already ended on ${assignment.endsOn}`);
+      if (isUuid(id)) await assertActorMay(manager, actor, 'workforce_manages_assignment', id, options.field);
+      const assignment = await lockForUpdate(manager, Assignment, id, { what: 'Assignment', field: options.field });
+      if (assignment.endsOn !== null && !(options.bringForward && assignment.endsOn > endsOn)) {
+        throw conflict(`The assignment already ended on ${assignment.endsOn}`, options.field);
+      }
       if (endsOn <= assignment.startsOn) {
         throw badInput('endsOn', `The end must come after the start (${assignment.startsOn})`);
       }

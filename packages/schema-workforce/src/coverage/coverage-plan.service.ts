@@ -255,7 +255,13 @@ export class CoveragePlanService {
             { workerId: row.workerId, organisationId: row.organisationId, startsOn: date, isPrimary: !has_primary },
             actor,
             manager,
-            { worker: field('workerId'), organisation: field('organisationId'), isPrimary: field('workerId'), limitOverrideReason: field('workerId') },
+            {
+              worker: field('workerId'),
+              organisation: field('organisationId'),
+              placedThere: field('organisationId'),
+              isPrimary: field('workerId'),
+              limitOverrideReason: field('workerId'),
+            },
           ),
         );
       }

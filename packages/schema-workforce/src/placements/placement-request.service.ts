@@ -110,7 +110,7 @@ export class PlacementRequestService {
       const assignment = await new AssignmentService(this.dataSource, this.today).place(
         manager,
         { workerId: request.workerId, organisationId: request.organisationId, startsOn: request.startsOn, isPrimary: request.isPrimary },
-        { worker: 'id', organisation: 'id', isPrimary: 'id', limitOverrideReason: 'id' },
+        { worker: 'id', organisation: 'id', placedThere: 'id', isPrimary: 'id', limitOverrideReason: 'id' },
       );
       request.status = PlacementRequestStatus.ACCEPTED;
       request.assignmentId = assignment.id;

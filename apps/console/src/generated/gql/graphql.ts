@@ -277,6 +277,8 @@ export type HandoverReplacementInput = {
   assignmentId?: string | number | null | undefined;
   /** The case involvement taken over. */
   involvementId?: string | number | null | undefined;
+  /** Admins only, as in assignWorker and involveWorker: why the worker taking over may go beyond the workload limit (1 to 500 characters). Without it such a replacement is refused with WORKLOAD_LIMIT_EXCEEDED; with it the reason is kept on the placement or involvement made. */
+  limitOverrideReason?: string | null | undefined;
   /** The worker taking over. */
   workerId: string | number;
 };

@@ -32,6 +32,8 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
   const [note, setNote] = useState('');
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  // The refusal of one replacement (replacements.N.*), shown at its row: keyed by the assignment or involvement.
+  const [rowProblems, setRowProblems] = useState<Record<string, string>>({});
   const validDay = isValidLocalDate(endsOn);
   const { data, previousData, loading, error } = useQuery(HandoverPreviewDocument, {
     variables: { workerId, endsOn },
@@ -73,31 +75,33 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
   const submit = async () => {
     if (!preview) return;
     setProblem(null);
+    setRowProblems({});
+    // The rows sent, in the order of `replacements`: the server names a refused one by its index.
+    const rows = [
+      ...preview.placements
+        .filter((p) => choice(p.assignmentId) !== NONE)
+        .map((p) => ({ id: p.assignmentId, name: p.organisationName, replacement: { assignmentId: p.assignmentId, workerId: choice(p.assignmentId) } })),
+      ...preview.involvements
+        .filter((i) => choice(i.involvementId) !== NONE)
+        .map((i) => ({ id: i.involvementId, name: i.caseReference, replacement: { involvementId: i.involvementId, workerId: choice(i.involvementId) } })),
+    ];
     try {
       await apply({
-        variables: {
-          input: {
-            workerId,
-            endsOn,
-            reason,
-            note: note.trim() || null,
-            replacements: [
-              ...preview.placements
-                .filter((p) => choice(p.assignmentId) !== NONE)
-                .map((p) => ({ assignmentId: p.assignmentId, workerId: choice(p.assignmentId) })),
-              ...preview.involvements
-                .filter((i) => choice(i.involvementId) !== NONE)
-                .map((i) => ({ involvementId: i.involvementId, workerId: choice(i.involvementId) })),
-            ],
-          },
-        },
+        variables: { input: { workerId, endsOn, reason, note: note.trim() || null, replacements: rows.map((row) => row.replacement) } },
       });
       notifications.show({ color: 'teal', message: t('handover.done', { name: workerName }) });
       onClose();
     } catch (caught) {
       const parsed = parseError(caught, errorWords);
       const { key, values } = errorMessage(parsed);
-      setProblem(Object.values(parsed.fieldErrors)[0] ?? t(key, values));
+      const [field, message] = Object.entries(parsed.fieldErrors)[0] ?? [null, t(key, values)];
+      const row = rows[Number(/^replacements\.(\d+)(?:\.|$)/.exec(field ?? '')?.[1] ?? NaN)];
+      if (row) {
+        setRowProblems({ [row.id]: message });
+        setProblem(t('handover.rowProblem', { name: row.name, message }));
+      } else {
+        setProblem(message);
+      }
     }
   };
 
@@ -147,8 +151,12 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
                   label={t('handover.replacement', { name: placement.organisationName })}
                   data={options(placement.candidates)}
                   value={choice(placement.assignmentId)}
-                  onChange={(value) => setChoices((current) => ({ ...current, [placement.assignmentId]: value ?? NONE }))}
+                  onChange={(value) => {
+                    setChoices((current) => ({ ...current, [placement.assignmentId]: value ?? NONE }));
+                    setRowProblems(({ [placement.assignmentId]: _, ...others }) => others);
+                  }}
                   allowDeselect={false}
+                  error={rowProblems[placement.assignmentId]}
                   comboboxProps={{ withinPortal: true }}
                 />
               </Paper>
@@ -177,8 +185,12 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
                   label={t('handover.replacement', { name: involvement.caseReference })}
                   data={options(involvement.candidates)}
                   value={choice(involvement.involvementId)}
-                  onChange={(value) => setChoices((current) => ({ ...current, [involvement.involvementId]: value ?? NONE }))}
+                  onChange={(value) => {
+                    setChoices((current) => ({ ...current, [involvement.involvementId]: value ?? NONE }));
+                    setRowProblems(({ [involvement.involvementId]: _, ...others }) => others);
+                  }}
                   allowDeselect={false}
+                  error={rowProblems[involvement.involvementId]}
                 />
               </Paper>
             ))}
