@@ -371,7 +371,8 @@ export async function nestedConnection<T extends { id: string }>(
   page: PageArgs,
 ): Promise<Connection<T>> {
   const pageKey = JSON.stringify([page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
-  const pages = context.loaders.get<string, NestedPage>(`${name}:page:${pageKey}`, (parentIds) =>
+  // The columns too: two selections of one list in a request may read different columns (`NestedList.rows`).
+  const pages = context.loaders.get<string, NestedPage>(`${name}:page:${pageKey}:${list.rows?.columns ?? ''}`, (parentIds) =>
     paginateEach(context.dataSource, parentIds, list.source, list.order, page, list.rows?.columns),
   );
   if (list.rows) {
