@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  GraphQLID,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLFieldMap,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessRole } from '@peksos/access';
 import { testDatabaseKind } from '@peksos/db/testing';
@@ -18,6 +28,11 @@ import { startTestServer, type GraphQLClient, type GraphQLResponse, type TestSer
  *   the record out of reach; nothing is written (a snapshot of every table under row-level security, and of accounts
  *   and API keys, is unchanged) and no audit record is left;
  * - partners and viewers are refused every write the same way.
+ *
+ * A record named inside a list of the input (`rows.0.workerId`, `replacements.0.workerId`) is also tried as the second
+ * copy of the list's elements, after a first copy in area that the service handles first: refused naming that
+ * element's index, and the first copy's writes undone. Every ID an area mutation's arguments carry (in lists too, as
+ * the schema has them) must be named by a record, or be listed in `notRecords` with the reason.
  *
  * A mutation of the schema with no entry in MUTATIONS fails the first test: a new mutation needs its records here
  * (and a row in docs/access.md, which the last test checks), not a default. Each case makes its own records (as an
@@ -38,8 +53,6 @@ interface Make {
   worker(where: Where): Promise<string>;
   /** An assignment (current, from 2018-01-02) of a worker of `worker` at an organisation of `organisation`. */
   assignment(organisation: Where, worker?: Where): Promise<string>;
-  /** A worker of `where` placed (from 2018-01-02) at an organisation of the same area; returns the worker. */
-  placedWorker(where: Where): Promise<string>;
   /** A case opened on 2018-02-01 at an organisation. */
   case(where: Where): Promise<string>;
   /** An involvement (from 2018-03-01) in a case of `where`, of a worker of the same area. */
@@ -55,6 +68,10 @@ interface Make {
   askedPlacementRequest(where: Where): Promise<string>;
   /** An enrolment in a test of `session`, of a worker of `worker`. */
   enrolment(session: Where, worker: Where): Promise<string>;
+  /** Places this worker (from 2018-01-02) at a new organisation of `where`; returns the assignment. */
+  placeAt(workerId: string, where: Where, isPrimary: boolean): Promise<string>;
+  /** Involves this worker (from 2018-03-01) in a new case of `where`; returns the involvement. */
+  involveIn(workerId: string, where: Where): Promise<string>;
   unique(): string;
 }
 
@@ -69,8 +86,13 @@ type MutationEntry =
       kind: 'area';
       /** The tables it writes, for docs/access.md and the report. */
       records: RecordOfMutation[];
-      /** The request, with each record (by its `record` name) in or out of the coordinator's area. */
-      request(make: Make, where: (record: string) => Where): Promise<Request>;
+      /**
+       * The request, with each record (by its `record` name) in or out of the coordinator's area. A mutation taking a
+       * list makes its elements `copies` times (1 unless asked), asking `where` of each copy's records.
+       */
+      request(make: Make, where: (record: string, copy?: number) => Where, copies?: number): Promise<Request>;
+      /** IDs the arguments carry that are not a record the coordinator must manage (by path, lists as `N`), and why. */
+      notRecords?: Record<string, string>;
     }
   | { kind: 'admins'; reason: string; request(make: Make): Promise<Request> }
   | { kind: 'none'; reason: string };
@@ -180,12 +202,13 @@ const MUTATIONS: Record<string, MutationEntry> = {
       { record: 'organisation', field: 'rows.0.organisationId' },
       { record: 'worker', field: 'rows.0.workerId' },
     ],
-    request: async (make, where) => ({
-      query: 'mutation ($input: AcceptCoveragePlanInput!) { acceptCoveragePlan(input: $input) { id } }',
-      variables: {
-        input: { rows: [{ organisationId: await make.organisation(where('organisation')), workerId: await make.worker(where('worker')) }], startsOn: LOCAL_DATE },
-      },
-    }),
+    request: async (make, where, copies = 1) => {
+      const rows = [];
+      for (let copy = 0; copy < copies; copy += 1) {
+        rows.push({ organisationId: await make.organisation(where('organisation', copy)), workerId: await make.worker(where('worker', copy)) });
+      }
+      return { query: 'mutation ($input: AcceptCoveragePlanInput!) { acceptCoveragePlan(input: $input) { id } }', variables: { input: { rows, startsOn: LOCAL_DATE } } };
+    },
   },
   updateWorkloadLimits: {
     kind: 'admins',
@@ -269,12 +292,31 @@ const MUTATIONS: Record<string, MutationEntry> = {
   },
   handOverWorker: {
     kind: 'area',
-    // The worker's placements end; no replacement (the replacements go through assignWorker's and involveWorker's rules).
-    records: [{ record: 'worker', field: 'workerId' }],
-    request: async (make, where) => ({
-      query: 'mutation ($input: HandOverWorkerInput!) { handOverWorker(input: $input) { assignmentsEnded { id } } }',
-      variables: { input: { workerId: await make.placedWorker(where('worker')), endsOn: '2018-06-01', reason: 'ON_LEAVE' } },
-    }),
+    // The worker's placements and involvements end; each copy of the replacements takes over a placement (as
+    // assignWorker: the organisation and the replacement) and a case involvement (as involveWorker: the case and the
+    // replacement, not placed in the area). A placement elsewhere ends (the worker's side may end it); an involvement
+    // in a case elsewhere does not (its case's side ends it), taken over or not.
+    records: [
+      { record: 'worker', field: 'workerId' },
+      { record: "placement's organisation", field: 'replacements.0.assignmentId' },
+      { record: 'replacement in the placement', field: 'replacements.0.workerId' },
+      { record: "involvement's case", field: 'replacements.1.involvementId' },
+      { record: 'replacement in the case', field: 'replacements.1.workerId' },
+      { record: 'case not taken over', field: 'workerId' },
+    ],
+    request: async (make, where, copies = 1) => {
+      const workerId = await make.worker(where('worker', 0));
+      const replacements = [];
+      for (let copy = 0; copy < copies; copy += 1) {
+        replacements.push({ assignmentId: await make.placeAt(workerId, where("placement's organisation", copy), copy === 0), workerId: await make.worker(where('replacement in the placement', copy)) });
+        replacements.push({ involvementId: await make.involveIn(workerId, where("involvement's case", copy)), workerId: await make.worker(where('replacement in the case', copy)) });
+      }
+      await make.involveIn(workerId, where('case not taken over', 0));
+      return {
+        query: 'mutation ($input: HandOverWorkerInput!) { handOverWorker(input: $input) { assignmentsEnded { id } assignmentsMade { id } involvementsMade { id } } }',
+        variables: { input: { workerId, endsOn: '2018-06-01', reason: 'ON_LEAVE', replacements } },
+      };
+    },
   },
   scheduleTrainingSession: {
     kind: 'area',
@@ -314,8 +356,8 @@ const MUTATIONS: Record<string, MutationEntry> = {
   },
   requestPlacement: {
     kind: 'area',
-    // The worker is another area's: that is what a request is for (a worker of one's own is placed with assignWorker).
     records: [{ record: 'organisation', field: 'organisationId' }],
+    notRecords: { workerId: "another area's worker: that is what a request is for (a worker of one's own is placed with assignWorker)" },
     request: async (make, where) => ({
       query: 'mutation ($input: RequestPlacementInput!) { requestPlacement(input: $input) { id } }',
       variables: { input: { organisationId: await make.organisation(where('organisation')), workerId: await make.worker('out'), startsOn: LOCAL_DATE } },
@@ -417,6 +459,36 @@ const COMMANDS: Record<string, string> = {
 
 const refusalOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions;
 
+/**
+ * The IDs a mutation's arguments carry, as the paths its errors name them by: an `input` argument's fields by their
+ * own names (`organisationId`), other arguments by theirs (`sessionId`), an element of a list as `N`
+ * (`replacements.N.workerId`).
+ */
+function idPaths(mutation: GraphQLField<unknown, unknown>): string[] {
+  const paths: string[] = [];
+  const walk = (type: GraphQLInputType, path: string[], seen: ReadonlySet<string>) => {
+    const unwrapped = isNonNullType(type) ? type.ofType : type;
+    if (isListType(unwrapped)) return walk(unwrapped.ofType, [...path, 'N'], seen);
+    if (isInputObjectType(unwrapped)) {
+      if (seen.has(unwrapped.name)) return;
+      for (const field of Object.values(unwrapped.getFields())) walk(field.type, [...path, field.name], new Set([...seen, unwrapped.name]));
+    } else if (getNamedType(unwrapped) === GraphQLID) paths.push(path.join('.'));
+  };
+  for (const arg of mutation.args) walk(arg.type, arg.name === 'input' ? [] : [arg.name], new Set());
+  return paths.sort();
+}
+
+/** A field naming a list's element by its path: `replacements.1.workerId` is `replacements.N.workerId`. */
+const byListPath = (field: string) => field.replace(/\.\d+(?=\.|$)/g, '.N');
+
+/** The list at `path` of a request's `input` (or of its variables). */
+function listIn(request: Request, path: string): unknown[] | undefined {
+  const variables = (request.variables ?? {}) as Record<string, unknown>;
+  const find = (root: unknown) => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], root);
+  const found = find(variables.input) ?? find(variables);
+  return Array.isArray(found) ? found : undefined;
+}
+
 describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () => {
   let api: TestServer;
   let coordinator: GraphQLClient;
@@ -424,9 +496,10 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
   let partner: GraphQLClient;
   let mutations: string[];
   let allMutations: string[];
+  let mutationFields: GraphQLFieldMap<unknown, unknown>;
   let tables: string[];
   let serial = 0;
-  const figures = { mutations: 0, records: 0, coordinatorCases: 0, partnerCases: 0, viewerCases: 0, adminOnlyCases: 0, importCases: 0 };
+  const figures = { mutations: 0, records: 0, coordinatorCases: 0, listCases: 0, partnerCases: 0, viewerCases: 0, adminOnlyCases: 0, importCases: 0 };
 
   const db = () => api.database.dataSource;
   /** Coordinators of the other two kecamatan, who ask for placements, each with an organisation of theirs. */
@@ -453,12 +526,17 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
       });
       return assignWorker.id;
     },
-    async placedWorker(where) {
-      const workerId = await make.worker(where);
-      await api.query(`mutation ($input: AssignWorkerInput!) { assignWorker(input: $input) { id } }`, {
-        input: { organisationId: await make.organisation(where), workerId, startsOn: '2018-01-02' },
+    async placeAt(workerId, where, isPrimary) {
+      const { assignWorker } = await api.query(`mutation ($input: AssignWorkerInput!) { assignWorker(input: $input) { id } }`, {
+        input: { organisationId: await make.organisation(where), workerId, isPrimary, startsOn: '2018-01-02' },
       });
-      return workerId;
+      return assignWorker.id;
+    },
+    async involveIn(workerId, where) {
+      const { involveWorker } = await api.query(`mutation ($input: InvolveWorkerInput!) { involveWorker(input: $input) { id } }`, {
+        input: { caseId: await make.case(where), workerId, roleCode: 'BROKER', startsOn: '2018-03-01' },
+      });
+      return involveWorker.id;
     },
     async case(where) {
       const { openCase } = await api.query(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, {
@@ -561,7 +639,8 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
     const schema = await api.query(`{ __schema { mutationType { fields { name } } } }`);
     mutations = (schema.__schema.mutationType.fields as { name: string }[]).map((field) => field.name).sort();
     const full: GraphQLSchema = await buildApiSchema(await loadServerModules(configuredModuleNames()));
-    allMutations = Object.keys(full.getMutationType()!.getFields()).sort();
+    mutationFields = full.getMutationType()!.getFields();
+    allMutations = Object.keys(mutationFields).sort();
     tables = (
       (await db().query(
         `SELECT c.relname AS name FROM pg_class c
@@ -576,7 +655,7 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
       const cases = figures.coordinatorCases + figures.partnerCases + figures.viewerCases + figures.adminOnlyCases + figures.importCases;
       console.info(
         `[matrix] ${testDatabaseKind()}: ${figures.mutations} mutations × ${figures.records} records (each in and out of area) × 3 roles` +
-          ` = ${figures.coordinatorCases} coordinator + ${figures.partnerCases} partner + ${figures.viewerCases} viewer cases;` +
+          ` = ${figures.coordinatorCases} coordinator (${figures.listCases} of them a record in a list's second element) + ${figures.partnerCases} partner + ${figures.viewerCases} viewer cases;` +
           ` ${figures.adminOnlyCases} admin-only refusals, ${figures.importCases} import refusals; ${cases} cases; tables compared: ${tables.length}`,
       );
     }
@@ -587,6 +666,19 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
     expect(mutations.filter((name) => !(name in MUTATIONS)), 'mutations without an entry in MUTATIONS').toEqual([]);
     expect(Object.keys(MUTATIONS).filter((name) => !allMutations.includes(name)), 'entries no module defines').toEqual([]);
     expect(tables).toEqual(expect.arrayContaining(['organisation', 'worker', 'assignment', 'certification']));
+  });
+
+  it('has a record for every ID an area mutation takes, in lists of its input too', () => {
+    const unnamed: string[] = [];
+    for (const [name, entry] of Object.entries(MUTATIONS)) {
+      if (entry.kind !== 'area' || !mutationFields[name]) continue;
+      const named = new Set([...entry.records.map(({ field }) => byListPath(field)), ...Object.keys(entry.notRecords ?? {})]);
+      for (const path of idPaths(mutationFields[name])) if (!named.has(path)) unnamed.push(`${name}: ${path}`);
+    }
+    expect(unnamed, 'IDs without a record in MUTATIONS (or a reason in notRecords)').toEqual([]);
+    // It sees the lists: the plan's rows and the handover's replacements.
+    expect(idPaths(mutationFields.acceptCoveragePlan!)).toEqual(['rows.N.organisationId', 'rows.N.workerId']);
+    expect(idPaths(mutationFields.handOverWorker!)).toEqual(['replacements.N.assignmentId', 'replacements.N.involvementId', 'replacements.N.workerId', 'workerId']);
   });
 
   it('lets a coordinator change every record in their area, and refuses each one out of it, naming the field and writing nothing', async () => {
@@ -613,6 +705,17 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
         const outOfArea = await entry.request(make, (other) => (other === record ? 'out' : 'in'));
         await expectRefused(coordinator, outOfArea, `${name}, ${record} out of area`, field);
         figures.coordinatorCases += 1;
+        // A record in a list's element: again in the second copy of the elements, after a first copy in area.
+        const element = /^(.+?)\.(\d+)\.(.+)$/.exec(field);
+        if (!element) continue;
+        const [, list, index, rest] = element as unknown as [string, string, string, string];
+        const perCopy = (listIn(outOfArea, list) ?? []).length;
+        expect(perCopy, `${name}: ${list} is not a list of its request`).toBeGreaterThan(0);
+        const later = await entry.request(make, (other, copy = 0) => (other === record && copy === 1 ? 'out' : 'in'), 2);
+        expect(listIn(later, list), `${name}: ${list} does not hold two copies`).toHaveLength(2 * perCopy);
+        await expectRefused(coordinator, later, `${name}, ${record} out of area in the second copy`, `${list}.${Number(index) + perCopy}.${rest}`);
+        figures.coordinatorCases += 1;
+        figures.listCases += 1;
       }
     }
   }, 180_000);
@@ -668,7 +771,11 @@ describe(`the matrix of who may change which rows (${testDatabaseKind()})`, () =
     for (const [name, entry] of Object.entries(MUTATIONS)) {
       if (entry.kind !== 'area') continue;
       const row = rows.find((line) => (line.split('|')[1] ?? '').includes(`\`${name}\``))!;
-      for (const { field } of entry.records) expect(row, `${name}: docs/access.md does not name ${field}`).toContain(`\`${field}\``);
+      // An element of a list by `N`: the docs name the field of whichever element is refused.
+      for (const { field } of entry.records) {
+        const documented = byListPath(field);
+        expect(row, `${name}: docs/access.md does not name ${documented}`).toContain(`\`${documented}\``);
+      }
     }
   });
 });

@@ -8,6 +8,7 @@ import { AuditResolver } from './audit/audit.resolver.js';
 import { AccessSchema1764600000000 } from './migrations/1764600000000-access-schema.js';
 import { RateLimits1764600010000 } from './migrations/1764600010000-rate-limits.js';
 import { DropUnusedSignInColumns1764600020000 } from './migrations/1764600020000-drop-unused-sign-in-columns.js';
+import { AuditRecordReferencesIndex1764600030000 } from './migrations/1764600030000-audit-record-references-index.js';
 import { Session } from './sessions/session.entity.js';
 
 /**
@@ -19,7 +20,7 @@ export const accessModule: SchemaModule = {
   dependsOn: ['workforce'],
   entities: [Account, Session, ApiKey, AuditRecord],
   resolvers: [AccountResolver, ApiKeyResolver, AuditResolver],
-  migrations: [AccessSchema1764600000000, RateLimits1764600010000, DropUnusedSignInColumns1764600020000],
+  migrations: [AccessSchema1764600000000, RateLimits1764600010000, DropUnusedSignInColumns1764600020000, AuditRecordReferencesIndex1764600030000],
   constraintMeanings: {
     account_username_key: { code: ErrorCode.CONFLICT, field: 'username', message: 'The username is taken' },
     account_username_format: {

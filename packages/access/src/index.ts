@@ -7,7 +7,7 @@ export { ApiKeyService, type CreatedApiKey } from './api-keys/api-key.service.js
 export { SessionService } from './sessions/session.service.js';
 export { SignInGuard } from './sessions/sign-in-guard.js';
 export { AuditService } from './audit/audit.service.js';
-export { recordHistoryModule } from './history/record-history.js';
+export { recordHistoryModule, RecordHistoryService } from './history/record-history.js';
 export { authenticate, accessRequest, requireRoles, readCookie, WWW_AUTHENTICATE, type AuthenticatedLocals } from './http/authentication.js';
 export { RateLimiter, rateLimitStore } from './http/rate-limiter.js';
 export { hashPassword, verifyPassword, checkNewPassword, DEFAULT_PASSWORD_COST_LOG2 } from './passwords.js';

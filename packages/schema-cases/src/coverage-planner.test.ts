@@ -94,6 +94,11 @@ describe(`workload limits and the coverage planner (${testDatabaseKind()})`, () 
     expect(assignmentCandidates.length).toBeGreaterThan(3);
     const firstUncertified = assignmentCandidates.findIndex((candidate: { certified: boolean }) => !candidate.certified);
     expect(assignmentCandidates.slice(firstUncertified).every((candidate: { certified: boolean }) => !candidate.certified)).toBe(true);
+    // How many to list is checked, not quietly clamped: the field at fault, as a page's first is.
+    for (const first of [0, -3, 101]) {
+      const refused = await coordinator.graphql(`query ($id: ID!, $first: Int!) { assignmentCandidates(organisationId: $id, first: $first) { workerId } }`, { id: lks, first });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
   });
 
   it('accepts a plan as one operation: every placement in one transaction, audited under acceptCoveragePlan', async () => {

@@ -348,4 +348,52 @@ describe(`handover and history (${testDatabaseKind()})`, () => {
       await api.query(`mutation { updateWorkloadLimits(input: { maxOpenCases: 40, recommendedOpenCases: 25, maxPlacements: 2 }) { maxPlacements } }`);
     }
   });
+
+  it('refuses a coordinator replacements and cases out of their area, naming each, writing nothing; a placement elsewhere ends', async () => {
+    const utara = await api.signedInAs(AccessRole.COORDINATOR, '32.77.03');
+    // A worker of Cimahi Utara lent to an organisation of Cimahi Selatan, and in a case there.
+    const lent = await worker(`Lina Dipinjamkan ${++serial}`, '32.77.03.1001');
+    const { createOrganisation } = await api.query(`mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`, {
+      input: { name: `LKS Selatan Pinjaman ${serial}`, kind: 'SOCIAL_WELFARE_INSTITUTION', areaCode: '32.77.01.1003' },
+    });
+    const elsewhere = createOrganisation.id as string;
+    const assignmentId = (await assign(lent, elsewhere, true)).assignWorker.id as string;
+    const { openCase } = await api.query(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`, {
+      input: { organisationId: elsewhere, pmksCategoryCode: 'ANAK_TERLANTAR', reference: `PINJAM/${process.pid}/${serial}`, openedOn: inDays(-20) },
+    });
+    const { involveWorker } = await api.query(`mutation ($input: InvolveWorkerInput!) { involveWorker(input: $input) { id } }`, {
+      input: { caseId: openCase.id, workerId: lent, roleCode: 'BROKER', startsOn: inDays(-20) },
+    });
+    const ofSelatan = await worker(`Pengganti Selatan ${serial}`, '32.77.01.1003');
+    const before = await handoverRecords();
+    const refusal = async (replacements: { assignmentId?: string; involvementId?: string; workerId: string }[]) => {
+      const refused = await utara.graphql(APPLY, { input: { workerId: lent, endsOn, reason: 'MOVED', replacements } });
+      expect(await openAssignments(lent)).toEqual([{ organisation: elsewhere }]);
+      expect(await handoverRecords()).toBe(before);
+      return refused.errors?.[0];
+    };
+    // The involvement is its case's coordinator's to end (endInvolvement's rule), taken over or not.
+    const notTakenOver = await refusal([]);
+    expect(notTakenOver?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'workerId' });
+    expect(notTakenOver?.message).toMatch(/PINJAM\/.*endInvolvement/);
+    expect((await refusal([{ involvementId: involveWorker.id, workerId: ids.replacement }]))?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      field: 'replacements.0.involvementId',
+    });
+    // Once Selatan's coordinator has ended it: a replacement at Selatan's organisation, as assignWorker would, is refused
+    // naming the placement taken over; a worker of Selatan's, the replacement.
+    await selatan.query(`mutation ($id: ID!, $endsOn: LocalDate!) { endInvolvement(id: $id, endsOn: $endsOn) { id } }`, { id: involveWorker.id, endsOn: inDays(-1) });
+    expect((await refusal([{ assignmentId, workerId: ids.replacement }]))?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'replacements.0.assignmentId' });
+    const ownOrganisation = await organisation(`LKS Utara Pinjaman ${serial}`);
+    const placedAtHome = (await assign(lent, ownOrganisation, false)).assignWorker.id as string;
+    const refused = await utara.graphql(APPLY, {
+      input: { workerId: lent, endsOn, reason: 'MOVED', replacements: [{ assignmentId: placedAtHome, workerId: ofSelatan }] },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'replacements.0.workerId' });
+    expect(await handoverRecords()).toBe(before);
+    // Without replacements there, the coordinator calls their worker back: both placements end.
+    const { handOverWorker } = await utara.query(APPLY, { input: { workerId: lent, endsOn, reason: 'MOVED' } });
+    expect(handOverWorker.assignmentsEnded.map((ended: { id: string }) => ended.id).sort()).toEqual([assignmentId, placedAtHome].sort());
+    expect(await openAssignments(lent)).toEqual([]);
+  });
 });

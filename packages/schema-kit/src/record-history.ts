@@ -9,7 +9,10 @@ export interface AuditedRecordKind {
   table: string;
   /** The column holding a row's name, if rows have one (`full_name`). */
   nameColumn?: string;
-  /** Columns referring to another audited table's rows, by the table they refer to (`{ worker_id: 'worker' }`). */
+  /**
+   * Columns referring to another audited table's rows, by the table they refer to (`{ worker_id: 'worker' }`). Each is
+   * named `…_id`: the audit log indexes the ids in such columns (`audit_reference_ids`), which a history looks them up by.
+   */
   references?: Record<string, string>;
   /** Columns of personal data: a history shows that they changed, never their values (UU 27/2022). */
   personalColumns?: string[];

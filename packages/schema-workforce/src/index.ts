@@ -40,6 +40,13 @@ export { PlacementRequestService } from './placements/placement-request.service.
 export { WorkloadLimits } from './workload/workload-limits.entity.js';
 export { Workload } from './workload/workload.type.js';
 export { WorkloadService, checkLimitOverride, placementLimitExcess, type PlacementPeriod } from './workload/workload.service.js';
-export { CandidateRankingService, type RankedCandidate, type RankingOptions } from './workload/candidate-ranking.service.js';
+export {
+  CandidatePool,
+  CandidateRankingService,
+  type CandidatePoolRequest,
+  type PoolRankingOptions,
+  type RankedCandidate,
+  type RankingOptions,
+} from './workload/candidate-ranking.service.js';
 export { Nearness } from './coverage/coverage-plan.solver.js';
 export { CoveragePlanService } from './coverage/coverage-plan.service.js';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, GraphQLISODateTime, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import {
   Access,
   badInput,
@@ -89,6 +89,8 @@ export class HistoryEventConnection extends ConnectionType(HistoryEvent, 'Histor
 const BOOKKEEPING = new Set(['id', 'created_at', 'updated_at', 'version']);
 const TABLE_NAME = /^[a-z_]+$/;
 const COLUMN_NAME = /^[a-z_]+$/;
+/** A reference column is named `…_id`: the audit log's index of referenced ids (`audit_reference_ids`) reads only those. */
+const REFERENCE_COLUMN_NAME = /^[a-z_]+_id$/;
 
 function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -106,7 +108,7 @@ export class RecordHistoryService {
     for (const kind of kinds) {
       if (!TABLE_NAME.test(kind.table)) throw new Error(`Audited record kind: invalid table ${kind.table}`);
       for (const [column, table] of Object.entries(kind.references ?? {})) {
-        if (!COLUMN_NAME.test(column) || !TABLE_NAME.test(table)) throw new Error(`Audited record kind ${kind.table}: invalid reference ${column}`);
+        if (!REFERENCE_COLUMN_NAME.test(column) || !TABLE_NAME.test(table)) throw new Error(`Audited record kind ${kind.table}: invalid reference ${column}`);
       }
       if (kind.nameColumn && !COLUMN_NAME.test(kind.nameColumn)) throw new Error(`Audited record kind ${kind.table}: invalid name column`);
     }
@@ -115,6 +117,11 @@ export class RecordHistoryService {
 
   /** A record's history, newest first: changes to it and to the rows pointing at it. */
   async history(id: string, page: PageArgs): Promise<Connection<AuditRecord>> {
+    return paginate(await this.historyQuery(id), [['r.recorded_at', 'DESC'], ['r.id', 'DESC']], page);
+  }
+
+  /** The audit records of a record's history, unordered: what `history` pages through. */
+  async historyQuery(id: string): Promise<SelectQueryBuilder<AuditRecord>> {
     if (!isUuid(id)) throw badInput('id', 'A record’s id is a UUID');
     const named = [...this.kinds.values()].filter((kind) => kind.nameColumn);
     const found = (await this.dataSource.query(
@@ -124,15 +131,23 @@ export class RecordHistoryService {
     if (found.length === 0) throw notFound('Record', id, 'id');
     const table = named[Number(found[0]!.kind)]!.table;
     const query = this.dataSource.getRepository(AuditRecord).createQueryBuilder('r');
-    const conditions = [`(r.table_name = :table AND r.record_id = :id)`];
+    const pointing: string[] = [];
     for (const kind of this.kinds.values()) {
       for (const [column, target] of Object.entries(kind.references ?? {})) {
         if (target !== table) continue;
-        conditions.push(`(r.table_name = '${kind.table}' AND (r.after->>'${column}' = :id OR r.before->>'${column}' = :id))`);
+        pointing.push(`(r.table_name = '${kind.table}' AND (r.after->>'${column}' = :id OR r.before->>'${column}' = :id))`);
       }
     }
+    // The record's own changes by (table_name, record_id); the rows pointing at it by the index of the ids recorded
+    // rows refer to (audit_record_reference_ids_idx), the exact table and column checked on what it finds.
+    const conditions = [`(r.table_name = :table AND r.record_id = :id)`];
+    if (pointing.length > 0) {
+      conditions.push(
+        `(audit_reference_ids(r.before, r.after) @> ARRAY[CAST(:id AS text)] AND (${pointing.join(' OR ')}))`,
+      );
+    }
     query.where(`r.action <> 'READ'`).andWhere(`(${conditions.join(' OR ')})`, { table, id });
-    return paginate(query, [['r.recorded_at', 'DESC'], ['r.id', 'DESC']], page);
+    return query;
   }
 
   /** The events of audit records, in their order: names and actors looked up in a few statements. */

@@ -50,9 +50,14 @@ interface HeldInvolvement {
  * uncovered and proposes replacements by the planner's ranking (`CandidateRankingService` of the workforce module,
  * limited to the workers and organisations the caller manages), within the workload limits counted across the whole
  * handover: a worker proposed for k placements has room for k more placements, one proposed for k cases room for k
- * more open cases. Applying it is one transaction through the owning modules' services (AssignmentService,
- * CaseInvolvementService), whose rules (the limits included) hold as for single changes: the first refusal, naming
- * the replacement (`replacements.N.workerId`), undoes everything.
+ * more open cases. The candidates of every organisation, and the open cases they hold, are read once
+ * (`CandidateRankingService.candidatePools`): a constant number of statements, whatever the number of involvements;
+ * each placement, then each involvement, is then ranked in turn, seeing the proposals made before it. Applying it is
+ * one transaction through the owning modules' services (AssignmentService, CaseInvolvementService), whose rules (the
+ * limits included) hold as for single changes: the first refusal undoes everything, naming the field at fault
+ * (`replacements.N.workerId` for a replacement the caller may not place or involve, `replacements.N.assignmentId` /
+ * `.involvementId` for an organisation or case out of their reach, `workerId` for the worker, or for an involvement
+ * not taken over in a case out of their reach).
  *
  * It lives in the cases module because it changes both placements (workforce) and involvements (cases): this module
  * already depends on the workforce module, not the other way round.
@@ -105,18 +110,26 @@ export class HandoverService {
     // Those becoming uncovered are proposed for first, so a replacement's last spare capacity goes to them.
     const uncoveredFirst = <T extends { others: number }>(items: T[]) => [...items.filter((item) => item.others === 0), ...items.filter((item) => item.others > 0)];
 
+    const placementsHeld = uncoveredFirst(await this.placementsHeld(this.dataSource, worker.id, endsOn));
+    const involvementsHeld = uncoveredFirst(await this.involvementsHeld(this.dataSource, worker.id, endsOn));
+    // Every organisation's candidates in one statement (not a ranking per placement and involvement).
+    const pools = await ranking.candidatePools(
+      [
+        ...placementsHeld.map((held) => ({ organisationId: held.organisation_id })),
+        ...involvementsHeld.map((held) => ({ organisationId: held.organisation_id, purpose: 'case' as const })),
+      ],
+      endsOn,
+      { managedBy: actor },
+    );
+    const placementPools = pools.slice(0, placementsHeld.length);
+    const casePools = pools.slice(placementsHeld.length);
+
     const proposedPlacements = new Map<string, number>();
-    const placements: HandoverPlacement[] = [];
-    for (const held of uncoveredFirst(await this.placementsHeld(this.dataSource, worker.id, endsOn))) {
-      const ranked = await ranking.rankForOrganisation(held.organisation_id, endsOn, {
-        excludeWorkerIds: [worker.id],
-        managedBy: actor,
-        proposedPlacements,
-        first: CANDIDATES,
-      });
+    const placements: HandoverPlacement[] = placementsHeld.map((held, index) => {
+      const ranked = placementPools[index]!.rank({ excludeWorkerIds: [worker.id], proposedPlacements, first: CANDIDATES });
       const proposed = ranked[0]?.workerId ?? null;
       if (proposed) proposedPlacements.set(proposed, (proposedPlacements.get(proposed) ?? 0) + 1);
-      placements.push({
+      return {
         assignmentId: held.id,
         organisationId: held.organisation_id,
         organisationName: held.organisation_name,
@@ -124,22 +137,18 @@ export class HandoverService {
         becomesUncovered: held.others === 0,
         proposedWorkerId: proposed,
         candidates: ranked.map(replacementCandidate),
-      });
-    }
+      };
+    });
 
+    // The open cases of every worker of the case pools, read once.
+    const cases =
+      involvementsHeld.length > 0
+        ? await caseWorkload.casesHeldFrom([...new Set(casePools.flatMap((pool) => pool.workerIds))], endsOn)
+        : new Map<string, Set<string>>();
     const proposedCases = new Map<string, Set<string>>();
-    const involvements: HandoverInvolvement[] = [];
-    for (const held of uncoveredFirst(await this.involvementsHeld(this.dataSource, worker.id, endsOn))) {
-      const ranked = await ranking.rankForOrganisation(held.organisation_id, endsOn, {
-        excludeWorkerIds: [worker.id, ...held.same_role],
-        managedBy: actor,
-        purpose: 'case',
-      });
-      const cases = await caseWorkload.casesHeldFrom(
-        ranked.map((candidate) => candidate.workerId),
-        endsOn,
-      );
-      const candidates = ranked
+    const involvements: HandoverInvolvement[] = involvementsHeld.map((held, index) => {
+      const candidates = casePools[index]!
+        .rank({ excludeWorkerIds: [worker.id, ...held.same_role] })
         .filter((candidate) => {
           const holding = new Set([...(cases.get(candidate.workerId) ?? []), ...(proposedCases.get(candidate.workerId) ?? [])]);
           return openCaseLimitExcess(held.case_id, holding, maxOpenCases) === null;
@@ -147,7 +156,7 @@ export class HandoverService {
         .slice(0, CANDIDATES);
       const proposed = candidates[0]?.workerId ?? null;
       if (proposed) proposedCases.set(proposed, new Set([...(proposedCases.get(proposed) ?? []), held.case_id]));
-      involvements.push({
+      return {
         involvementId: held.id,
         caseId: held.case_id,
         caseReference: held.reference,
@@ -157,8 +166,8 @@ export class HandoverService {
         becomesUncovered: held.others === 0,
         proposedWorkerId: proposed,
         candidates: candidates.map(replacementCandidate),
-      });
-    }
+      };
+    });
     return { workerId: worker.id, workerName: worker.fullName, endsOn, placements, involvements };
   }
 
@@ -220,8 +229,15 @@ export class HandoverService {
         }
       }
       for (const held of involvements) {
-        result.involvementsEnded.push(await caseInvolvements.end(held.id, input.endsOn, actor, manager));
         const replacement = byInvolvement.get(held.id);
+        // Ended by whoever manages its case (endInvolvement's rule), however the worker came to hold it: a worker lent
+        // to another area may be in its cases. The refusal names the replacement taking it over, or the worker.
+        result.involvementsEnded.push(
+          await caseInvolvements.end(held.id, input.endsOn, actor, manager, {
+            field: replacement ? `${replacement.field}.involvementId` : 'workerId',
+            message: `The worker is involved in case ${held.reference} of ${held.organisation_name}, outside your area: its coordinator (or an admin) ends that involvement (endInvolvement) before the handover`,
+          }),
+        );
         if (replacement) {
           result.involvementsMade.push(
             await caseInvolvements.involve(

@@ -107,9 +107,13 @@ export class CaseInvolvementService {
     });
   }
 
-  async end(id: string, endsOn: string, actor: Actor, manager?: EntityManager): Promise<CaseInvolvement> {
+  /**
+   * Ends an involvement, by whoever manages its case. In the caller's transaction when given one (the handover), whose
+   * refusal names `refusal.field` (the handover's input has no `id`) and may explain itself with `refusal.message`.
+   */
+  async end(id: string, endsOn: string, actor: Actor, manager?: EntityManager, refusal: { field: string; message?: string } = { field: 'id' }): Promise<CaseInvolvement> {
     return inTransaction(this.dataSource, manager, async (manager) => {
-      if (isUuid(id)) await assertActorMay(manager, actor, 'cases_manages_involvement', id, 'id');
+      if (isUuid(id)) await assertActorMay(manager, actor, 'cases_manages_involvement', id, refusal.field, refusal.message);
       const involvement = await lockForUpdate(manager, CaseInvolvement, id, { what: 'Case involvement' });
       if (involvement.endsOn !== null) throw conflict(`The involvement already ended on ${involvement.endsOn}`);
       if (endsOn <= involvement.startsOn) throw badInput('endsOn', `The end must come after the start (${involvement.startsOn})`);

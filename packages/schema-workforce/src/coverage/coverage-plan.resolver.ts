@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LocalDateScalar, type RequestContext } from '@peksos/schema-kit';
+import { badInput, LocalDateScalar, MAX_PAGE_SIZE, type RequestContext } from '@peksos/schema-kit';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import { loadOrganisation } from '../organisations/organisation.resolver.js';
@@ -47,7 +47,9 @@ export class CoveragePlanResolver {
   }
 
   @Query(() => [AssignmentCandidateType], {
-    description: 'The workers who could be placed at an organisation, ranked: certified first, then nearer, then more spare capacity.',
+    description:
+      'The workers who could be placed at an organisation, ranked: certified first, then nearer, then more spare capacity. ' +
+      'Workers of other areas are listed too: a coordinator asks for them with requestPlacement.',
   })
   assignmentCandidates(
     @Arg('organisationId', () => ID, { description: 'The organisation.' }) organisationId: string,
@@ -56,10 +58,8 @@ export class CoveragePlanResolver {
     @Arg('first', () => Int, { description: 'How many, best first (at most 100).', defaultValue: 20 }) first: number,
     @Ctx() context: RequestContext,
   ): Promise<AssignmentCandidateType[]> {
-    return new CandidateRankingService(context.dataSource).rankForOrganisation(organisationId, asOf ?? context.today, {
-      certifiedOnly,
-      first: Math.max(1, Math.min(first, 100)),
-    });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+    return new CandidateRankingService(context.dataSource).rankForOrganisation(organisationId, asOf ?? context.today, { certifiedOnly, first });
   }
 }
 
