@@ -69,6 +69,17 @@ describe(`nested fields and paging over HTTP (${testDatabaseKind()})`, () => {
     // Fewer fields, a fragment, and a field read through a link: the same cases, in the same order.
     const few = await casesOfWorkers('id ...Parts organisation { id }');
     expect(few).toEqual(everything.map((c: any) => ({ worker: c.worker, id: c.id, reference: c.reference, openedOn: c.openedOn, organisation: { id: c.organisationId } })));
+    // Only columns-backed fields (the light columns, no timestamps) beside all of them, in one request: each selection
+    // gets its own statement's columns, not the other's.
+    const { workers: both }: { workers: any } = await api.query(
+      `{ workers(first: 100) { nodes { id light: cases(first: 5) { nodes { id reference } } all: cases(first: 5) { nodes { ${full} } } } } }`,
+    );
+    const together = both.nodes.flatMap((worker: any) => {
+      expect(worker.light.nodes).toEqual(worker.all.nodes.map((c: any) => ({ id: c.id, reference: c.reference })));
+      return worker.all.nodes.map((c: object) => ({ worker: worker.id, ...c }));
+    });
+    expect(together).toEqual(everything);
+    expect(await casesOfWorkers('id reference')).toEqual(everything.map((c: any) => ({ worker: c.worker, id: c.id, reference: c.reference })));
   });
 
   it('walks every page with cursors, in a stable order, and reports the total', async () => {

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 export * from './errors.js';
 export * from './local-date.js';
 export * from './pagination.js';
+export * from './argument-validation.js';
+export * from './selection.js';
 export * from './relay.js';
 export * from './loaders.js';
 export * from './context.js';

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { createHash } from 'node:crypto';
-import { Max, Min } from 'class-validator';
 import { badInput } from './errors.js';
 import { oneByKey, type LoaderRegistry } from './loaders.js';
 
@@ -24,21 +23,18 @@ registerEnumType(SortDirection, {
 
 /**
  * Relay paging: the `first` items after the cursor `after`, or the `last` items before the cursor `before`. With
- * neither `first` nor `last`, the first 20.
+ * neither `first` nor `last`, the first 20. Checked by `pageWindow` (the schema's `validateArguments` calls it before
+ * the resolver runs), not by class-validator.
  */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: `How many items from the start (after \`after\`), 1 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given.` })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Read on after this cursor: the endCursor of the previous page.' })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: `How many items from the end (before \`before\`), 1 to ${MAX_PAGE_SIZE}; not with first.` })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Read back before this cursor: the startCursor of the next page.' })
@@ -375,7 +371,8 @@ export async function nestedConnection<T extends { id: string }>(
   page: PageArgs,
 ): Promise<Connection<T>> {
   const pageKey = JSON.stringify([page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
-  const pages = context.loaders.get<string, NestedPage>(`${name}:page:${pageKey}`, (parentIds) =>
+  // The columns too: two selections of one list in a request may read different columns (`NestedList.rows`).
+  const pages = context.loaders.get<string, NestedPage>(`${name}:page:${pageKey}:${list.rows?.columns ?? ''}`, (parentIds) =>
     paginateEach(context.dataSource, parentIds, list.source, list.order, page, list.rows?.columns),
   );
   if (list.rows) {

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CaseStatus } from '@peksos/types';
-import { ConnectionType, LocalDateScalar, nestedConnection, oneByKey, PageArgs, type Connection, type RequestContext, type NodeType } from '@peksos/schema-kit';
+import { ConnectionType, LocalDateScalar, nestedConnection, oneByKey, PageArgs, selectedNodeFields, type Connection, type RequestContext, type NodeType } from '@peksos/schema-kit';
 import { loadOrganisation, Organisation, Worker } from '@peksos/schema-workforce';
 import { PmksCategory } from '../pmks-categories/pmks-category.entity.js';
 import { loadPmksCategory } from '../pmks-categories/pmks-category.resolver.js';
@@ -94,8 +95,9 @@ export class OrganisationCasesResolver {
     @Arg('status', () => CaseStatus, { description: 'Only open or only closed cases; all when null.', nullable: true }) status: CaseStatus | undefined,
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<SocialCase>> {
-    const list = caseService(context).organisationCases(status ?? null);
+    const list = caseService(context).organisationCases(status ?? null, selectedNodeFields(info));
     return nestedConnection(context, `organisation.cases:${status ?? 'all'}`, organisation.id, list, page);
   }
 }
@@ -108,7 +110,9 @@ export class WorkerCasesResolver {
     @Arg('status', () => CaseStatus, { description: 'Only open or only closed cases; all when null.', nullable: true }) status: CaseStatus | undefined,
     @Args() page: PageArgs,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<SocialCase>> {
-    return nestedConnection(context, `worker.cases:${status ?? 'all'}`, worker.id, caseService(context).workerCases(status ?? null), page);
+    const list = caseService(context).workerCases(status ?? null, selectedNodeFields(info));
+    return nestedConnection(context, `worker.cases:${status ?? 'all'}`, worker.id, list, page);
   }
 }

@@ -1,17 +1,18 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { rejectControlCharactersInArguments, type SchemaModule } from '@peksos/schema-kit';
+import { rejectControlCharactersInArguments, validateArguments, type SchemaModule } from '@peksos/schema-kit';
 
 /**
- * Builds the executable schema from the modules' resolvers; inputs are validated with class-validator, and text
- * arguments holding control characters are refused before any resolver runs.
+ * Builds the executable schema from the modules' resolvers; inputs are validated with class-validator, page
+ * arguments by `pageWindow` (`validateArguments`), and text arguments holding control characters are refused before
+ * any resolver runs.
  */
 export async function buildApiSchema(modules: SchemaModule[]): Promise<GraphQLSchema> {
   const resolvers = modules.flatMap((module) => module.resolvers);
   const schema = await buildSchema({
     resolvers: resolvers as [Function, ...Function[]],
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArguments,
   });
   rejectControlCharactersInArguments(schema);
   // The root types are made by type-graphql, which takes no description for them.
