@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { MaxLength } from 'class-validator';
-import { ArgumentValidationError, Field, InputType, type ResolverData } from 'type-graphql';
+import { ArgsType, ArgumentValidationError, Field, InputType, type ResolverData } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { validateArguments } from './argument-validation.js';
 import { DomainError } from './errors.js';
@@ -11,6 +11,13 @@ class NoteInput {
   @Field(() => String, { nullable: true })
   @MaxLength(5)
   text?: string;
+}
+
+@ArgsType()
+class SearchPageArgs extends PageArgs {
+  @Field(() => String, { nullable: true })
+  @MaxLength(5)
+  search?: string;
 }
 
 const page = (values: Partial<PageArgs>) => Object.assign(new PageArgs(), values);
@@ -24,6 +31,13 @@ describe('validateArguments', () => {
     expect(() => check(page({ first: 1, last: 1 }))).toThrowError(DomainError);
     await expect(Promise.resolve(check(page({ first: 100, after: 'x' })))).resolves.toBeUndefined();
     await expect(Promise.resolve(check(page({})))).resolves.toBeUndefined();
+  });
+
+  it('checks an argument class extending PageArgs by pageWindow and its own fields by their decorators', async () => {
+    const search = (values: Partial<SearchPageArgs>) => Object.assign(new SearchPageArgs(), values);
+    expect(() => check(search({ first: 101 }))).toThrowError(expect.objectContaining({ field: 'first', code: 'BAD_USER_INPUT' }));
+    await expect(check(search({ first: 10, search: 'too long' }))).rejects.toBeInstanceOf(ArgumentValidationError);
+    await expect(Promise.resolve(check(search({ first: 10, search: 'ok' })))).resolves.toBeUndefined();
   });
 
   it('checks inputs with class-validator, as type-graphql does, absent fields left alone', async () => {

@@ -17,7 +17,8 @@ const isObject = (value: unknown): value is object => value !== null && typeof v
 export const validateArguments: ValidatorFn = (value) => {
   if (value instanceof PageArgs) {
     pageWindow(value);
-    return;
+    // An argument class extending PageArgs still has its own fields checked by their decorators.
+    if (value.constructor === PageArgs) return;
   }
   if (!isObject(value)) return;
   return withClassValidator(value);
