@@ -49,6 +49,14 @@ describe(`sign-in limits (${testDatabaseKind()})`, () => {
 
   it('keeps a genuine sign-in from another address fast while 24 sign-ins at once flood from one address', async () => {
     const username = await createAccount('flood-target');
+    // What a sign-in takes on this machine now, without the flood (CI's two cores run other suites meanwhile).
+    const alone: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const result = await signInFrom(`10.0.2.${10 + round}`, username, TEST_PASSWORD);
+      expect(result.code).toBeNull();
+      alone.push(result.ms);
+    }
+    const aloneMs = alone.sort((a, b) => a - b)[1]!;
     let flooding = true;
     const codes = new Map<string, number>();
     const flooders = Array.from({ length: 24 }, async (_, index) => {
@@ -73,10 +81,13 @@ describe(`sign-in limits (${testDatabaseKind()})`, () => {
         genuine.push(result.ms);
       }
       console.log(
-        `Flood of 24 from one address: genuine sign-ins from others took ${genuine.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; ` +
+        `Flood of 24 from one address: genuine sign-ins from others took ${genuine.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} ` +
+          `(${(aloneMs / 1000).toFixed(2)} s without the flood); ` +
           `flood answers ${JSON.stringify(Object.fromEntries(codes))}; memory +${((rssPeak - rssBefore) / 1024 / 1024).toFixed(0)} MB`,
       );
-      expect(Math.max(...genuine)).toBeLessThan(3_000);
+      // Not starved: a few hashes' time at most (the flood's one hash at a time, the sign-in's own, the machine's noise),
+      // where a flood queued rather than refused would put all 24 of its hashes first.
+      expect(Math.max(...genuine)).toBeLessThan(Math.max(3_000, aloneMs * 6));
       expect(rssPeak - rssBefore).toBeLessThan(350 * 1024 * 1024);
       // The flood was refused, not queued: at most one of its hashes ran at a time.
       expect(codes.get('TOO_MANY_REQUESTS') ?? 0).toBeGreaterThan(codes.get('UNAUTHENTICATED') ?? 0);
@@ -113,9 +124,13 @@ describe(`sign-in limits (${testDatabaseKind()})`, () => {
       expect(result.cookie).toBeNull();
       expect(result.code).toBe('TOO_MANY_REQUESTS');
       expect(result.retryAfterSeconds).toBeGreaterThan(0);
-      expect(result.ms).toBeLessThan(200);
+      // Refused before any password hash: faster than the refusals that hashed one.
+      expect(result.ms).toBeLessThan(Math.min(knownMs, unknownMs));
     }
-    expect(knownThrottled.message).toBe(unknownThrottled.message);
+    // The same words for both; only the seconds left may have ticked between the two answers.
+    const words = (message: string | null) => (message ?? '').replace(/\d+ seconds?/, 'N seconds');
+    expect(words(knownThrottled.message)).toBe(words(unknownThrottled.message));
+    expect(Math.abs(knownThrottled.retryAfterSeconds! - unknownThrottled.retryAfterSeconds!)).toBeLessThanOrEqual(1);
 
     // The person themselves, from their own address, is not locked out.
     const own = await signInFrom('10.0.1.2', known, TEST_PASSWORD);

@@ -106,7 +106,7 @@ export function authenticate(dataSource: DataSource, settings: AccessSettings): 
 
 function tooMany(response: Response, retryAfterSeconds: number) {
   response.setHeader('Retry-After', String(retryAfterSeconds));
-  refuse(response, 429, ErrorCode.TOO_MANY_REQUESTS, `Too many requests: try again in ${retryAfterSeconds} seconds`, {
+  refuse(response, 429, ErrorCode.TOO_MANY_REQUESTS, `Too many requests: try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}`, {
     retryAfterSeconds,
   });
 }

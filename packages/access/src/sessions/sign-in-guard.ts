@@ -119,7 +119,7 @@ function failureKey(attempt: PasswordAttempt): string {
 export function tooManyAttempts(retryAfterSeconds: number): DomainError {
   const error = new DomainError(
     ErrorCode.TOO_MANY_REQUESTS,
-    `Too many sign-in attempts: try again in ${retryAfterSeconds} seconds`,
+    `Too many sign-in attempts: try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}`,
   );
   error.extensions.retryAfterSeconds = retryAfterSeconds;
   return error;
