@@ -13,6 +13,9 @@ import { EntityManager, type DataSource } from 'typeorm';
  *   without the cache and stores nothing: it must see its own writes, and nobody else may.
  * - Keys hold the question and every argument that decides the answer, the resolved date included. The answers
  *   depend on no caller (the tables are readable by every role); who may ask is checked before the cache is asked.
+ * - With a read replica, all statements of a request go to one server (db/read-routing.ts), so the version and the data
+ *   it guards come from the same one; a lagging replica's older version misses, and its answer does not replace a
+ *   newer one stored by a request on the primary.
  * - At most `MAX_ENTRIES` answers per DataSource, least recently used first out. Concurrent misses of one key and
  *   version share one computation. Entries are shared between requests: each reader gets its own copy (`copy`).
  * - `PEKSOS_COVERAGE_CACHE=off` turns it off (no version statement either): to measure, or to rule it out.
