@@ -59,11 +59,16 @@ describe(`the query cost limit (${testDatabaseKind()})`, () => {
     expect(refusal(await partner.graphql(nested('(first: $n)', '(first: $n)', '(first: $n)', '($n: Int)'), { n: null }))).toBe(omitted);
   });
 
-  it('counts a page size that is not a whole number as the largest page, and still refuses it as bad input when small', async () => {
+  it('counts a page size that is not a whole number, or beyond the largest page, as the largest page, and still refuses it as bad input when alone', async () => {
     const largest = refusal(await partner.graphql(nested('(first: 100)', '(first: 100)', '(first: 100)')));
-    expect(refusal(await partner.graphql(nested('(first: $n)', '(first: $n)', '(first: $n)', '($n: Int)'), { n: 'many' }))).toBe(largest);
-    const small = await partner.graphql(`query ($n: Int) { organisations(first: $n) { nodes { id } } }`, { n: 1.5 });
-    expect(small.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const variables = nested('(first: $n)', '(first: $n)', '(first: $n)', '($n: Int)');
+    expect(refusal(await partner.graphql(variables, { n: 'many' }))).toBe(largest);
+    expect(refusal(await partner.graphql(variables, { n: 1e20 }))).toBe(largest);
+    expect(refusal(await partner.graphql(variables, { n: 101 }))).toBe(largest);
+    const single = `query ($n: Int) { organisations(first: $n) { nodes { id } } }`;
+    expect((await partner.graphql(single, { n: 1.5 })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Not "Query Cost limit exceeded, found 200000000000000000000": the page size is what is wrong.
+    for (const n of [1e20, 101]) expect((await partner.graphql(single, { n })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers the same nested query when its pages are small, whether the sizes are literals or variables', async () => {

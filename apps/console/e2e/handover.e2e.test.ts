@@ -127,6 +127,54 @@ describe('handover, history and needs action', () => {
     await page.close();
   });
 
+  it('asks an admin for a reason at the row refused for a workload limit, and applies the handover with it', async () => {
+    const { workloadLimits } = await graphql<{ workloadLimits: { maxPlacements: number } }>(baseUrl, '{ workloadLimits { maxPlacements } }');
+    const leaving = await worker(`Rina Batas ${stamp}`);
+    const standIn = await worker(`AAA Hampir Penuh ${stamp}`);
+    await graphql(baseUrl, `mutation ($input: RecordCertificationInput!) { recordCertification(input: $input) { id } }`, {
+      input: { workerId: standIn, level: 'GENERALIST', certificateNumber: `E2E/BATAS/${stamp}`, issuer: 'LSPS', issuedOn: '2024-01-02' },
+    });
+    const place = async (workerId: string, name: string, isPrimary: boolean) => {
+      const { createOrganisation } = await graphql<{ createOrganisation: { id: string } }>(
+        baseUrl,
+        `mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`,
+        { input: { name, kind: 'SOCIAL_WELFARE_INSTITUTION', areaCode: '32.77.03.1001' } },
+      );
+      await graphql(baseUrl, `mutation ($input: AssignWorkerInput!) { assignWorker(input: $input) { id } }`, {
+        input: { workerId, organisationId: createOrganisation.id, startsOn: '2025-06-02', isPrimary },
+      });
+      return createOrganisation.id;
+    };
+    const organisation = await place(leaving, `LKS Batas ${stamp}`, true);
+    // Room for one more placement: proposed as the replacement.
+    for (let index = 0; index < workloadLimits.maxPlacements - 1; index += 1) await place(standIn, `LKS Sibuk ${index} ${stamp}`, index === 0);
+
+    const page = await browser.newPage();
+    await signIn(page, 'admin', `/workers/${leaving}`);
+    await page.getByRole('button', { name: 'Serah terima' }).click();
+    const dialog = page.getByRole('dialog', { name: `Serah terima tugas Rina Batas ${stamp}` });
+    const replacement = dialog.getByRole('combobox', { name: `Pengganti untuk LKS Batas ${stamp}` });
+    await expect.poll(() => replacement.inputValue()).toContain(`AAA Hampir Penuh ${stamp}`);
+    // Meanwhile the replacement takes one more placement elsewhere: at the limit now, the server refuses that row.
+    await place(standIn, `LKS Terakhir ${stamp}`, false);
+    await dialog.getByRole('button', { name: 'Terapkan serah terima' }).click();
+    await dialog.getByTestId('handover-problem').waitFor();
+    expect(await fieldError(page, `Pengganti untuk LKS Batas ${stamp}`)).not.toBeNull();
+    const reason = dialog.getByRole('textbox', { name: `Alasan mengecualikan batas beban kerja untuk LKS Batas ${stamp}` });
+    await reason.fill('Satu-satunya Peksos bersertifikat di kelurahan ini');
+    await screenshot(page, '64-handover-limit-override');
+    await dialog.getByRole('button', { name: 'Terapkan serah terima' }).click();
+    await page.getByText(`Serah terima Rina Batas ${stamp} diterapkan`).waitFor();
+
+    const { assignments } = await graphql<{ assignments: { nodes: { workerId: string; limitOverrideReason: string | null }[] } }>(
+      baseUrl,
+      `query ($id: ID!) { assignments(filter: { organisationId: $id }, first: 10) { nodes { workerId limitOverrideReason } } }`,
+      { id: organisation },
+    );
+    expect(assignments.nodes.find((assignment) => assignment.workerId === standIn)?.limitOverrideReason).toBe('Satu-satunya Peksos bersertifikat di kelurahan ini');
+    await page.close();
+  });
+
   it('shows an organisation’s history in words, with links to the records, in both languages', async () => {
     const page = await browser.newPage();
     await signIn(page, 'admin', `/organisations/${ids.organisation}`);

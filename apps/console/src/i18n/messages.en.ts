@@ -668,6 +668,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'handover.reason.placements': '{count} placements',
   'handover.summary': '{uncovered} organisations and {cases} cases will have no worker.',
   'handover.apply': 'Apply the handover',
+  'handover.overrideReason': 'Reason for overriding the workload limit for {name}',
   'handover.rowProblem': '{name}: {message}',
   'handover.done': 'Handover of {name} applied',
   'audit.event': 'What happened',

@@ -669,6 +669,7 @@ export const messagesId = {
   'handover.reason.placements': '{count} penempatan',
   'handover.summary': '{uncovered} organisasi dan {cases} kasus akan tanpa Peksos.',
   'handover.apply': 'Terapkan serah terima',
+  'handover.overrideReason': 'Alasan mengecualikan batas beban kerja untuk {name}',
   'handover.rowProblem': '{name}: {message}',
   'handover.done': 'Serah terima {name} diterapkan',
   'audit.event': 'Apa yang terjadi',

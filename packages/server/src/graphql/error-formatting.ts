@@ -75,10 +75,15 @@ function formatter(meanings: ConstraintMeanings, production: boolean, logger: Lo
 
     const code = formatted.extensions?.code;
     if (code === ErrorCode.BAD_USER_INPUT && !formatted.extensions?.field) {
-      // A variable that failed coercion: name the input field at fault (the last one in the path), or the variable.
-      const match = /^Variable "\$(\w+)" got invalid value .*?(?:; |$)/s.exec(formatted.message);
-      const inPath = /at "[\w$]+((?:\.\w+|\[\d+\])*)"/.exec(formatted.message)?.[1]?.split('.').filter(Boolean).at(-1);
-      if (match) return { ...formatted, extensions: { ...formatted.extensions, field: inPath ?? match[1] } };
+      // A variable that failed coercion: name the input field at fault by its path within the variable, as the
+      // services do (`areaCode` for "input.areaCode", `rows.3.workerId` for "input.rows[3].workerId"), or the variable
+      // (`ids.2` for "ids[2]", `first` for $first itself, left out or null though required).
+      const match = /^Variable "\$(\w+)" (?:got invalid value|of required type|of non-null type)/.exec(formatted.message);
+      if (match) {
+        const within = (/at "[\w$]+((?:\.\w+|\[\d+\])*)"/.exec(formatted.message)?.[1] ?? '').replace(/\[(\d+)\]/g, '.$1').slice(1);
+        const field = within === '' ? match[1] : /^\d/.test(within) ? `${match[1]}.${within}` : within;
+        return { ...formatted, extensions: { ...formatted.extensions, field } };
+      }
     }
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
 

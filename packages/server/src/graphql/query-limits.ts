@@ -34,7 +34,8 @@ const SCALAR_COST = 1;
  * The page size a field's `first`/`last` will have when the operation runs: a literal as written, a variable's value
  * from the request (or the variable's default), an omitted argument its schema default, or, with neither `first` nor
  * `last` given, the server's default page size (20, `pageWindow` in @peksos/schema-kit). A value that is not a whole
- * number (it will be refused when the variables are coerced) counts as the largest page (100).
+ * number (it will be refused when the variables are coerced), or a larger one than the largest page (refused by the
+ page's own check, or by the coercion if beyond an Int), counts as the largest page (100).
  */
 function pageSize(
   node: FieldNode,
@@ -50,7 +51,7 @@ function pageSize(
   for (const name of names) {
     const value = argumentValue(node, definition?.args.find((arg) => arg.name === name), name, operation, variables);
     if (value === undefined || value === null) continue;
-    sizes.push(typeof value === 'number' && Number.isInteger(value) ? value : MAX_PAGE_SIZE);
+    sizes.push(typeof value === 'number' && Number.isInteger(value) ? Math.min(value, MAX_PAGE_SIZE) : MAX_PAGE_SIZE);
   }
   return Math.max(1, ...(sizes.length > 0 ? sizes : [DEFAULT_PAGE_SIZE]));
 }

@@ -5,7 +5,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { LocaleProvider } from '../../../i18n/locale.js';
-import { announceSessionEnded } from '../../../lib/session-events.js';
+import { announceSessionEnded, announceSigningOut } from '../../../lib/session-events.js';
 import { MeQuery } from '../graphql/queries.js';
 import { useAccess } from '../lib/access.js';
 import { RequireSignIn } from './RequireSignIn.js';
@@ -70,5 +70,23 @@ describe('the sign-in gate', () => {
     await waitFor(() =>
       expect(screen.getByTestId('sign-in').textContent).toBe('/masuk?next=%2Fworkers%3Fstatus%3DCERTIFIED&reason=expired'),
     );
+  });
+
+  it('stays quiet when a request in flight comes back UNAUTHENTICATED because the person signed out, and not after', async () => {
+    // The sign-out leaves for "/masuk?reason=signedOut"; an answer arriving before the page has gone must not replace
+    // that with "your session has ended".
+    const first = renderGate([me('ADMIN')]);
+    await screen.findByTestId('page');
+    announceSigningOut();
+    act(() => announceSessionEnded());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('sign-in')).toBeNull();
+    first.unmount();
+
+    // Back on a page for the signed-in (after signing in again, or by the browser's history): an ended session counts.
+    renderGate([me('ADMIN')]);
+    await screen.findByTestId('page');
+    act(() => announceSessionEnded());
+    await waitFor(() => expect(screen.getByTestId('sign-in').textContent).toContain('reason=expired'));
   });
 });

@@ -2,7 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ErrorState, LoadingState } from '../../../components/QueryStates.js';
-import { SESSION_ENDED, sessionEvents } from '../../../lib/session-events.js';
+import { SESSION_ENDED, expectSignedIn, sessionEvents } from '../../../lib/session-events.js';
 import { AccountAreaQuery, MeQuery } from '../graphql/queries.js';
 import { AccessProvider, signInPath } from '../lib/access.js';
 
@@ -26,6 +26,9 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   useEffect(() => {
     latest.current = here;
   }, [here]);
+
+  // Opened after signing out (by the browser's history, say): an ended session is news again.
+  useEffect(() => expectSignedIn(), []);
 
   useEffect(() => {
     const sessionEnded = () => {

@@ -4,6 +4,7 @@ import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n/locale.js';
+import { announceSigningOut } from '../../../lib/session-events.js';
 import { SignOutMutation } from '../graphql/mutations.js';
 import { useAccess } from '../lib/access.js';
 import { ChangePasswordDialog } from './ChangePasswordDialog.js';
@@ -29,6 +30,8 @@ export function UserMenu() {
   const [changingPassword, setChangingPassword] = useState(false);
 
   const leave = async () => {
+    // Requests still in flight come back UNAUTHENTICATED: that is the sign-out, not an ended session.
+    announceSigningOut();
     try {
       await signOut();
     } catch {

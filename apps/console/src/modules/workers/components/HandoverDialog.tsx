@@ -5,7 +5,7 @@ import { CORE_ROLE_LABELS, isValidLocalDate } from '@peksos/types';
 import { useEffect, useState } from 'react';
 import type { HandoverPreviewQuery, HandoverReason } from '../../../generated/gql/graphql.js';
 import { useI18n } from '../../../i18n/locale.js';
-import { useErrorWords } from '../../access/lib/access.js';
+import { useAccess, useErrorWords } from '../../access/lib/access.js';
 import { today } from '../../../lib/dates.js';
 import { errorMessage, parseError } from '../../../lib/errors.js';
 import { RecordHistoryQuery } from '../../history/graphql/queries.js';
@@ -27,6 +27,7 @@ const NONE = 'none';
 export function HandoverDialog({ workerId, workerName, opened, onClose }: { workerId: string; workerName: string; opened: boolean; onClose(): void }) {
   const { t, label } = useI18n();
   const errorWords = useErrorWords();
+  const { isAdmin } = useAccess();
   const [endsOn, setEndsOn] = useState(today());
   const [reason, setReason] = useState<HandoverReason>('RESIGNED');
   const [note, setNote] = useState('');
@@ -34,6 +35,8 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
   const [problem, setProblem] = useState<string | null>(null);
   // The refusal of one replacement (replacements.N.*), shown at its row: keyed by the assignment or involvement.
   const [rowProblems, setRowProblems] = useState<Record<string, string>>({});
+  // An admin's reason to go beyond a workload limit, asked for at a row the server refused for it (as assignWorker's).
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
   const validDay = isValidLocalDate(endsOn);
   const { data, previousData, loading, error } = useQuery(HandoverPreviewDocument, {
     variables: { workerId, endsOn },
@@ -72,6 +75,14 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
   const uncoveredCases = preview?.involvements.filter((i) => i.becomesUncovered && choice(i.involvementId) === NONE).length ?? 0;
   const nothing = preview && preview.placements.length === 0 && preview.involvements.length === 0;
 
+  const overrideOf = (id: string) => overrides[id]?.trim() || null;
+  const choose = (id: string, value: string | null) => {
+    setChoices((current) => ({ ...current, [id]: value ?? NONE }));
+    // Another replacement: the refusal and the reason given for the one before no longer apply.
+    setRowProblems(({ [id]: _, [`${id}.limitOverrideReason`]: __, ...others }) => others);
+    setOverrides(({ [id]: _, ...others }) => others);
+  };
+
   const submit = async () => {
     if (!preview) return;
     setProblem(null);
@@ -80,10 +91,10 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
     const rows = [
       ...preview.placements
         .filter((p) => choice(p.assignmentId) !== NONE)
-        .map((p) => ({ id: p.assignmentId, name: p.organisationName, replacement: { assignmentId: p.assignmentId, workerId: choice(p.assignmentId) } })),
+        .map((p) => ({ id: p.assignmentId, name: p.organisationName, replacement: { assignmentId: p.assignmentId, workerId: choice(p.assignmentId), limitOverrideReason: overrideOf(p.assignmentId) } })),
       ...preview.involvements
         .filter((i) => choice(i.involvementId) !== NONE)
-        .map((i) => ({ id: i.involvementId, name: i.caseReference, replacement: { involvementId: i.involvementId, workerId: choice(i.involvementId) } })),
+        .map((i) => ({ id: i.involvementId, name: i.caseReference, replacement: { involvementId: i.involvementId, workerId: choice(i.involvementId), limitOverrideReason: overrideOf(i.involvementId) } })),
     ];
     try {
       await apply({
@@ -97,13 +108,32 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
       const [field, message] = Object.entries(parsed.fieldErrors)[0] ?? [null, t(key, values)];
       const row = rows[Number(/^replacements\.(\d+)(?:\.|$)/.exec(field ?? '')?.[1] ?? NaN)];
       if (row) {
-        setRowProblems({ [row.id]: message });
+        const atReason = field?.endsWith('.limitOverrideReason') ?? false;
+        setRowProblems({ [atReason ? `${row.id}.limitOverrideReason` : row.id]: message });
+        if (parsed.kind === 'workloadLimit' && isAdmin) setOverrides((current) => ({ ...current, [row.id]: current[row.id] ?? '' }));
         setProblem(t('handover.rowProblem', { name: row.name, message }));
       } else {
         setProblem(message);
       }
     }
   };
+
+  const overrideField = (id: string, name: string) =>
+    id in overrides && (
+      <Textarea
+        mt="xs"
+        label={t('handover.overrideReason', { name })}
+        description={t('assign.overrideHint')}
+        autosize
+        minRows={2}
+        value={overrides[id]}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          setOverrides((current) => ({ ...current, [id]: value }));
+        }}
+        error={rowProblems[`${id}.limitOverrideReason`]}
+      />
+    );
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('handover.title', { name: workerName })} size="xl" closeButtonProps={{ 'aria-label': t('common.cancel') }}>
@@ -151,14 +181,12 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
                   label={t('handover.replacement', { name: placement.organisationName })}
                   data={options(placement.candidates)}
                   value={choice(placement.assignmentId)}
-                  onChange={(value) => {
-                    setChoices((current) => ({ ...current, [placement.assignmentId]: value ?? NONE }));
-                    setRowProblems(({ [placement.assignmentId]: _, ...others }) => others);
-                  }}
+                  onChange={(value) => choose(placement.assignmentId, value)}
                   allowDeselect={false}
                   error={rowProblems[placement.assignmentId]}
                   comboboxProps={{ withinPortal: true }}
                 />
+                {overrideField(placement.assignmentId, placement.organisationName)}
               </Paper>
             ))}
           </Stack>
@@ -185,13 +213,11 @@ export function HandoverDialog({ workerId, workerName, opened, onClose }: { work
                   label={t('handover.replacement', { name: involvement.caseReference })}
                   data={options(involvement.candidates)}
                   value={choice(involvement.involvementId)}
-                  onChange={(value) => {
-                    setChoices((current) => ({ ...current, [involvement.involvementId]: value ?? NONE }));
-                    setRowProblems(({ [involvement.involvementId]: _, ...others }) => others);
-                  }}
+                  onChange={(value) => choose(involvement.involvementId, value)}
                   allowDeselect={false}
                   error={rowProblems[involvement.involvementId]}
                 />
+                {overrideField(involvement.involvementId, involvement.caseReference)}
               </Paper>
             ))}
           </Stack>
