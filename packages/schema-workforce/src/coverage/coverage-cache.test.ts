@@ -178,7 +178,12 @@ describe(`the coverage cache (${testDatabaseKind()})`, () => {
       pick(organisations).map((id) => [`UPDATE organisation SET should_have_worker = NOT should_have_worker WHERE id = $1`, [id]] as const),
       fc.tuple(pick(organisations), pick(villages)).map(([id, area]) => [`UPDATE organisation SET area_code = $2 WHERE id = $1`, [id, area]] as const),
       fc.tuple(pick(workers), pick(villages)).map(([id, area]) => [`UPDATE worker SET home_area_code = $2 WHERE id = $1`, [id, area]] as const),
-      pick(assignments).map((id) => [`UPDATE assignment SET ends_on = GREATEST(starts_on + 1, DATE '2018-01-01') WHERE id = $1`, [id]] as const),
+      // Ends an assignment (or keeps an earlier end): never lengthens one, which could overlap another primary one.
+      pick(assignments).map((id) => [
+        `UPDATE assignment SET ends_on = CASE WHEN ends_on IS NULL OR ends_on > GREATEST(starts_on + 1, DATE '2018-01-01')
+           THEN GREATEST(starts_on + 1, DATE '2018-01-01') ELSE ends_on END WHERE id = $1`,
+        [id],
+      ] as const),
       fc.tuple(pick(workers), fc.nat(9999)).map(([id, number]) => [
         `INSERT INTO certification (worker_id, kind, level, certificate_number, issuer, issued_on) VALUES ($1, 'CERTIFICATE', 'GENERALIST', $2, 'Kemensos', '2017-03-01')`,
         [id, `PROP-${number}-${Math.random()}`],
