@@ -255,4 +255,24 @@ describe.skipIf(testDatabaseKind() === 'embedded')(`two API processes on one dat
     expect(after).toEqual(await answers(two, false));
     expect(await answers(one)).toEqual(after);
   }));
+
+  it('bumps once per transaction when many commit at the same time through both, without deadlock', asSystem(async () => {
+    const [one, two] = [database.dataSource, other.dataSource];
+    const before = await version(one);
+    const organisations = ((await one.query(`SELECT id FROM organisation ORDER BY id LIMIT 10`)) as { id: string }[]).map((row) => row.id);
+    // Each transaction writes two tables, in opposite orders for the two processes.
+    await Promise.all(
+      organisations.map((id, index) =>
+        write(index % 2 ? one : two, async (manager) => {
+          const statements = [
+            () => manager.query(`UPDATE organisation SET should_have_worker = NOT should_have_worker WHERE id = $1`, [id]),
+            () => manager.query(`UPDATE area SET population = coalesce(population, 0) + 1 WHERE code = $1`, [CITY]),
+          ];
+          for (const statement of index % 2 ? statements : statements.reverse()) await statement();
+        }),
+      ),
+    );
+    expect(await version(two)).toBe(before! + 10n);
+    expect(await answers(two)).toEqual(await answers(one, false));
+  }));
 });
