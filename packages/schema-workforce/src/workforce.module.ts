@@ -33,6 +33,7 @@ import { PlacementRequest } from './placements/placement-request.entity.js';
 import { PlacementRequestResolver } from './placements/placement-request.resolver.js';
 import { WorkloadLimits1764400097000 } from './migrations/1764400097000-workload-limits.js';
 import { PlacementRequestWithdrawal1764400099900 } from './migrations/1764400099900-placement-request-withdrawal.js';
+import { WorkforceVersion1764400099950 } from './migrations/1764400099950-workforce-version.js';
 import { WorkloadLimits } from './workload/workload-limits.entity.js';
 import { WorkerWorkloadResolver, WorkloadLimitsResolver } from './workload/workload.resolver.js';
 import {
@@ -80,6 +81,7 @@ export const workforceModule: SchemaModule = {
     PlacementRequests1764400096000,
     WorkloadLimits1764400097000,
     PlacementRequestWithdrawal1764400099900,
+    WorkforceVersion1764400099950,
   ],
   constraintMeanings: workforceConstraintMeanings,
   nodeTypes: [organisationNode, workerNode, assignmentNode, certificationNode],

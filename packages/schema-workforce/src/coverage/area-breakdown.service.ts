@@ -5,6 +5,7 @@ import { Area } from '../areas/area.entity.js';
 import { AreaService } from '../areas/area.service.js';
 import { assignmentActiveSql, certifiedOnSql, lacksWorkerSql } from '../sql.js';
 import { per100k } from './coverage.service.js';
+import { cachedAnswer, copyEntity, coverageCacheEnabled, readCoverageVersion } from './coverage-cache.js';
 import type { AreaBreakdown, AreaBreakdownRow } from './area-breakdown.type.js';
 
 /** The lengths of Kemendagri codes by level: 32, 32.77, 32.77.01, 32.77.01.1001. */
@@ -36,11 +37,19 @@ export class AreaBreakdownService {
   constructor(
     private readonly db: DataSource | EntityManager,
     private readonly today: string,
+    /** `cache: false` computes every answer afresh (the cache's tests compare both). */
+    private readonly options: { cache?: boolean } = {},
   ) {}
 
+  /** Who may ask is checked on every request; the answer itself, the same for every caller, may come from the cache. */
   async breakdown(parentCode: string | null | undefined, asOf: string | undefined, actor: Actor): Promise<AreaBreakdown> {
     const date = asOf ?? this.today;
     await assertMayReadBreakdown(this.db, actor, parentCode ?? null);
+    const view = await readCoverageVersion(this.db, this.options.cache ?? coverageCacheEnabled());
+    return cachedAnswer(this.db, view, ['breakdown', parentCode ?? null, date], () => this.compute(parentCode, date), copyBreakdown);
+  }
+
+  private async compute(parentCode: string | null | undefined, date: string): Promise<AreaBreakdown> {
     const parent = parentCode ? await new AreaService(this.db).get(parentCode, 'parentCode') : null;
     if (parent?.level === AreaLevel.VILLAGE) return { parent, asOf: date, rows: [] };
     // Every area under the parent belongs to the child whose code is the first `childLength` characters of its own.
@@ -95,6 +104,15 @@ export async function assertMayReadBreakdown(db: DataSource | EntityManager, act
   if (parentCode === null || (await actorMay(db, actor, 'actor_manages_area', parentCode)) !== true) {
     throw forbidden(`Coordinators read the breakdown of their own area (${actor.areaCode ?? 'none'}) and the areas under it only`, 'parentCode');
   }
+}
+
+/** A reader's own copy of a stored breakdown (coverage-cache.ts). */
+function copyBreakdown(breakdown: AreaBreakdown): AreaBreakdown {
+  return {
+    parent: breakdown.parent && copyEntity(breakdown.parent),
+    asOf: breakdown.asOf,
+    rows: breakdown.rows.map((row) => ({ ...row, area: copyEntity(row.area) })),
+  };
 }
 
 function toRow(row: BreakdownRow): AreaBreakdownRow {

@@ -35,7 +35,6 @@ export class CoverageResolver {
   @FieldResolver(() => [WorkforceSummary], { description: 'The same figures for each area directly under this one.' })
   async subAreas(@Root() summary: WorkforceSummary, @Ctx() context: RequestContext): Promise<WorkforceSummary[]> {
     const children = await new AreaService(context.dataSource).childrenOf([summary.area.code]);
-    const service = new CoverageService(context.dataSource, context.today);
-    return Promise.all(children.map((child) => service.summarise(child, summary.asOf)));
+    return new CoverageService(context.dataSource, context.today).summariseEach(children, summary.asOf);
   }
 }

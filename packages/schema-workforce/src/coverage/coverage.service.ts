@@ -9,6 +9,12 @@ import { paginateOrganisations } from '../organisations/organisation.service.js'
 import { areaParams, assignmentActiveSql, certifiedOnSql, coverageGapSql, inAreaSql, lacksWorkerSql } from '../sql.js';
 import type { CoverageGapFilter } from './coverage.args.js';
 import type { WorkforceSummary } from './workforce-summary.type.js';
+import { cachedAnswer, copyEntity, coverageCacheEnabled, readCoverageVersion, type CoverageCacheView } from './coverage-cache.js';
+
+/** A reader's own copy of a stored summary (coverage-cache.ts). */
+export function copySummary(summary: WorkforceSummary): WorkforceSummary {
+  return { ...summary, area: copyEntity(summary.area), workersByPlacementKind: summary.workersByPlacementKind.map((count) => ({ ...count })) };
+}
 
 /** A count per 100,000 inhabitants, two decimals; null when the population is unknown (never a division by nothing). */
 export function per100k(count: number, population: number | null): number | null {
@@ -21,6 +27,8 @@ export class CoverageService {
   constructor(
     private readonly db: DataSource | EntityManager,
     private readonly today: string,
+    /** `cache: false` computes every answer afresh (the cache's tests compare both). */
+    private readonly options: { cache?: boolean } = {},
   ) {}
 
   async organisationsLackingWorker(
@@ -29,22 +37,64 @@ export class CoverageService {
     page: PageArgs,
   ): Promise<Connection<Organisation>> {
     const asOf = filter?.asOf ?? this.today;
+    const certifiedOnly = filter?.certifiedOnly ?? false;
     const query = this.db
       .getRepository(Organisation)
       .createQueryBuilder('o')
-      .where(coverageGapSql('o', { certifiedOnly: filter?.certifiedOnly ?? false }), { asOf });
+      .where(coverageGapSql('o', { certifiedOnly }), { asOf });
     if (filter?.areaCode) {
       assertAreaCodeFormat(filter.areaCode, 'areaCode');
       query.andWhere(inAreaSql('o.area_code'), areaParams(filter.areaCode));
     }
     if (filter?.kinds?.length) query.andWhere('o.kind IN (:...kinds)', { kinds: filter.kinds });
-    const connection = await paginateOrganisations(query, order, page);
-    return filter?.areaCode ? new AreaService(this.db).assertExistsIfEmpty(filter.areaCode, connection) : connection;
+    const view = await this.cacheView();
+    // Every argument the gap list depends on; the page adds its order and window.
+    const gap = ['gap', filter?.areaCode ?? null, filter?.kinds?.length ? filter.kinds : null, asOf, certifiedOnly];
+    const window = [order?.field ?? null, order?.direction ?? null, page.first ?? null, page.last ?? null, page.after ?? null, page.before ?? null];
+    const cached = await cachedAnswer(
+      this.db,
+      view,
+      [...gap, ...window],
+      async () => {
+        const connection = await paginateOrganisations(query, order, page);
+        if (filter?.areaCode) await new AreaService(this.db).assertExistsIfEmpty(filter.areaCode, connection);
+        return { nodes: connection.nodes, cursors: connection.edges.map((edge) => edge.cursor), pageInfo: connection.pageInfo };
+      },
+      (answer) => ({ nodes: answer.nodes.map(copyEntity), cursors: answer.cursors, pageInfo: { ...answer.pageInfo } }),
+    );
+    // What `paginate` counts: the same query, without the page's order and window.
+    let counted: Promise<number> | undefined;
+    const totalCount = () => (counted ??= cachedAnswer(this.db, view, [...gap, 'count'], () => query.getCount(), (count) => count));
+    return {
+      nodes: cached.nodes,
+      get edges() {
+        return cached.nodes.map((node, index) => ({ cursor: cached.cursors[index]!, node }));
+      },
+      pageInfo: cached.pageInfo,
+      totalCount,
+    };
   }
 
   async workforceSummary(areaCode: string, asOf: string | undefined): Promise<WorkforceSummary> {
-    const area = await new AreaService(this.db).get(areaCode, 'areaCode');
-    return this.summarise(area, asOf ?? this.today);
+    const date = asOf ?? this.today;
+    return cachedAnswer(
+      this.db,
+      await this.cacheView(),
+      ['summary', areaCode, date],
+      async () => this.summarise(await new AreaService(this.db).get(areaCode, 'areaCode'), date),
+      copySummary,
+    );
+  }
+
+  /** The summaries of several areas on one date, against one read of the cache's version (`subAreas`). */
+  async summariseEach(areas: readonly Area[], asOf: string): Promise<WorkforceSummary[]> {
+    const view = await this.cacheView();
+    return Promise.all(areas.map((area) => cachedAnswer(this.db, view, ['summary', area.code, asOf], () => this.summarise(area, asOf), copySummary)));
+  }
+
+  /** What this request reads of the coverage cache's version (coverage-cache.ts). */
+  private cacheView(): Promise<CoverageCacheView> {
+    return readCoverageVersion(this.db, this.options.cache ?? coverageCacheEnabled());
   }
 
   /**
