@@ -40,14 +40,15 @@ async function main(): Promise<void> {
   try {
     await client.query('SET statement_timeout = 0');
     // Generated rows are nobody's changes: they load without audit records (millions of them would double the load
-    // time and the database), and the audit triggers (the tables' only triggers of
-    // their own) are on again for everything after.
+    // time and the database), and the tables' own triggers (audit, and the workforce version's) are on again for
+    // everything after; the version is bumped by hand, so an API process already running drops its cached answers.
     const audited = ['area', 'organisation', 'worker', 'certification', 'assignment', 'social_case', 'case_involvement'];
     for (const table of audited) await client.query(`ALTER TABLE ${table} DISABLE TRIGGER USER`);
     try {
       await generateNationalData(client, { size: SIZES[sizeName], seed, anchor, log: console.log });
     } finally {
       for (const table of audited) await client.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
+      await client.query('UPDATE workforce_version SET version = version + 1');
     }
     const t0 = Date.now();
     await client.query('VACUUM (ANALYZE)');
