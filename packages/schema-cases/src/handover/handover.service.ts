@@ -232,10 +232,7 @@ export class HandoverService {
           await assignments.end(held.id, input.endsOn, reason, actor, manager, { field: replacement ? `${replacement.field}.assignmentId` : 'workerId', bringForward: true }),
         );
         if (replacement) {
-          const [primary] = (await manager.query(
-            `SELECT 1 FROM assignment WHERE worker_id = $1::uuid AND is_primary AND (ends_on IS NULL OR ends_on > $2::date)`,
-            [replacement.workerId, input.endsOn],
-          )) as unknown[];
+          const primary = await assignments.holdsPrimaryFrom(manager, replacement.workerId, input.endsOn);
           const { field } = replacement;
           // assignWorker's rules, each refusal naming the replacement's own fields: the worker, or the placement taken
           // over for its organisation.

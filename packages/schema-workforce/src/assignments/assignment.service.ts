@@ -144,6 +144,20 @@ export class AssignmentService {
   }
 
   /**
+   * Whether the worker holds a primary placement not ended by `date`, so one starting then must be secondary: how an
+   * accepted plan and a handover choose `isPrimary` for the placements they make. False for a malformed id (the
+   * placement's own checks then refuse it, naming the field).
+   */
+  async holdsPrimaryFrom(manager: EntityManager, workerId: string, date: string): Promise<boolean> {
+    if (!isUuid(workerId)) return false;
+    const [row] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = $1::uuid AND a.is_primary AND ${assignmentNotEndedSql('a', '$2::date')}) AS held`,
+      [workerId, date],
+    )) as { held: boolean }[];
+    return row!.held;
+  }
+
+  /**
    * Makes the assignment, in the caller's transaction, once the caller has decided who may: `assign` (who manages
    * both sides) and an accepted placement request (who manages the worker, answering the organisation's side). The
    * database's policy on the assignment table holds either way.

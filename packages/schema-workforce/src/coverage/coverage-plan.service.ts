@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { CertificationStatus } from '@peksos/types';
-import { badInput, isUuid, type Actor } from '@peksos/schema-kit';
+import { badInput, type Actor } from '@peksos/schema-kit';
 import { AreaService } from '../areas/area.service.js';
 import { Assignment } from '../assignments/assignment.entity.js';
 import { AssignmentService } from '../assignments/assignment.service.js';
-import { assignmentActiveSql, certificationStatusSql, certifiedOnSql } from '../sql.js';
+import { assignmentActiveSql, assignmentNotEndedSql, certificationStatusSql, certifiedOnSql } from '../sql.js';
 import { WORKER_LOCATION_SQL } from '../workload/candidate-ranking.service.js';
 import { WorkloadService } from '../workload/workload.service.js';
 import { nearness, solveCoveragePlan, type Nearness } from './coverage-plan.solver.js';
@@ -116,8 +116,8 @@ export class CoveragePlanService {
       `SELECT * FROM (
          SELECT w.id, ${WORKER_LOCATION_SQL} AS location, ${certifiedOnSql('w.id', '$2::date')} AS certified,
                 ${certificationStatusSql('w.id', '$2::date')} AS status,
-                (SELECT count(*)::int FROM assignment a WHERE a.worker_id = w.id AND (a.ends_on IS NULL OR a.ends_on > $2::date)) AS held,
-                EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND a.is_primary AND (a.ends_on IS NULL OR a.ends_on > $2::date)) AS has_primary
+                (SELECT count(*)::int FROM assignment a WHERE a.worker_id = w.id AND ${assignmentNotEndedSql('a', '$2::date')}) AS held,
+                EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = w.id AND a.is_primary AND ${assignmentNotEndedSql('a', '$2::date')}) AS has_primary
          FROM worker w
          WHERE w.archived_at IS NULL AND (
            EXISTS (SELECT 1 FROM assignment a JOIN organisation o ON o.id = a.organisation_id
@@ -242,17 +242,11 @@ export class CoveragePlanService {
       const made: Assignment[] = [];
       for (const [index, row] of rows.entries()) {
         // Primary when the worker holds no primary placement then (a malformed id is NOT_FOUND from the service).
-        const [{ has_primary }] = isUuid(row.workerId)
-          ? ((await manager.query(
-              `SELECT EXISTS (SELECT 1 FROM assignment a WHERE a.worker_id = $1 AND a.is_primary
-                              AND daterange(a.starts_on, a.ends_on, '[)') && daterange($2::date, NULL, '[)')) AS has_primary`,
-              [row.workerId, date],
-            )) as { has_primary: boolean }[])
-          : [{ has_primary: false }];
+        const hasPrimary = await assignments.holdsPrimaryFrom(manager, row.workerId, date);
         const field = (name: string) => `rows.${index}.${name}`;
         made.push(
           await assignments.assign(
-            { workerId: row.workerId, organisationId: row.organisationId, startsOn: date, isPrimary: !has_primary },
+            { workerId: row.workerId, organisationId: row.organisationId, startsOn: date, isPrimary: !hasPrimary },
             actor,
             manager,
             {

@@ -35,7 +35,7 @@ const SCALAR_COST = 1;
  * from the request (or the variable's default), an omitted argument its schema default, or, with neither `first` nor
  * `last` given, the server's default page size (20, `pageWindow` in @peksos/schema-kit). A value that is not a whole
  * number (it will be refused when the variables are coerced), or a larger one than the largest page (refused by the
- page's own check, or by the coercion if beyond an Int), counts as the largest page (100).
+ * page's own check, or by the coercion if beyond an Int), counts as the largest page (100).
  */
 function pageSize(
   node: FieldNode,
