@@ -1,4 +1,4 @@
-import { afterAll } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { setCurrentServer, startApiServer } from './server.js';
 
 /**
@@ -8,6 +8,14 @@ import { setCurrentServer, startApiServer } from './server.js';
  */
 const server = await startApiServer();
 setCurrentServer(server);
+
+// A failed test prints what the server logged (the last of it): an answer such as SERVICE_UNAVAILABLE is explained
+// there, not in the browser.
+afterEach(({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  const log = server.output().split('\n').slice(-200).join('\n');
+  console.error(`--- the API server's log (last 200 lines) after the failed test "${task.name}":\n${log}\n--- end of the log`);
+});
 
 afterAll(async () => {
   setCurrentServer(undefined);

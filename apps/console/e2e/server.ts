@@ -12,7 +12,11 @@ export const CONSOLE_DIST = resolve(consoleRoot, 'dist');
 export interface ApiServer {
   url: string;
   stop(): Promise<void>;
+  /** What the server has written (stdout and stderr, the last 200,000 characters), to show when a test fails. */
+  output(): string;
 }
+
+const KEPT_OUTPUT = 200_000;
 
 /**
  * Starts the real API server (its built entry point) on a fresh embedded in-memory database, or a fresh PostgreSQL
@@ -54,15 +58,26 @@ export async function startApiServer(): Promise<ApiServer> {
     await database.dispose();
   };
 
+  // The server's log is kept for the whole file (not only until it is ready): a test that fails prints it
+  // (server-per-file.ts), so an error the server answered with can be traced to what the server saw.
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > KEPT_OUTPUT * 2) output = output.slice(-KEPT_OUTPUT);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const kept = () => output.slice(-KEPT_OUTPUT);
+
   try {
     const url = await new Promise<string>((resolveUrl, rejectUrl) => {
-      let output = '';
-      const timer = setTimeout(() => rejectUrl(new Error(`The API did not start within 180 s:\n${output}`)), 180_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
+      const timer = setTimeout(() => rejectUrl(new Error(`The API did not start within 180 s:\n${kept()}`)), 180_000);
+      const onData = () => {
         const match = /GraphQL API:\s+(http:\/\/\S+)\/graphql/.exec(output);
         if (match?.[1]) {
           clearTimeout(timer);
+          child.stdout!.off('data', onData);
+          child.stderr!.off('data', onData);
           resolveUrl(match[1]);
         }
       };
@@ -70,7 +85,7 @@ export async function startApiServer(): Promise<ApiServer> {
       child.stderr!.on('data', onData);
       child.once('exit', (code) => {
         clearTimeout(timer);
-        rejectUrl(new Error(`The API exited with code ${code} before it was ready:\n${output}`));
+        rejectUrl(new Error(`The API exited with code ${code} before it was ready:\n${kept()}`));
       });
     });
     for (let attempt = 0; attempt < 60; attempt++) {
@@ -78,7 +93,7 @@ export async function startApiServer(): Promise<ApiServer> {
       if (ready) break;
       await new Promise((wait) => setTimeout(wait, 500));
     }
-    return { url, stop };
+    return { url, stop, output: kept };
   } catch (error) {
     await stop();
     throw error;

@@ -64,6 +64,10 @@ function formatter(meanings: ConstraintMeanings, production: boolean, logger: Lo
     }
 
     const translated = translateDatabaseError(original, meanings);
+    if (translated instanceof DomainError && translated.code === ErrorCode.SERVICE_UNAVAILABLE && translated !== original) {
+      // The client is told to try again; the operator needs to know why the database could not answer.
+      logger.warn({ err: original, path: formatted.path }, 'graphql: database unavailable');
+    }
     if (translated instanceof DomainError) {
       return {
         message: translated.message,
