@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext, withAuditContext } from '@peksos/db';
+import { createLogger } from '@peksos/schema-kit';
 import { startServer, type RunningServer } from './api-server.js';
 import { createTestApiKey, createTestSession, testConfig } from './testing/test-server.js';
 import { createPrivatePostgres, findPostgresBin, type PrivatePostgres } from './testing/private-postgres.js';
@@ -16,11 +17,13 @@ describe.skipIf(!bin)('database outage (a PostgreSQL instance of its own)', () =
   let postgres: PrivatePostgres;
   let server: RunningServer;
   let key: string;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     postgres = await createPrivatePostgres(bin!);
     server = await startServer(
       testConfig({ kind: 'postgres', url: postgres.url }, { production: true, exposeStatementCount: false, databasePoolSize: 4 }),
+      { logger: createLogger({ destination: { write: (line: string) => void logLines.push(line) } }) },
     );
     // A partner's key: authenticating it needs the database too, so an outage must not hang that step either.
     const [organisation] = await server.database.dataSource.query(`SELECT id FROM organisation LIMIT 1`);
@@ -128,6 +131,12 @@ describe.skipIf(!bin)('database outage (a PostgreSQL instance of its own)', () =
 
     const tally = codes.reduce<Record<string, number>>((counts, code) => ({ ...counts, [code]: (counts[code] ?? 0) + 1 }), {});
     expect(Object.keys(tally).sort()).toEqual(['OK', 'SERVICE_UNAVAILABLE']);
+    // The operator is told why: each such answer is logged with the database's error (57P01, terminated).
+    const unavailable = logLines
+      .map((line) => JSON.parse(line) as { msg: string; err?: { code?: string } })
+      .filter((line) => line.msg === 'graphql: database unavailable');
+    expect(unavailable.length).toBeGreaterThan(0);
+    expect(unavailable.some((line) => line.err?.code === '57P01')).toBe(true);
     // And the API serves again by itself.
     expect(await call(`{ workforceSummary(areaCode: "32.77") { workers } }`)).toBe('OK');
   }, 120_000);
