@@ -115,8 +115,16 @@ export interface CursorValue {
   keys: string[];
 }
 
+/** Each order's mark, once per order (the orders are constants of their modules): a page holds many cursors. */
+const orderMarks = new WeakMap<readonly SortKey[], string>();
+
 function orderMark(order: readonly SortKey[]): string {
-  return createHash('sha256').update(order.map(([expression, direction]) => `${expression} ${direction}`).join(',')).digest('base64url').slice(0, 8);
+  let mark = orderMarks.get(order);
+  if (mark === undefined) {
+    mark = createHash('sha256').update(order.map(([expression, direction]) => `${expression} ${direction}`).join(',')).digest('base64url').slice(0, 8);
+    orderMarks.set(order, mark);
+  }
+  return mark;
 }
 
 export function encodeCursor(order: readonly SortKey[], keys: string[]): string {
@@ -199,10 +207,15 @@ export function toConnection<T>(
     },
     nodes: rows.map((row) => row.node),
     totalCount: typeof total === 'number' ? () => Promise.resolve(total) : () => (counted ??= total()),
+    // The cursors too, when selected: a nested list's connections are many (one per worker of the page).
     pageInfo: {
       ...pageInfo,
-      startCursor: rows.length ? encodeCursor(order, rows[0]!.keys) : null,
-      endCursor: rows.length ? encodeCursor(order, rows.at(-1)!.keys) : null,
+      get startCursor() {
+        return rows.length ? encodeCursor(order, rows[0]!.keys) : null;
+      },
+      get endCursor() {
+        return rows.length ? encodeCursor(order, rows.at(-1)!.keys) : null;
+      },
     },
   };
 }
@@ -274,11 +287,12 @@ export interface NestedList<T> {
   order: readonly SortKey[];
   byIds: (ids: readonly string[]) => Promise<T[]>;
   /**
-   * Optionally, the rows read by the page statement itself: SQL select expressions (named apart from `parent_id`,
-   * `row_id`, `page_key_*` and `page_rank`) and a function making a row of them. Then no second statement loads
-   * the rows by id: for the bench's 277 workers' 2,793 open cases, that statement probed every case a second time.
+   * Optionally, the rows read by the page statement itself: each name of the row with its SQL expression, and a
+   * function making a node of such a row. Then no second statement loads the rows by id: for the bench's 277 workers'
+   * 2,793 open cases, that statement probed every case a second time. The values come as PostgreSQL's `to_json`
+   * gives them: dates and timestamps as ISO 8601 strings, numbers as numbers.
    */
-  rows?: { columns: string; fromRow: (row: Record<string, unknown>) => T };
+  rows?: { columns: Readonly<Record<string, string>>; fromRow: (row: Record<string, unknown>) => T };
 }
 
 /** One parent's page of a nested list: the rows' ids and keys in the list's order, and which way more rows lie. */
@@ -301,7 +315,7 @@ export async function paginateEach(
   source: NestedListSource,
   order: readonly SortKey[],
   page: PageArgs,
-  columns?: string,
+  columns?: Readonly<Record<string, string>>,
 ): Promise<NestedPage[]> {
   const window = pageWindow(page);
   const parameters: unknown[] = [parentIds, ...source.parameters];
@@ -317,23 +331,34 @@ export async function paginateEach(
   const orderSql = order.map(([expression, direction]) => `${expression} ${window.fromEnd ? flip(direction) : direction}`).join(', ');
   const keys = order.map(([expression], index) => `(${expression})::text AS page_key_${index}`).join(', ');
   parameters.push(window.limit + 1);
-  const rows = (await db.query(
-    `SELECT parent.id::text AS parent_id, page.* FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, position)
-     CROSS JOIN LATERAL (
-       SELECT ${source.id}::text AS row_id, ${keys}, row_number() OVER (ORDER BY ${orderSql}) AS page_rank${columns ? `, ${columns}` : ''}
+  const names = Object.keys(columns ?? {});
+  const selected = names.map((name, index) => `, ${columns![name]} AS page_column_${index}`).join('');
+  const values = ['page.row_id', ...order.map((_, index) => `page.page_key_${index}`), ...names.map((_, index) => `page.page_column_${index}`)];
+  // Each parent's page comes back as one JSON text, its rows in order, each row an array of its values: the API then
+  // parses one text per parent, not a result row of a dozen fields per nested row (a third of the CPU the bench's
+  // nested question cost; docs/benchmark.md).
+  const pages = (await db.query(
+    `SELECT coalesce(json_agg(json_build_array(${values.join(', ')}) ORDER BY page.page_rank) FILTER (WHERE page.row_id IS NOT NULL), '[]')::text AS rows
+     FROM unnest($1::uuid[]) WITH ORDINALITY AS parent(id, position)
+     LEFT JOIN LATERAL (
+       SELECT ${source.id}::text AS row_id, ${keys}, row_number() OVER (ORDER BY ${orderSql}) AS page_rank${selected}
        FROM ${source.from} WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')}
-       ORDER BY ${orderSql} LIMIT $${parameters.length}) page
-     ORDER BY parent.position, page.page_rank`,
+       ORDER BY ${orderSql} LIMIT $${parameters.length}) page ON TRUE
+     GROUP BY parent.position
+     ORDER BY parent.position`,
     parameters,
-  )) as Record<string, string>[];
-  const byParent = new Map<string, NestedPage['rows']>();
-  for (const row of rows) {
-    const list = byParent.get(row.parent_id!) ?? [];
-    list.push({ id: row.row_id!, keys: order.map((_, index) => row[`page_key_${index}`]!), ...(columns ? { row } : {}) });
-    byParent.set(row.parent_id!, list);
-  }
-  return parentIds.map((parentId) => {
-    const read = byParent.get(parentId) ?? [];
+  )) as { rows: string }[];
+  const keyCount = order.length;
+  return parentIds.map((_, position) => {
+    const read = (JSON.parse(pages[position]!.rows) as unknown[][]).map((value) => {
+      const found: NestedPage['rows'][number] = { id: value[0] as string, keys: value.slice(1, 1 + keyCount) as string[] };
+      if (columns) {
+        const row: Record<string, unknown> = {};
+        names.forEach((name, index) => (row[name] = value[1 + keyCount + index]));
+        found.row = row;
+      }
+      return found;
+    });
     const more = read.length > window.limit;
     const kept = more ? read.slice(0, window.limit) : read;
     if (window.fromEnd) kept.reverse();
@@ -372,7 +397,7 @@ export async function nestedConnection<T extends { id: string }>(
 ): Promise<Connection<T>> {
   const pageKey = JSON.stringify([page.first ?? null, page.after ?? null, page.last ?? null, page.before ?? null]);
   // The columns too: two selections of one list in a request may read different columns (`NestedList.rows`).
-  const pages = context.loaders.get<string, NestedPage>(`${name}:page:${pageKey}:${list.rows?.columns ?? ''}`, (parentIds) =>
+  const pages = context.loaders.get<string, NestedPage>(`${name}:page:${pageKey}:${Object.keys(list.rows?.columns ?? {}).join()}`, (parentIds) =>
     paginateEach(context.dataSource, parentIds, list.source, list.order, page, list.rows?.columns),
   );
   if (list.rows) {

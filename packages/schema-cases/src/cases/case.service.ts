@@ -47,14 +47,32 @@ interface CaseRow {
   closed_on: string | null;
   summary: string | null;
   closing_note: string | null;
-  created_at: Date;
-  updated_at: Date;
+  /** ISO 8601 (the nested page comes as JSON: `NestedList.rows`). */
+  created_at: string;
+  updated_at: string;
   version: number;
 }
 
-/** The columns of a social_case row (alias c), for nested lists that read their cases in the page statement. */
-const NESTED_CASE_COLUMNS = `c.id, c.reference, c.pmks_category_code, c.organisation_id, c.status, c.opened_on, c.closed_on,
-  c.summary, c.closing_note, c.created_at, c.updated_at, c.version`;
+/** The columns of a social_case row (alias c) the light fields need, by name, for the nested lists of cases. */
+const LIGHT_CASE_COLUMNS = {
+  id: 'c.id',
+  reference: 'c.reference',
+  pmks_category_code: 'c.pmks_category_code',
+  organisation_id: 'c.organisation_id',
+  status: 'c.status',
+  opened_on: 'c.opened_on',
+  closed_on: 'c.closed_on',
+} as const;
+
+/** Every column of a social_case row. */
+const NESTED_CASE_COLUMNS = {
+  ...LIGHT_CASE_COLUMNS,
+  summary: 'c.summary',
+  closing_note: 'c.closing_note',
+  created_at: 'c.created_at',
+  updated_at: 'c.updated_at',
+  version: 'c.version',
+} as const;
 
 /**
  * The fields of a case read from these columns alone: a nested list whose request asks for no other field of its cases
@@ -62,7 +80,6 @@ const NESTED_CASE_COLUMNS = `c.id, c.reference, c.pmks_category_code, c.organisa
  * about an eighth of the memory such a request allocated, nor the texts (docs/benchmark.md).
  */
 const LIGHT_CASE_FIELDS = new Set(['__typename', 'id', 'reference', 'pmksCategoryCode', 'organisationId', 'status', 'openedOn', 'closedOn']);
-const LIGHT_CASE_COLUMNS = 'c.id, c.reference, c.pmks_category_code, c.organisation_id, c.status, c.opened_on, c.closed_on';
 
 /** The columns a nested list of cases reads for the fields selected (`selectedNodeFields`); all when not known. */
 function nestedCaseRows(fields: ReadonlySet<string> | undefined): NonNullable<NestedList<SocialCase>['rows']> {
@@ -82,8 +99,8 @@ function caseFromRow(row: CaseRow): SocialCase {
     closedOn: row.closed_on,
     summary: row.summary,
     closingNote: row.closing_note,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: row.created_at === undefined ? undefined : new Date(row.created_at),
+    updatedAt: row.updated_at === undefined ? undefined : new Date(row.updated_at),
     version: row.version,
   });
 }
