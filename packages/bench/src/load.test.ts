@@ -9,7 +9,13 @@ describe('runLoad', () => {
   beforeAll(async () => {
     server = http.createServer((request, response) => {
       const delay = request.url === '/slow' ? 1500 : 5;
-      setTimeout(() => response.end(request.url === '/wrong' ? 'other' : 'expected'), delay);
+      const answers: Record<string, string> = {
+        '/wrong': 'other',
+        // GraphQL answers: the same data with another statement count, and other data.
+        '/same-data': '{"data":{"n":1},"extensions":{"sqlStatements":3}}',
+        '/other-data': '{"data":{"n":2},"extensions":{"sqlStatements":2}}',
+      };
+      setTimeout(() => response.end(answers[request.url ?? ''] ?? 'expected'), delay);
     });
     await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -33,5 +39,14 @@ describe('runLoad', () => {
     const result = await runLoad({ url: `${base}/wrong`, method: 'GET' }, 'expected', 0.2, 2);
     expect(result.requests).toBeGreaterThan(0);
     expect(result.errors).toBe(result.requests);
+  });
+
+  it("compares GraphQL answers by their data, not by the API's statement count", async () => {
+    const expected = '{"data":{"n":1},"extensions":{"sqlStatements":2}}';
+    const same = await runLoad({ url: `${base}/same-data`, method: 'GET' }, expected, 0.2, 2);
+    expect(same.requests).toBeGreaterThan(0);
+    expect(same.errors).toBe(0);
+    const other = await runLoad({ url: `${base}/other-data`, method: 'GET' }, expected, 0.2, 2);
+    expect(other.errors).toBe(other.requests);
   });
 });
