@@ -3,20 +3,34 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { databaseUrl, parseArgs } from './args.js';
-import { memoryOf, NODE_FLAGS, REPO_ROOT, startOurs, startScript, type Contender, type ContenderKey } from './contenders.js';
+import {
+  cpuTimeOf,
+  memoryOf,
+  NODE_FLAGS,
+  postgresCpuTime,
+  REPO_ROOT,
+  startOurs,
+  startScript,
+  type Contender,
+  type ContenderKey,
+} from './contenders.js';
 import { runLoad } from './load.js';
 import { benchQueries, canonical, type BenchQuery } from './queries.js';
 import { renderSoak, runSoak } from './soak.js';
 import { PEER_FUNCTIONS_SQL } from './servers/peer-functions.js';
+import { startWriter } from './writer.js';
 
 const USAGE = `pnpm bench [--duration S] [--warmup S] [--connections N] [--area CODE] [--past-date YYYY-MM-DD] [--first N]
            [--contenders ours,floor,peer] [--queries lacking,lackingCertified,summary,nested,breakdownNational,breakdownProvince] [--pool-size N]
-           [--database-url URL] [--out FILE | --no-write] [--log-sql] [--soak S]
+           [--database-url URL] [--out FILE | --no-write] [--log-sql] [--soak S] [--writes-per-second N]
 
 Benchmarks the Peksos API against the floor (one hand-written SQL statement per question behind node:http) and
 PostGraphile 5, on the database filled by pnpm seed:national. Each question runs --duration seconds (default 10) per
 contender at --connections concurrent connections (default 10) after --warmup seconds (default 2). Writes the
 results to docs/benchmark.md unless --no-write.
+
+--writes-per-second N commits N small writes a second to the workforce tables during every run (warm-up included),
+each of which makes the API's cached coverage answers stale once (src/writer.ts); 0 by default.
 
 --soak S drives only the API for S seconds (300 for the memory target), the questions in turn in 10-second slices,
 and reads its resident set size after each slice; it writes docs/benchmark-memory.md unless --no-write.`;
@@ -28,6 +42,15 @@ interface Run {
   errors: number;
   requests: number;
   statementsPerRequest: number | null;
+  /** CPU per request during the measured run, in ms: the contender's own process and PostgreSQL's (null without /proc). */
+  cpuPerRequest: { own: number; postgres: number } | null;
+}
+
+/** The contender's and PostgreSQL's CPU time so far (ms), to take a run's share from. */
+function cpuNow(contender: Contender): { own: number; postgres: number } | null {
+  const own = cpuTimeOf(contender.process.pid!);
+  const postgres = postgresCpuTime();
+  return own === null || postgres === null ? null : { own, postgres };
 }
 
 interface Sample {
@@ -53,7 +76,9 @@ async function main(): Promise<void> {
     first: Number(args.get('first') ?? 50),
     poolSize: Number(args.get('pool-size') ?? 10),
     portBase: Number(args.get('port-base') ?? 4100),
+    writesPerSecond: Number(args.get('writes-per-second') ?? 0),
   };
+  if (!(settings.writesPerSecond >= 0)) throw new Error('--writes-per-second takes a number of writes a second (0 for none)');
   const soakSeconds = args.has('soak') ? Number(args.get('soak')) : null;
   if (soakSeconds !== null && !(soakSeconds > 0)) throw new Error('--soak takes a number of seconds');
   const contenderKeys = (soakSeconds !== null ? 'ours' : (args.get('contenders') ?? ORDER.join(','))).split(',') as ContenderKey[];
@@ -132,8 +157,21 @@ async function main(): Promise<void> {
     for (const query of queries) {
       for (const contender of contenders.values()) {
         const expected = samples.get(`${query.key}/${contender.key}`)!;
-        if (settings.warmup > 0) await load(contender, query, expected.body, settings.warmup, settings.connections);
-        const run = await load(contender, query, expected.body, settings.duration, settings.connections);
+        const writer = settings.writesPerSecond > 0 ? await startWriter(url, settings.writesPerSecond) : null;
+        let run: Run;
+        try {
+          if (settings.warmup > 0) await load(contender, query, expected.body, settings.warmup, settings.connections);
+          const before = cpuNow(contender);
+          run = await load(contender, query, expected.body, settings.duration, settings.connections);
+          const after = cpuNow(contender);
+          run.cpuPerRequest =
+            before && after && run.requests > 0
+              ? { own: (after.own - before.own) / run.requests, postgres: (after.postgres - before.postgres) / run.requests }
+              : null;
+        } finally {
+          const writes = await writer?.stop();
+          if (writes !== undefined) console.log(`  (${writes} writes committed during ${query.key}/${contender.key})`);
+        }
         run.statementsPerRequest = expected.statementsPerRequest;
         results.set(`${query.key}/${contender.key}`, run);
         console.log(
@@ -240,7 +278,7 @@ async function load(contender: Contender, query: BenchQuery, expectedBody: strin
           headers: { 'content-type': 'application/json', ...contender.headers },
           body: JSON.stringify({ query: contender.key === 'peer' ? query.peer : query.ours }),
         };
-  return { ...(await runLoad(request, expectedBody, seconds, connections)), statementsPerRequest: null };
+  return { ...(await runLoad(request, expectedBody, seconds, connections)), statementsPerRequest: null, cpuPerRequest: null };
 }
 
 async function describeDatabase(url: string, installPeerFunctions: boolean) {
@@ -295,7 +333,16 @@ function targets(ours: Run | undefined, floor: Run | undefined, peer: Run | unde
 }
 
 function renderReport(input: {
-  settings: { duration: number; warmup: number; connections: number; area: string; pastDate: string; first: number; poolSize: number };
+  settings: {
+    duration: number;
+    warmup: number;
+    connections: number;
+    area: string;
+    pastDate: string;
+    first: number;
+    poolSize: number;
+    writesPerSecond: number;
+  };
   environment: { counts: string; postgres: string };
   queries: BenchQuery[];
   contenderKeys: ContenderKey[];
@@ -364,12 +411,18 @@ function renderReport(input: {
     `- Run: ${settings.connections} concurrent connections, ${settings.warmup} s warm-up then ${settings.duration} s measured, per question ` +
       `and contender, one contender at a time; ${settings.poolSize} database connections each; area ${settings.area}; past date ` +
       `${settings.pastDate}; page size ${settings.first}.`,
+    ...(settings.writesPerSecond > 0
+      ? [
+          `- Writes: ${settings.writesPerSecond} committed a second to the workforce tables during every run, warm-up included ` +
+            '(`--writes-per-second`, `packages/bench/src/writer.ts`): each makes the cached coverage answers stale once.',
+        ]
+      : []),
     `- Every contender runs on Node with \`${NODE_FLAGS.join(' ')}\` (as \`pnpm start\` runs the API).`,
     '- Ours: `apps/api/dist/main.js` with `NODE_ENV=production`, `PEKSOS_EXPOSE_SQL_COUNT=1`. Floor: one hand-written SQL ' +
       'statement per question, building the JSON in PostgreSQL, behind a bare `node:http` handler. Peer: PostGraphile 5 ' +
       '(amber preset) with STABLE SQL functions for what is not a plain table read (`packages/bench/src/servers/peer-functions.ts`).',
     '- Requests still in flight when the time is up are waited for and counted. Errors count transport errors, ' +
-      'non-2xx answers and answers that differ from the first sample.',
+      "non-2xx answers and answers whose data differ from the first sample's.",
     `- Ratios are of throughput (req/s). Targets (issue 20): ours/floor ≥ ${FLOOR_TARGET}, ours/peer ≥ ${PEER_TARGET}, ours p99 ≤ the ` +
       "peer's; the last column names those missed.",
     '',
@@ -384,6 +437,23 @@ function renderReport(input: {
     '## SQL statements per request of the API as pages grow and queries nest',
     '',
     ...input.scaling,
+    '',
+    '## CPU per request',
+    '',
+    "CPU time during each measured run divided by the requests it finished, in ms, read from /proc: the contender's own " +
+      "process, then all of PostgreSQL's (one contender runs at a time, so PostgreSQL's share is that contender's; the " +
+      `writes of \`--writes-per-second\` count there too). With ${cpus().length} cores shared by all, requests per second are at ` +
+      `most about ${(cpus().length * 1000).toLocaleString('en')} ms over their sum.`,
+    '',
+    `| query | ${input.contenderKeys.map((key) => `${key}: own + PostgreSQL = sum`).join(' | ')} |`,
+    `| --- | ${input.contenderKeys.map(() => '---:').join(' | ')} |`,
+    ...input.queries.map((query, index) => {
+      const cells = input.contenderKeys.map((key) => {
+        const cpu = results.get(`${query.key}/${key}`)?.cpuPerRequest;
+        return cpu ? `${cpu.own.toFixed(1)} + ${cpu.postgres.toFixed(1)} = ${(cpu.own + cpu.postgres).toFixed(1)}` : '–';
+      });
+      return `| ${index + 1}. ${query.title} | ${cells.join(' | ')} |`;
+    }),
     '',
     '## Memory (resident set size)',
     '',

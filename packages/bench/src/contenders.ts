@@ -1,6 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -33,6 +33,51 @@ export function memoryOf(pid: number): { rss: number; peak: number } | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU time (user + system) a process has used, in milliseconds, from /proc; null where there is no /proc. With
+ * `withChildren`, also that of the children it has reaped (a PostgreSQL backend that exits passes its time on to the
+ * postmaster's).
+ */
+export function cpuTimeOf(pid: number, withChildren = false): number | null {
+  try {
+    // Fields after the command name (proc(5)), in clock ticks: state is the 1st, then utime the 12th, stime the 13th,
+    // cutime the 14th and cstime the 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').map(Number);
+    const ticks = fields[11]! + fields[12]! + (withChildren ? fields[13]! + fields[14]! : 0);
+    return ticks * (1000 / CLOCK_TICKS_PER_SECOND);
+  } catch {
+    return null;
+  }
+}
+
+/** Linux's USER_HZ, 100 on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time of all PostgreSQL processes of this machine (server and backends), those that have exited included (through
+ * the postmaster's reaped children), in milliseconds; null without /proc. The bench runs one contender at a time, so
+ * what PostgreSQL spends during a run is that contender's.
+ */
+export function postgresCpuTime(): number | null {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return null;
+  }
+  let total = 0;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) continue;
+    } catch {
+      continue; // ended meanwhile
+    }
+    total += cpuTimeOf(Number(entry), true) ?? 0;
+  }
+  return total;
 }
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
