@@ -137,6 +137,9 @@ describe.skipIf(!bin)('database outage (a PostgreSQL instance of its own)', () =
       .filter((line) => line.msg === 'graphql: database unavailable');
     expect(unavailable.length).toBeGreaterThan(0);
     expect(unavailable.some((line) => line.err?.code === '57P01')).toBe(true);
+    // Whichever step met the terminated connection (the session's lookup or the operation), each answer has its line.
+    const logged = logLines.filter((line) => /"msg":"(graphql|authentication): database unavailable"/.test(line)).length;
+    expect(logged).toBeGreaterThanOrEqual(tally.SERVICE_UNAVAILABLE!);
     // And the API serves again by itself.
     expect(await call(`{ workforceSummary(areaCode: "32.77") { workers } }`)).toBe('OK');
   }, 120_000);

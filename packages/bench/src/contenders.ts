@@ -42,9 +42,10 @@ export function memoryOf(pid: number): { rss: number; peak: number } | null {
  */
 export function cpuTimeOf(pid: number, withChildren = false): number | null {
   try {
-    // Fields after the command name (proc(5)), in clock ticks: state is the 1st, then utime the 12th, stime the 13th,
-    // cutime the 14th and cstime the 15th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').map(Number);
+    // Fields after the command name (proc(5)), which is in parentheses and may hold spaces, counted from its closing
+    // one; in clock ticks: state is the 1st, then utime the 12th, stime the 13th, cutime the 14th and cstime the 15th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
     const ticks = fields[11]! + fields[12]! + (withChildren ? fields[13]! + fields[14]! : 0);
     return ticks * (1000 / CLOCK_TICKS_PER_SECOND);
   } catch {

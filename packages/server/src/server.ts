@@ -242,7 +242,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts): Pro
     if (explorer) app.get('/graphql', explorer);
 
     // Who is calling, rate limits and the CSRF rule, for everything but the console's files and health checks.
-    const authentication = authenticate(database.dataSource, config.access);
+    const authentication = authenticate(database.dataSource, config.access, logger);
     // One guard on password checks: per address and per username and address (counted in the database, for every
     // process), and on hashing (this process's threads).
     const signIns = new SignInGuard(rateLimitStore(database.dataSource), config.access);

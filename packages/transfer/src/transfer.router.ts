@@ -275,6 +275,9 @@ export function createTransferRouter(options: TransferRouterOptions): Router {
       return;
     }
     let known = toHttpError(error);
+    if (known?.code === 'SERVICE_UNAVAILABLE') {
+      logger.warn({ err: error, method: request.method, path: request.path }, 'transfer: database unavailable');
+    }
     if (!known) {
       logger.error({ err: error, method: request.method, path: request.path }, 'transfer: request failed');
       known = new HttpError(500, 'INTERNAL_SERVER_ERROR', { id: 'Terjadi kesalahan di server', en: 'Something went wrong on the server' });

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { withAuditContext } from '@peksos/db';
-import { ANONYMOUS, actorContext, ErrorCode, isDatabaseUnavailable, type Actor } from '@peksos/schema-kit';
+import { ANONYMOUS, actorContext, ErrorCode, isDatabaseUnavailable, type Actor, type Logger } from '@peksos/schema-kit';
 import { ApiKeyService } from '../api-keys/api-key.service.js';
 import { SessionService } from '../sessions/session.service.js';
 import { CSRF_HEADER, SESSION_COOKIE, type AccessRequest, type AccessSettings } from '../settings.js';
@@ -41,8 +41,9 @@ export function readCookie(request: Request, name: string): string | null {
  *   revoked is cleared and the request goes on as anonymous (it may still sign in).
  * - Cookie-authenticated requests that can change something must carry the `x-peksos-csrf` header, which a page of
  *   another site cannot add without the browser's permission (and SameSite=Strict keeps the cookie off those anyway).
+ * - A database that cannot answer the lookup gives 503 SERVICE_UNAVAILABLE, and a line in `logger` saying why.
  */
-export function authenticate(dataSource: DataSource, settings: AccessSettings): RequestHandler {
+export function authenticate(dataSource: DataSource, settings: AccessSettings, logger: Logger): RequestHandler {
   const sessions = new SessionService(dataSource, settings);
   const keys = new ApiKeyService(dataSource);
   // Counted in the database, so the limits hold across every server process (rate-limiter.ts).
@@ -79,6 +80,8 @@ export function authenticate(dataSource: DataSource, settings: AccessSettings): 
       }
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
+        // The caller is told to try again; the operator needs to know why the database could not answer.
+        logger.warn({ err: error, path: request.path }, 'authentication: database unavailable');
         return refuse(response, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The database is not available; try again shortly');
       }
       return next(error);
